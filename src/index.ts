@@ -1,4 +1,73 @@
-/** tensorlings: TensorFlow 1.x graph mode in TypeScript. `import * as tf from "tensorlings"`. */
+/**
+ * tensorlings: TensorFlow 1.x graph mode in TypeScript. `import * as tf from "tensorlings"`.
+ * Names are TF 1.x names in camelCase; keyword arguments become a trailing options object and
+ * `with` blocks become callbacks.
+ */
+import "./ops";
+import { createVariable } from "./ops/state/variable";
+import type { Variable as VariableClass } from "./ops/state/variable";
+import { GraphImpl } from "./graph/graph";
+
 export { DType, float32, float64, int32, int64, bool, string } from "./graph/dtypes";
 export { NDArray } from "./runtime/ndarray";
-export const version = "0.1.0";
+export * from "./errors";
+
+// graphs, names and scopes
+export { getDefaultGraph, resetDefaultGraph, GraphKeys } from "./graph/graph";
+export type { GraphImpl } from "./graph/graph";
+export { Operation } from "./graph/operation";
+export { Tensor } from "./graph/tensor";
+export { nameScope } from "./graph/nameScope";
+export { AUTO_REUSE, VariableScope } from "./graph/variableScopeState";
+export { variableScope, getVariable, getVariableScope } from "./ops/state/variableScope";
+
+/** `tf.Graph()`: a new, empty graph (make it the default with `g.asDefault(() => ...)`). */
+export function Graph(): GraphImpl {
+  return new GraphImpl();
+}
+export type Graph = GraphImpl;
+
+/** `tf.Variable(initialValue, { name, dtype, trainable })`, called without `new`. */
+export const Variable = createVariable;
+export type Variable = VariableClass;
+export { globalVariables, trainableVariables, localVariables } from "./ops/state/variable";
+export {
+  constantInitializer,
+  zerosInitializer,
+  onesInitializer,
+  randomUniformInitializer,
+  randomNormalInitializer,
+  truncatedNormalInitializer,
+  glorotUniformInitializer,
+} from "./ops/state/initializers";
+export { assignRef as assign, assignAddRef as assignAdd, assignSubRef as assignSub } from "./ops/state/variableOps";
+export { globalVariablesInitializer, variablesInitializer, globalVariablesInitializer as initializeAllVariables } from "./ops/state/initOps";
+
+// sessions
+export { Session, InteractiveSession, withSession, SessionImpl } from "./runtime/session";
+export { getDefaultSession } from "./runtime/defaultSession";
+
+// ops
+export { constant, convertToTensor } from "./ops/array/constant";
+export { placeholder, placeholderWithDefault } from "./ops/array/placeholder";
+export {
+  shape, rank, size, reshape, fill, zeros, ones, zerosLike, onesLike, tile, range, transpose, concat, slice,
+  expandDims, squeeze, stack,
+} from "./ops/array/shapeOps";
+export { select, select as where } from "./ops/array/select";
+export { identity, stopGradient, noOp, group, tuple, controlDependencies } from "./ops/control/controlFlow";
+export {
+  add, subtract, multiply, truediv, truediv as div, truediv as divide, realdiv, floordiv, mod, maximum, minimum, pow,
+  squaredDifference, equal, notEqual, greater, greaterEqual, less, lessEqual, logicalAnd, logicalOr,
+} from "./ops/math/binary";
+export {
+  neg, neg as negative, square, sqrt, exp, log, log1p, sin, cos, tanh, sigmoid, abs, sign, reciprocal, floor, ceil, round,
+  logicalNot, isNan,
+} from "./ops/math/unary";
+export { cast } from "./ops/math/cast";
+export { reduceSum, reduceMean, reduceMax, reduceMin, reduceProd, reduceAll, reduceAny, argMax, argMin } from "./ops/math/reduce";
+export { matmul, matrixInverse } from "./ops/math/matmul";
+export { addN } from "./ops/math/addN";
+export { randomUniform, randomNormal, truncatedNormal, setRandomSeed } from "./ops/random/randomOps";
+export * as nn from "./ops/nn";
+export { registeredOpTypes } from "./ops/registry";

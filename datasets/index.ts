@@ -1,0 +1,10 @@
+export { RandomState, npRandom, IndexError } from "./randomState";
+export type { Size, Shuffleable } from "./randomState";
+export { makeMoons } from "./moons";
+export type { MakeMoonsOptions } from "./moons";
+export { StandardScaler } from "./scaler";
+export { addBiasColumn, trainTestSplitLast, randomBatch, fetchBatch } from "./helpers";
+export { matrix, matrixFromRows, matrixToRows, getRow, getColumn, sliceRows, takeRows, takeValues, asColumn } from "./matrix";
+export type { Matrix, Vector } from "./matrix";
+export { pairwiseSum } from "./pairwiseSum";
+export { preciseLog } from "./preciseLog";

@@ -1,0 +1,103 @@
+/**
+ * Terminal rendering: prose through marked-terminal, cells with syntax highlighting, output under a
+ * gutter. Heavy modules load on first use so the lesson's first line appears at once.
+ */
+import chalk from "chalk";
+import type { Marked } from "marked";
+import type { ErrorSummary } from "./errors";
+import type { Cell } from "./parse";
+
+export interface RenderOptions {
+  /** chalk colour level: 0 for plain text (pipes, CI, tests). */
+  colorLevel: 0 | 1 | 2 | 3;
+  width: number;
+}
+
+export class Renderer {
+  readonly c: chalk.Chalk;
+  private marked: Marked | undefined;
+  private highlighter: ((code: string) => string) | undefined;
+
+  constructor(private readonly options: RenderOptions) {
+    this.c = new chalk.Instance({ level: options.colorLevel });
+  }
+
+  lessonHeader(number: number, title: string): string {
+    return this.c.bold.magenta(`Lesson ${number} · ${title}`) + "\n";
+  }
+
+  prose(markdown: string): string {
+    return this.markdown().parse(markdown, { async: false }).replace(/\n{3,}/g, "\n\n");
+  }
+
+  cell(cell: Cell, total: number): string {
+    const label = ` cell ${cell.number}/${total} `;
+    const rule = this.c.dim("──" + label + "─".repeat(Math.max(2, Math.min(this.options.width, 80) - label.length - 2)));
+    const code = this.highlight(cell.code)
+      .split("\n")
+      .map((line) => "  " + line)
+      .join("\n");
+    const note = cell.flags.noRun ? "\n" + this.c.dim("  (shown only, not run)") : "";
+    return `${rule}\n${code}${note}\n`;
+  }
+
+  error(error: ErrorSummary): string {
+    return this.c.red(`✗ ${error.name}: `) + error.message.split("\n").join("\n  ") + "\n";
+  }
+
+  dim(text: string): string {
+    return this.c.dim(text);
+  }
+
+  /** Prefixes each printed line with a gutter, across chunks that split lines anywhere. */
+  outputPrinter(write: (text: string) => void): { print(text: string, isError: boolean): void; end(): void } {
+    let atLineStart = true;
+    const gutter = this.c.dim("│ ");
+    return {
+      print: (text, isError) => {
+        let out = "";
+        for (const piece of text.split(/(?<=\n)/)) {
+          if (atLineStart) out += gutter;
+          out += isError ? this.c.red(piece) : piece;
+          atLineStart = piece.endsWith("\n");
+        }
+        write(out);
+      },
+      end: () => {
+        if (!atLineStart) write("\n");
+        atLineStart = true;
+      },
+    };
+  }
+
+  private markdown(): Marked {
+    if (!this.marked) {
+      const { Marked } = require("marked") as typeof import("marked");
+      const { markedTerminal } = require("marked-terminal") as typeof import("marked-terminal");
+      const plain = this.options.colorLevel === 0;
+      const styles = plain ? Object.fromEntries(STYLE_KEYS.map((k) => [k, (s: string) => s])) : {};
+      this.marked = new Marked(markedTerminal({ width: Math.min(this.options.width, 100), reflowText: true, tab: 2, ...styles }));
+    }
+    return this.marked;
+  }
+
+  private highlight(code: string): string {
+    if (this.options.colorLevel === 0) return code;
+    if (!this.highlighter) {
+      try {
+        const { highlight } = require("cli-highlight") as { highlight: (code: string, o: object) => string };
+        this.highlighter = (c) => highlight(c, { language: "typescript", ignoreIllegals: true });
+      } catch {
+        this.highlighter = (c) => this.c.yellow(c);
+      }
+    }
+    return this.highlighter(code);
+  }
+}
+
+// marked-terminal's style hooks; identity functions give plain text when colour is off.
+const STYLE_KEYS = ["code", "blockquote", "html", "heading", "firstHeading", "hr", "listitem", "table", "paragraph", "strong", "em", "codespan", "del", "link", "href"];
+
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b\]8;;[^\x07]*\x07/g, ""); // eslint-disable-line no-control-regex
+}

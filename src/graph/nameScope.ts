@@ -1,0 +1,59 @@
+import { ValueError } from "../errors";
+import { GraphImpl, getDefaultGraph } from "./graph";
+import { checkScopeName } from "./names";
+
+/**
+ * `Graph.name_scope` (spec §1.2): "" or null resets to the root, a name ending in "/" re-enters
+ * that scope as is, anything else opens a new uniquified scope below the current one.
+ * The callback receives the scope string with its trailing slash ("loss/"), or "" at the root.
+ */
+export function withGraphNameScope<T>(graph: GraphImpl, name: string | null, fn: (scope: string) => T): T {
+  const saved = graph.nameStack;
+  let stack: string;
+  if (!name) {
+    stack = "";
+  } else if (name.endsWith("/")) {
+    checkScopeName(name, saved === "");
+    stack = name.slice(0, -1);
+  } else {
+    checkScopeName(name, saved === "");
+    stack = graph.uniqueName(name);
+  }
+  graph.nameStack = stack;
+  try {
+    return fn(stack ? `${stack}/` : "");
+  } finally {
+    graph.nameStack = saved;
+  }
+}
+
+export interface NameScopeOptions {
+  /** Used when `name` is null, as Python's `default_name`. */
+  defaultName?: string;
+  /** Tensors the scope is about: their graph becomes the default for the block. */
+  values?: { graph: GraphImpl }[];
+}
+
+/**
+ * `tf.name_scope(name, default_name=None, values=None)` as a callback:
+ * `tf.nameScope("loss", (scope) => ...)` or `tf.nameScope(null, { defaultName: "relu" }, fn)`.
+ */
+export function nameScope<T>(name: string | null, fn: (scope: string) => T): T;
+export function nameScope<T>(name: string | null, options: NameScopeOptions, fn: (scope: string) => T): T;
+export function nameScope<T>(
+  name: string | null,
+  optionsOrFn: NameScopeOptions | ((scope: string) => T),
+  maybeFn?: (scope: string) => T,
+): T {
+  const options = typeof optionsOrFn === "function" ? {} : optionsOrFn;
+  const fn = (typeof optionsOrFn === "function" ? optionsOrFn : maybeFn) as (scope: string) => T;
+  if (name === null && options.defaultName === undefined && options.values !== undefined) {
+    throw new ValueError(
+      `At least one of name (${name}) and default_name (${options.defaultName}) must be provided.`,
+    );
+  }
+  const graph = options.values?.find((v) => v && v.graph)?.graph ?? getDefaultGraph();
+  const scopeName = name ?? options.defaultName ?? null;
+  const run = () => withGraphNameScope(graph, scopeName, fn);
+  return graph === getDefaultGraph() ? run() : graph.asDefault(run);
+}

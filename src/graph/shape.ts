@@ -1,0 +1,82 @@
+import { ValueError } from "../errors";
+import type { ShapeLike } from "./graphdef";
+
+/**
+ * Static shapes. `null` is an unknown rank, a `null` dimension is unknown (`?`).
+ * Kept as plain arrays so they serialize and compare cheaply.
+ */
+export type StaticShape = ShapeLike;
+
+export function isFullyDefined(s: StaticShape): s is number[] {
+  return s !== null && s.every((d) => d !== null);
+}
+
+/** Python `str(TensorShape)`: `()`, `(5,)`, `(?, 3)`, `<unknown>`. */
+export function shapeToPython(s: StaticShape): string {
+  if (s === null) return "<unknown>";
+  const dims = s.map((d) => (d === null ? "?" : String(d)));
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`;
+}
+
+/** C++ `PartialTensorShape::DebugString`: `[?,3]`, `[]`, `<unknown>`. */
+export function shapeToDebug(s: StaticShape): string {
+  if (s === null) return "<unknown>";
+  return `[${s.map((d) => (d === null ? "?" : String(d))).join(",")}]`;
+}
+
+/** NumPy's tuple form for concrete shapes: `(1, 4)`, `(3,)`, `()`. */
+export function concreteShapeToPython(s: readonly number[]): string {
+  return s.length === 1 ? `(${s[0]},)` : `(${s.join(", ")})`;
+}
+
+export function isCompatible(a: StaticShape, b: StaticShape): boolean {
+  if (a === null || b === null) return true;
+  if (a.length !== b.length) return false;
+  return a.every((d, i) => d === null || b[i] === null || d === b[i]);
+}
+
+/** Most specific shape compatible with both (used when merging feeds or assignments). */
+export function mergeShapes(a: StaticShape, b: StaticShape): StaticShape {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a.map((d, i) => d ?? b[i]);
+}
+
+/** NumPy broadcasting on static shapes; unknown dims stay unknown unless the other side fixes them. */
+export function broadcastStatic(a: StaticShape, b: StaticShape): StaticShape {
+  if (a === null || b === null) return null;
+  const rank = Math.max(a.length, b.length);
+  const out: (number | null)[] = [];
+  for (let i = 0; i < rank; i++) {
+    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
+    const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+    if (da === 1) out.push(db);
+    else if (db === 1) out.push(da);
+    else if (da === null) out.push(db);
+    else if (db === null) out.push(da);
+    else if (da === db) out.push(da);
+    else throw new ValueError(`Dimensions must be equal, but are ${da} and ${db}`);
+  }
+  return out;
+}
+
+/** Concrete broadcast for kernels; throws TF's kernel text on mismatch. */
+export function broadcastConcrete(a: readonly number[], b: readonly number[]): number[] {
+  const rank = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
+    const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new ValueError(`Incompatible shapes: [${a.join(",")}] vs. [${b.join(",")}]`);
+    }
+    out.push(da === 1 ? db : da);
+  }
+  return out;
+}
+
+/** Normalise a user shape (`[null, 3]`, `[9, 1]`, `undefined`) to a StaticShape. */
+export function toStaticShape(shape: readonly (number | null | undefined)[] | null | undefined): StaticShape {
+  if (shape === null || shape === undefined) return null;
+  return shape.map((d) => (d === undefined || d === null || d < 0 ? null : d));
+}

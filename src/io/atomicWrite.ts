@@ -1,0 +1,51 @@
+/**
+ * Crash-safe file replacement: write a temporary sibling, flush it to disk, then rename it over the
+ * target. A process killed at any moment leaves either the old file or the new one, never a mix.
+ */
+import * as fs from "fs";
+import { randomBytes } from "crypto";
+
+/** `<path>.tempstate<random 64-bit number>`, the temporary name TF's writers use. */
+export function tempStatePath(path: string): string {
+  return `${path}.tempstate${randomBytes(8).readBigUInt64LE()}`;
+}
+
+/** Write all of `data` at the current position of `fd` (a single write call for regular files). */
+export function writeAll(fd: number, data: Uint8Array): void {
+  let done = 0;
+  while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
+}
+
+export function writeFileAtomic(path: string, data: Uint8Array | string): void {
+  writeFilesAtomic([{ path, data }]);
+}
+
+/**
+ * Replace several files: every temporary file is written and flushed first, then they are renamed
+ * in the given order, back to back, so the moment where some are old and some new is as short as
+ * two rename calls.
+ */
+export function writeFilesAtomic(files: readonly { path: string; data: Uint8Array | string }[]): void {
+  const temps: string[] = [];
+  try {
+    for (const { path, data } of files) {
+      const tmp = tempStatePath(path);
+      temps.push(tmp);
+      writeAndSync(tmp, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+    }
+    files.forEach(({ path }, i) => fs.renameSync(temps[i], path));
+  } catch (e) {
+    for (const tmp of temps) fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function writeAndSync(file: string, data: Uint8Array): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    writeAll(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

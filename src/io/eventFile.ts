@@ -1,0 +1,78 @@
+/**
+ * Appends Event records to a TensorBoard event file (spec §6.1):
+ * `<logdir>/events.out.tfevents.<10-digit seconds>.<hostname><suffix>`, whose first record is
+ * `Event{wall_time: <whole seconds>, file_version: "brain.Event:2"}`.
+ *
+ * Each framed record goes to the file in one write call, straight to the operating system, so
+ * another process (TensorBoard, the curve viewer) sees only whole records, and a process killed
+ * between two writes leaves a file every reader accepts.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { writeAll } from "./atomicWrite";
+import { encodeEvent } from "./proto/event";
+import { encodeRecord } from "./tfrecord";
+
+export const FILE_VERSION = "brain.Event:2";
+
+export interface EventFileWriterOptions {
+  /** Appended to the file name; as in TF, giving one opens the file at once. */
+  filenameSuffix?: string;
+}
+
+/** `events.out.tfevents.<T>.<host><suffix>` with T zero-padded to 10 digits. */
+export function eventFileName(seconds: number, hostname = os.hostname(), suffix = ""): string {
+  return `events.out.tfevents.${String(Math.floor(seconds)).padStart(10, "0")}.${hostname}${suffix}`;
+}
+
+export class EventFileWriter {
+  private fd: number | null = null;
+  private filePath: string | null = null;
+  private closed = false;
+  private readonly suffix: string;
+
+  /** Creates `logdir` if needed. The file itself is created on the first event (or now, with a suffix). */
+  constructor(
+    readonly logdir: string,
+    options: EventFileWriterOptions = {},
+  ) {
+    this.suffix = options.filenameSuffix ?? "";
+    fs.mkdirSync(logdir, { recursive: true });
+    if (this.suffix) this.open();
+  }
+
+  /** Path of the event file (null until it is created). */
+  get path(): string | null {
+    return this.filePath;
+  }
+
+  /** Append one serialized Event (see `encodeEvent`). */
+  addEvent(eventBytes: Uint8Array): void {
+    if (this.closed) throw new Error(`EventFileWriter for ${this.logdir} is closed`);
+    writeAll(this.open(), encodeRecord(eventBytes));
+  }
+
+  /**
+   * Nothing to do: records reach the OS as they are added, so other processes already see them.
+   * Kept for the FileWriter API; like TF, it neither creates a file nor fsyncs one.
+   */
+  flush(): void {}
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Open the file and write the version record, once. */
+  private open(): number {
+    if (this.fd !== null) return this.fd;
+    const seconds = Math.floor(Date.now() / 1000);
+    this.filePath = path.join(this.logdir, eventFileName(seconds, os.hostname(), this.suffix));
+    this.fd = fs.openSync(this.filePath, "w");
+    writeAll(this.fd, encodeRecord(encodeEvent({ wallTime: seconds, fileVersion: FILE_VERSION })));
+    return this.fd;
+  }
+}

@@ -1,0 +1,49 @@
+import { Tensor } from "../../graph/tensor";
+import { InvalidArgumentError } from "../../errors";
+import { NDArray } from "../../runtime/ndarray";
+import { attr } from "../attrs";
+import { createOp, inOpScope } from "../createOp";
+import { registerOp } from "../registry";
+import { convertToTensor } from "./constant";
+import { zerosLike } from "./shapeOps";
+
+registerOp({
+  type: "Select",
+  outputs: ([, x]) => [{ dtype: x.dtype, shape: x.shape }],
+  kernel: () => ([c, x, y]) => {
+    const out = NDArray.zeros(x.dtype, x.shape);
+    const cd = c.data as Uint8Array;
+    const xd = x.data as Float32Array;
+    const yd = y.data as Float32Array;
+    const od = out.data as Float32Array;
+    if (c.size === x.size) {
+      for (let i = 0; i < od.length; i++) od[i] = cd[i] ? xd[i] : yd[i];
+    } else if (c.shape.length === 1 && c.size === x.shape[0]) {
+      // A vector condition picks whole rows, as TF's Select does.
+      const row = x.size / c.size;
+      for (let i = 0; i < od.length; i++) od[i] = cd[Math.floor(i / row)] ? xd[i] : yd[i];
+    } else {
+      throw new InvalidArgumentError(`'then' and 'else' must have the same size.  but received: [${x.shape}] vs. [${c.shape}]`);
+    }
+    return [out];
+  },
+  gradient: (op, [g]) => {
+    if (!g) return [null, null, null];
+    const zeros = zerosLikeTensor(g);
+    const c = op.inputs[0];
+    return [null, select(c, g, zeros), select(c, zeros, g)];
+  },
+});
+
+/** TF 1.x `tf.where(condition, x, y)` (the Select op). */
+export function select(condition: unknown, x: unknown, y: unknown, options: { name?: string } = {}): Tensor {
+  return inOpScope(options.name ?? "Select", [condition, x, y], (opName, graph) => {
+    const c = convertToTensor(condition, { name: "condition" });
+    const tx = convertToTensor(x, { name: "x" });
+    const ty = convertToTensor(y, { name: "y", dtype: tx.dtype });
+    return createOp(graph, "Select", opName, [c, tx, ty], { T: attr.type(tx.dtype) }).outputs[0];
+  });
+}
+
+/** Zeros shaped like `t` (used by gradients). */
+export const zerosLikeTensor = (t: Tensor): Tensor => zerosLike(t);

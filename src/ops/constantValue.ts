@@ -1,0 +1,25 @@
+import type { Tensor } from "../graph/tensor";
+import type { NDArray } from "../runtime/ndarray";
+import { isFullyDefined } from "../graph/shape";
+import { NDArray as ND } from "../runtime/ndarray";
+import { int32 } from "../graph/dtypes";
+
+/** TF's `tensor_util.constant_value`: the value of a tensor known while building, else null. */
+export function constantValue(t: Tensor): NDArray | null {
+  const op = t.op;
+  if (op.type === "Const") {
+    const v = op.attrs.value;
+    return v.kind === "tensor" ? v.value : null;
+  }
+  if (op.type === "Shape" && isFullyDefined(op.inputs[0].shape)) {
+    return ND.from(op.inputs[0].shape as number[], int32);
+  }
+  if (op.type === "Identity") return constantValue(op.inputs[0]);
+  return null;
+}
+
+/** Constant value as plain numbers (axes, shapes, perms), or null. */
+export function constantNumbers(t: Tensor): number[] | null {
+  const v = constantValue(t);
+  return v ? Array.from(v.data as Int32Array) : null;
+}

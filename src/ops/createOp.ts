@@ -1,0 +1,71 @@
+import { ValueError } from "../errors";
+import { GraphImpl, getDefaultGraph } from "../graph/graph";
+import { withGraphNameScope } from "../graph/nameScope";
+import { Attrs, Operation } from "../graph/operation";
+import { Tensor } from "../graph/tensor";
+import { getOpDef } from "./registry";
+
+/** The graph that tensors among `values` belong to (all must agree), else the default graph. */
+export function graphFromInputs(values: unknown[]): GraphImpl {
+  let graph: GraphImpl | null = null;
+  let first: Tensor | null = null;
+  for (const v of values) {
+    if (v instanceof Tensor) {
+      if (graph && v.graph !== graph) {
+        throw new ValueError(`${v} must be from the same graph as ${first}.`);
+      }
+      graph = v.graph;
+      first ??= v;
+    }
+  }
+  return graph ?? getDefaultGraph();
+}
+
+/**
+ * Open the op's own name scope (uniquified `name`), run `build` in it with the scope's name
+ * (the final op's name), on the graph of `values`. Constants converted inside land in the scope
+ * (`Add/y`), as in TF's generated wrappers.
+ */
+export function inOpScope<T>(name: string, values: unknown[], build: (opName: string, graph: GraphImpl) => T): T {
+  const graph = graphFromInputs(values);
+  const run = () => withGraphNameScope(graph, name, (scope) => build(scope.slice(0, -1), graph));
+  return graph === getDefaultGraph() ? run() : graph.asDefault(run);
+}
+
+/** Create and add an op with an exact (already unique) name; infers outputs from its definition. */
+export function createOp(
+  graph: GraphImpl,
+  type: string,
+  name: string,
+  inputs: Tensor[],
+  attrs: Attrs = {},
+  controlInputs: Operation[] = [],
+): Operation {
+  const def = getOpDef(type);
+  for (const t of inputs) {
+    if (t.graph !== graph) throw new ValueError(`${t} must be from the same graph as the op '${name}'.`);
+  }
+  const deps = [...controlInputs];
+  for (const level of graph.controlDependencyStack) {
+    for (const dep of level) if (!deps.includes(dep) && !inputs.some((t) => t.op === dep)) deps.push(dep);
+  }
+  const op = new Operation(graph, name, type, inputs, deps, attrs, def.outputs(inputs, attrs));
+  graph.addOperation(op);
+  return op;
+}
+
+/**
+ * Create an op named by the current scope + `name` (uniquified), without opening a scope.
+ * A name ending in "/" is a full scope name used verbatim, as TF's `create_op` does.
+ */
+export function createOpNamed(
+  graph: GraphImpl,
+  type: string,
+  name: string,
+  inputs: Tensor[],
+  attrs: Attrs = {},
+  controlInputs: Operation[] = [],
+): Operation {
+  const full = name.endsWith("/") ? name.slice(0, -1) : graph.uniqueName(name);
+  return createOp(graph, type, full, inputs, attrs, controlInputs);
+}

@@ -1,0 +1,159 @@
+import { allocStorage } from "../../graph/dtypes";
+import { Tensor } from "../../graph/tensor";
+import { InvalidArgumentError, ValueError } from "../../errors";
+import { NDArray } from "../../runtime/ndarray";
+import { convertPair, convertToTensor } from "../array/constant";
+import { attr } from "../attrs";
+import { createOp, inOpScope } from "../createOp";
+import { registerOp } from "../registry";
+import { neg } from "./unary";
+
+/** C = op(A) · op(B) for 2-D arrays; accumulates each output in float64 before storing. */
+export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): NDArray {
+  const [ar, ac] = a.shape;
+  const [br, bc] = b.shape;
+  const m = ta ? ac : ar;
+  const k = ta ? ar : ac;
+  const kb = tb ? bc : br;
+  const n = tb ? br : bc;
+  if (k !== kb) {
+    throw new InvalidArgumentError(
+      `Matrix size-incompatible: In[0]: [${a.shape.join(",")}], In[1]: [${b.shape.join(",")}]`,
+    );
+  }
+  const A = a.data as Float32Array;
+  const B = b.data as Float32Array;
+  const out = allocStorage(a.dtype, m * n) as Float32Array;
+  const row = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let p = 0; p < k; p++) {
+      const av = ta ? A[p * ac + i] : A[i * ac + p];
+      if (av === 0) continue;
+      if (tb) for (let j = 0; j < n; j++) row[j] += av * B[j * bc + p];
+      else {
+        const off = p * bc;
+        for (let j = 0; j < n; j++) row[j] += av * B[off + j];
+      }
+    }
+    out.set(row, i * n);
+  }
+  return new NDArray(a.dtype, [m, n], out);
+}
+
+registerOp({
+  type: "MatMul",
+  outputs: ([a, b], attrs) => {
+    const ta = attrs.transpose_a?.kind === "b" && attrs.transpose_a.value;
+    const tb = attrs.transpose_b?.kind === "b" && attrs.transpose_b.value;
+    if ((a.shape && a.shape.length !== 2) || (b.shape && b.shape.length !== 2)) {
+      throw new ValueError(`Shape must be rank 2 but is rank ${a.shape && a.shape.length !== 2 ? a.shape.length : b.shape?.length} for 'MatMul'`);
+    }
+    const m = a.shape ? a.shape[ta ? 1 : 0] : null;
+    const n = b.shape ? b.shape[tb ? 0 : 1] : null;
+    const ka = a.shape ? a.shape[ta ? 0 : 1] : null;
+    const kb = b.shape ? b.shape[tb ? 1 : 0] : null;
+    if (ka !== null && kb !== null && ka !== kb) {
+      throw new ValueError(`Dimensions must be equal, but are ${ka} and ${kb} for 'MatMul' (op: 'MatMul') with input shapes: [${a.shape}], [${b.shape}].`);
+    }
+    return [{ dtype: a.dtype, shape: [m, n] }];
+  },
+  kernel: (op) => {
+    const ta = op.attrBool("transpose_a");
+    const tb = op.attrBool("transpose_b");
+    return ([a, b]) => [matmulArrays(a, b, ta, tb)];
+  },
+  gradient: (op, [g]) => {
+    if (!g) return [null, null];
+    const [a, b] = op.inputs;
+    const ta = op.attrBool("transpose_a");
+    const tb = op.attrBool("transpose_b");
+    if (!ta && !tb) return [matmul(g, b, { transposeB: true }), matmul(a, g, { transposeA: true })];
+    if (!ta && tb) return [matmul(g, b), matmul(g, a, { transposeA: true })];
+    if (ta && !tb) return [matmul(b, g, { transposeB: true }), matmul(a, g)];
+    return [matmul(b, g, { transposeA: true, transposeB: true }), matmul(g, a, { transposeA: true, transposeB: true })];
+  },
+});
+
+export interface MatMulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+  /** TF's adjoint flags; equal to transposes for real numbers. */
+  adjointA?: boolean;
+  adjointB?: boolean;
+  name?: string;
+}
+
+export function matmul(a: unknown, b: unknown, options: MatMulOptions = {}): Tensor {
+  return inOpScope(options.name ?? "MatMul", [a, b], (opName, graph) => {
+    const [ta, tb] = convertPair(a, b, opName);
+    return createOp(graph, "MatMul", opName, [ta, tb], {
+      transpose_a: attr.bool(options.transposeA ?? options.adjointA ?? false),
+      transpose_b: attr.bool(options.transposeB ?? options.adjointB ?? false),
+      T: attr.type(ta.dtype),
+    }).outputs[0];
+  });
+}
+
+/** Gauss–Jordan inversion with partial pivoting, in float64, stored in the input dtype. */
+function invert(a: NDArray, adjoint: boolean): NDArray {
+  const n = a.shape[0];
+  if (a.shape.length !== 2 || a.shape[1] !== n) {
+    throw new InvalidArgumentError(`Input must be a square matrix, got shape [${a.shape.join(",")}]`);
+  }
+  const m = Float64Array.from(a.data as Float32Array);
+  if (adjoint) for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) [m[i * n + j], m[j * n + i]] = [m[j * n + i], m[i * n + j]];
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r * n + c]) > Math.abs(m[p * n + c])) p = r;
+    if (m[p * n + c] === 0) throw new InvalidArgumentError("Input is not invertible.");
+    if (p !== c) {
+      for (let j = 0; j < n; j++) {
+        [m[c * n + j], m[p * n + j]] = [m[p * n + j], m[c * n + j]];
+        [inv[c * n + j], inv[p * n + j]] = [inv[p * n + j], inv[c * n + j]];
+      }
+    }
+    const d = m[c * n + c];
+    for (let j = 0; j < n; j++) {
+      m[c * n + j] /= d;
+      inv[c * n + j] /= d;
+    }
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r * n + c];
+      if (f === 0) continue;
+      for (let j = 0; j < n; j++) {
+        m[r * n + j] -= f * m[c * n + j];
+        inv[r * n + j] -= f * inv[c * n + j];
+      }
+    }
+  }
+  const out = allocStorage(a.dtype, n * n) as Float32Array;
+  out.set(inv);
+  return new NDArray(a.dtype, [n, n], out);
+}
+
+registerOp({
+  type: "MatrixInverse",
+  outputs: ([a]) => [{ dtype: a.dtype, shape: a.shape }],
+  kernel: (op) => {
+    const adjoint = op.attrBool("adjoint");
+    return ([a]) => [invert(a, adjoint)];
+  },
+  gradient: (op, [g]) => {
+    if (!g) return [null];
+    const ainv = op.outputs[0];
+    const adjoint = op.attrBool("adjoint");
+    return [neg(matmul(ainv, matmul(g, ainv, { adjointA: adjoint, adjointB: !adjoint }), { adjointA: !adjoint }))];
+  },
+});
+
+export function matrixInverse(a: unknown, options: { adjoint?: boolean; name?: string } = {}): Tensor {
+  return inOpScope(options.name ?? "MatrixInverse", [a], (opName, graph) => {
+    const t = convertToTensor(a, { name: "input" });
+    return createOp(graph, "MatrixInverse", opName, [t], { adjoint: attr.bool(options.adjoint ?? false), T: attr.type(t.dtype) })
+      .outputs[0];
+  });
+}

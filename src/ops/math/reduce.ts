@@ -1,0 +1,247 @@
+import { bool, int32, int64 } from "../../graph/dtypes";
+import type { Operation } from "../../graph/operation";
+import { StaticShape, isFullyDefined } from "../../graph/shape";
+import { Tensor } from "../../graph/tensor";
+import { NDArray } from "../../runtime/ndarray";
+import { constant, convertToTensor } from "../array/constant";
+import { fill, range, reshape, shape, size, tile } from "../array/shapeOps";
+import { attr } from "../attrs";
+import { constantNumbers } from "../constantValue";
+import { createOp, inOpScope } from "../createOp";
+import { Reducer, normalizeAxes, reduceArray, reducedStaticShape } from "../kernels/reduce";
+import { GradFn, registerOp } from "../registry";
+import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
+import { cast } from "./cast";
+
+const nums = (a: NDArray) => Array.from(a.data as Int32Array);
+
+function reductionOutputShape(x: Tensor, axesT: Tensor, keepDims: boolean): StaticShape {
+  const axes = constantNumbers(axesT);
+  if (x.shape === null) return null;
+  if (!axes) return keepDims ? x.shape.map(() => null) : null;
+  return reducedStaticShape(x.shape as number[], normalizeAxes(axes, x.shape.length), keepDims).map((d) =>
+    d === null ? null : d,
+  );
+}
+
+function defineReduction(type: string, how: Reducer, gradient: GradFn | null, isBool = false) {
+  registerOp({
+    type,
+    outputs: ([x, axes], attrs) => [
+      { dtype: isBool ? bool : x.dtype, shape: reductionOutputShape(x, axes, attrs.keep_dims?.kind === "b" && attrs.keep_dims.value) },
+    ],
+    kernel: (op) => {
+      const keep = op.attrBool("keep_dims");
+      return ([x, axes]) => [reduceArray(x, nums(axes), keep, how)];
+    },
+    gradient,
+  });
+}
+
+/** `tensor_util`-style check: are the reduction axes all dims of a known-rank input? */
+function reducesAllDims(op: Operation): boolean {
+  const x = op.inputs[0];
+  const axes = constantNumbers(op.inputs[1]);
+  return x.shape !== null && axes !== null && normalizeAxes(axes, x.shape.length).length === x.shape.length;
+}
+
+/** TF's `reduced_shape`: the input shape with reduced dims set to 1 (built as graph ops). */
+export function reducedShape(inputShape: Tensor, axes: Tensor): Tensor {
+  const inputRank = size(inputShape);
+  const normAxes = mod(add(axes, inputRank), inputRank);
+  const axesShape = shape(normAxes);
+  return dynamicStitch([range(0, inputRank, 1), normAxes], [inputShape, fill(axesShape, 1)]);
+}
+
+/** `_safe_shape_div`: x // max(y, 1). */
+const safeShapeDiv = (x: Tensor, y: Tensor) => floordiv(x, maximum(y, 1));
+
+const sumGrad: GradFn = (op, [grad]) => {
+  if (!grad) return [null, null];
+  const x = op.inputs[0];
+  if (reducesAllDims(op)) {
+    const rank = (x.shape as StaticShape[]).length;
+    const g = reshape(grad, new Array(rank).fill(1));
+    const inputShape = isFullyDefined(x.shape) ? constant(NDArray.from(x.shape, int32)) : shape(x);
+    return [tile(g, inputShape), null];
+  }
+  const inputShape = shape(x);
+  const keptDims = reducedShape(inputShape, op.inputs[1]);
+  const tileScaling = safeShapeDiv(inputShape, keptDims);
+  return [tile(reshape(grad, keptDims), tileScaling), null];
+};
+
+const meanGrad: GradFn = (op, grads) => {
+  const [sumG] = sumGrad(op, grads);
+  if (!sumG) return [null, null];
+  const x = op.inputs[0];
+  const y = op.outputs[0];
+  let factor: Tensor;
+  if (isFullyDefined(x.shape) && isFullyDefined(y.shape)) {
+    const inSize = x.shape.reduce((a, b) => a * b, 1);
+    const outSize = y.shape.reduce((a, b) => a * b, 1);
+    factor = constant(Math.floor(inSize / Math.max(outSize, 1)), { dtype: sumG.dtype });
+  } else {
+    factor = safeShapeDiv(reduceProd(shape(x)), reduceProd(shape(y)));
+  }
+  return [truediv(sumG, cast(factor, sumG.dtype)), null];
+};
+
+const minMaxGrad: GradFn = (op, [grad]) => {
+  if (!grad) return [null, null];
+  const x = op.inputs[0];
+  const keptDims = reducedShape(shape(x), op.inputs[1]);
+  const y = reshape(op.outputs[0], keptDims);
+  const g = reshape(grad, keptDims);
+  const indicators = cast(equal(y, x), g.dtype);
+  const numSelected = reshape(reduceSum(indicators, op.inputs[1]), keptDims);
+  return [multiply(truediv(indicators, numSelected), g), null];
+};
+
+defineReduction("Sum", "sum", sumGrad);
+defineReduction("Mean", "mean", meanGrad);
+defineReduction("Max", "max", minMaxGrad);
+defineReduction("Min", "min", minMaxGrad);
+defineReduction("Prod", "prod", null);
+defineReduction("All", "all", null, true);
+defineReduction("Any", "any", null, true);
+
+registerOp({
+  type: "DynamicStitch",
+  outputs: (inputs) => [{ dtype: inputs[inputs.length - 1].dtype, shape: [null] }],
+  kernel: () => (inputs) => {
+    const n = inputs.length / 2;
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const idx = nums(inputs[k]);
+      const data = Array.from(inputs[n + k].data as Int32Array);
+      idx.forEach((i, j) => (out[i] = data[j]));
+    }
+    return [new NDArray(inputs[n].dtype, [out.length], Int32Array.from(out))];
+  },
+  gradient: null,
+});
+
+function dynamicStitch(indices: Tensor[], data: Tensor[]): Tensor {
+  return inOpScope("DynamicStitch", [...indices, ...data], (opName, graph) =>
+    createOp(graph, "DynamicStitch", opName, [...indices, ...data], { N: attr.int(indices.length), T: attr.type(data[0].dtype) })
+      .outputs[0],
+  );
+}
+
+registerOp({
+  type: "BroadcastGradientArgs",
+  outputs: () => [
+    { dtype: int32, shape: [null] },
+    { dtype: int32, shape: [null] },
+  ],
+  kernel: () => ([s0, s1]) => {
+    const a = nums(s0);
+    const b = nums(s1);
+    const rank = Math.max(a.length, b.length);
+    const pa = [...new Array(rank - a.length).fill(1), ...a];
+    const pb = [...new Array(rank - b.length).fill(1), ...b];
+    const r0: number[] = [];
+    const r1: number[] = [];
+    for (let i = 0; i < rank; i++) {
+      const out = pa[i] === 1 ? pb[i] : pa[i];
+      if (pa[i] === 1 && (out !== 1 || i < rank - a.length)) r0.push(i);
+      if (pb[i] === 1 && (out !== 1 || i < rank - b.length)) r1.push(i);
+    }
+    return [new NDArray(int32, [r0.length], Int32Array.from(r0)), new NDArray(int32, [r1.length], Int32Array.from(r1))];
+  },
+  gradient: null,
+});
+
+export function broadcastGradientArgs(s0: Tensor, s1: Tensor): [Tensor, Tensor] {
+  return inOpScope("BroadcastGradientArgs", [s0, s1], (opName, graph) => {
+    const op = createOp(graph, "BroadcastGradientArgs", opName, [s0, s1], { T: attr.type(int32) });
+    return [op.outputs[0], op.outputs[1]] as [Tensor, Tensor];
+  });
+}
+
+export interface ReduceOptions {
+  keepDims?: boolean;
+  name?: string;
+}
+
+/**
+ * `tf.reduce_sum(x, axis=None, keepdims=False)` and friends. Without `axis` the axes constant is
+ * made in the *current* scope before the op (`loss/Const`, then `loss/mse`), as TF does.
+ */
+function reduction(type: string, defaultName: string) {
+  return (x: unknown, axis?: number | number[] | Tensor | null, options: ReduceOptions = {}): Tensor => {
+    const t = convertToTensor(x);
+    let axes: Tensor | number[];
+    if (axis === undefined || axis === null) {
+      axes = t.shape !== null ? constant(NDArray.from(t.shape.map((_, i) => i), int32)) : range(0, rank(t), 1);
+    } else {
+      axes = typeof axis === "number" ? [axis] : axis;
+    }
+    return inOpScope(options.name ?? defaultName, [t, axes], (opName, graph) => {
+      const a = convertToTensor(axes, { name: "reduction_indices", dtype: int32 });
+      return createOp(graph, type, opName, [t, a], {
+        keep_dims: attr.bool(options.keepDims ?? false),
+        T: attr.type(t.dtype),
+        Tidx: attr.type(int32),
+      }).outputs[0];
+    });
+  };
+}
+
+export const reduceSum = reduction("Sum", "Sum");
+export const reduceMean = reduction("Mean", "Mean");
+export const reduceMax = reduction("Max", "Max");
+export const reduceMin = reduction("Min", "Min");
+export const reduceProd = reduction("Prod", "Prod");
+export const reduceAll = reduction("All", "All");
+export const reduceAny = reduction("Any", "Any");
+export const reduceSumAll = (x: Tensor) => reduceSum(x);
+
+function rank(t: Tensor): Tensor {
+  return inOpScope("Rank", [t], (opName, graph) => createOp(graph, "Rank", opName, [t], { T: attr.type(t.dtype) }).outputs[0]);
+}
+
+// --- ArgMax / ArgMin ---------------------------------------------------------------------
+
+function defineArg(type: string, better: (a: number, b: number) => boolean) {
+  registerOp({
+    type,
+    outputs: ([x, axis]) => {
+      const ax = constantNumbers(axis);
+      if (!x.shape || !ax) return [{ dtype: int64, shape: null }];
+      const a = ax[0] < 0 ? ax[0] + x.shape.length : ax[0];
+      return [{ dtype: int64, shape: x.shape.filter((_, i) => i !== a) }];
+    },
+    kernel: () => ([x, axisArr]) => {
+      let axis = (axisArr.data as Int32Array)[0];
+      if (axis < 0) axis += x.shape.length;
+      const outer = x.shape.slice(0, axis).reduce((a, b) => a * b, 1);
+      const n = x.shape[axis];
+      const inner = x.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+      const out = new Float64Array(outer * inner);
+      const d = x.data as Float32Array;
+      for (let o = 0; o < outer; o++)
+        for (let i = 0; i < inner; i++) {
+          let best = 0;
+          for (let k = 1; k < n; k++) if (better(d[(o * n + k) * inner + i], d[(o * n + best) * inner + i])) best = k;
+          out[o * inner + i] = best;
+        }
+      return [new NDArray(int64, x.shape.filter((_, i) => i !== axis), out)];
+    },
+    gradient: null,
+  });
+}
+defineArg("ArgMax", (a, b) => a > b);
+defineArg("ArgMin", (a, b) => a < b);
+
+const argOp = (type: string) => (x: unknown, axis = 0, options: { name?: string } = {}) =>
+  inOpScope(options.name ?? type, [x], (opName, graph) => {
+    const t = convertToTensor(x, { name: "input" });
+    const a = constant(axis, { dtype: int32, name: "dimension" });
+    return createOp(graph, type, opName, [t, a], { T: attr.type(t.dtype), Tidx: attr.type(int32), output_type: attr.type(int64) })
+      .outputs[0];
+  });
+export const argMax = argOp("ArgMax");
+export const argMin = argOp("ArgMin");
+

@@ -1,0 +1,128 @@
+import { DType, float32, int32 } from "../../graph/dtypes";
+import { getDefaultGraph } from "../../graph/graph";
+import type { Operation } from "../../graph/operation";
+import { Tensor } from "../../graph/tensor";
+import { ValueError } from "../../errors";
+import { NDArray } from "../../runtime/ndarray";
+import { attr } from "../attrs";
+import { constantNumbers } from "../constantValue";
+import { convertToTensor } from "../array/constant";
+import { createOp, inOpScope } from "../createOp";
+import { add, multiply, subtract } from "../math/binary";
+import { registerOp } from "../registry";
+import type { KernelContext } from "../registry";
+import { RandomKernelState } from "./kernelState";
+import { getSeed } from "./seed";
+
+/** The generator this op owns in this session, created on first use from its seed attrs. */
+function kernelState(op: Operation, ctx: KernelContext): RandomKernelState {
+  let s = ctx.state.kernelState.get(op) as RandomKernelState | undefined;
+  if (!s) {
+    s = new RandomKernelState(op.attrNumber("seed"), op.attrNumber("seed2"));
+    ctx.state.kernelState.set(op, s);
+  }
+  return s;
+}
+
+const shapeOf = (a: NDArray) => Array.from(a.data as Int32Array);
+const sizeOf = (shape: number[]) => shape.reduce((x, y) => x * y, 1);
+
+function defineRandom(type: string, fill: (s: RandomKernelState, n: number, dtype: DType, inputs: NDArray[]) => NDArray["data"]) {
+  registerOp({
+    type,
+    outputs: ([shape], attrs) => {
+      const dims = constantNumbers(shape);
+      const dtype = type === "RandomUniformInt" ? (attrs.Tout as { value: DType }).value : (attrs.dtype as { value: DType }).value;
+      return [{ dtype, shape: dims ?? (shape.shape?.[0] != null ? new Array(shape.shape[0]).fill(null) : null) }];
+    },
+    kernel: (op) => {
+      const dtype = op.type === "RandomUniformInt" ? op.attrType("Tout") : op.attrType("dtype");
+      return (inputs, ctx) => {
+        const shape = shapeOf(inputs[0]);
+        const n = sizeOf(shape);
+        return [new NDArray(dtype, shape, fill(kernelState(op, ctx), n, dtype, inputs))];
+      };
+    },
+    stateful: true,
+    gradient: null,
+  });
+}
+
+const floatName = (d: DType) => (d.name === "float64" ? "float64" : "float32");
+defineRandom("RandomUniform", (s, n, d) => s.uniform(n, floatName(d)));
+defineRandom("RandomStandardNormal", (s, n, d) => s.standardNormal(n, floatName(d)));
+defineRandom("TruncatedNormal", (s, n, d) => s.truncatedNormal(n, floatName(d)));
+defineRandom("RandomUniformInt", (s, n, d, inputs) =>
+  s.uniformInt(n, (inputs[1].data as Int32Array)[0], (inputs[2].data as Int32Array)[0], d.name === "int64" ? "int64" : "int32"),
+);
+
+/** Seeds for a new random op: called after its constants exist and before the op, as TF does. */
+function seedAttrs(seed: number | undefined) {
+  const graph = getDefaultGraph();
+  const [s1, s2] = getSeed(graph.seed, seed ?? null, graph.lastId);
+  return { seed: attr.int(s1 ?? 0), seed2: attr.int(s2 ?? 0) };
+}
+
+export interface RandomOptions {
+  dtype?: DType;
+  seed?: number;
+  name?: string;
+}
+
+type ShapeArg = number[] | Tensor;
+
+function randomCore(type: string, shape: Tensor, dtype: DType, seed: number | undefined): Tensor {
+  const seeds = seedAttrs(seed);
+  return inOpScope(type, [shape], (opName, graph) =>
+    createOp(graph, type, opName, [shape], { ...seeds, dtype: attr.type(dtype), T: attr.type(int32) }).outputs[0],
+  );
+}
+
+/** `tf.random_uniform(shape, minval=0, maxval=None, dtype=float32, seed=None)`. */
+export function randomUniform(shape: ShapeArg, minval: unknown = 0, maxval: unknown = null, options: RandomOptions = {}): Tensor {
+  const dtype = options.dtype ?? float32;
+  if (maxval === null || maxval === undefined) {
+    if (dtype.isInteger) throw new ValueError(`Must specify maxval for integer dtype ${dtype}`);
+    maxval = 1;
+  }
+  return inOpScope(options.name ?? "random_uniform", [shape, minval, maxval], (opName, graph) => {
+    const s = convertToTensor(shape, { name: "shape", dtype: int32 });
+    const lo = convertToTensor(minval, { name: "min", dtype });
+    const hi = convertToTensor(maxval, { name: "max", dtype });
+    if (dtype.isInteger) {
+      const seeds = seedAttrs(options.seed);
+      return createOp(graph, "RandomUniformInt", opName, [s, lo, hi], { ...seeds, Tout: attr.type(dtype), T: attr.type(int32) })
+        .outputs[0];
+    }
+    const rnd = randomCore("RandomUniform", s, dtype, options.seed);
+    return add(multiply(rnd, subtract(hi, lo, { name: "sub" }), { name: "mul" }), lo, { name: `${opName}/` });
+  });
+}
+
+export interface NormalOptions extends RandomOptions {
+  mean?: unknown;
+  stddev?: unknown;
+}
+
+function normalLike(type: string, defaultName: string, shape: ShapeArg, options: NormalOptions): Tensor {
+  const dtype = options.dtype ?? float32;
+  return inOpScope(options.name ?? defaultName, [shape], (opName) => {
+    const s = convertToTensor(shape, { name: "shape", dtype: int32 });
+    const mean = convertToTensor(options.mean ?? 0, { name: "mean", dtype });
+    const stddev = convertToTensor(options.stddev ?? 1, { name: "stddev", dtype });
+    const rnd = randomCore(type, s, dtype, options.seed);
+    return add(multiply(rnd, stddev, { name: "mul" }), mean, { name: `${opName}/` });
+  });
+}
+
+/** `tf.random_normal(shape, mean=0.0, stddev=1.0, dtype=float32, seed=None)`. */
+export const randomNormal = (shape: ShapeArg, options: NormalOptions = {}) =>
+  normalLike("RandomStandardNormal", "random_normal", shape, options);
+/** `tf.truncated_normal(shape, mean=0.0, stddev=1.0, dtype=float32, seed=None)`: values beyond 2 stddev are redrawn. */
+export const truncatedNormal = (shape: ShapeArg, options: NormalOptions = {}) =>
+  normalLike("TruncatedNormal", "truncated_normal", shape, options);
+
+/** `tf.set_random_seed(seed)`: the default graph's seed (ops created earlier keep theirs). */
+export function setRandomSeed(seed: number | null): void {
+  getDefaultGraph().seed = seed;
+}

@@ -1,0 +1,133 @@
+import type { DType } from "../../graph/dtypes";
+import { GraphKeys, getDefaultGraph } from "../../graph/graph";
+import { withGraphNameScope } from "../../graph/nameScope";
+import type { Operation } from "../../graph/operation";
+import { StaticShape, shapeToPython } from "../../graph/shape";
+import { Tensor } from "../../graph/tensor";
+import { ValueError } from "../../errors";
+import type { FeedDict } from "../../runtime/defaultSession";
+import { runWithDefaultSession } from "../../runtime/defaultSession";
+import { convertToTensor, variableReadHook } from "../array/constant";
+import { attr } from "../attrs";
+import { controlDependencies, identity } from "../control/controlFlow";
+import { AssignOptions, assignAddRef, assignRef, assignSubRef, variableOp } from "./variableOps";
+
+export interface VariableOptions {
+  name?: string;
+  dtype?: DType;
+  trainable?: boolean;
+  /** Collections to add the variable to (default: global variables, plus trainable ones). */
+  collections?: string[];
+  validateShape?: boolean;
+}
+
+/**
+ * A TF 1.x ref variable. The object *is* the variable op's output tensor (`x:0`, dtype
+ * `float32_ref`); ops that read it use its snapshot `x/read`, as TF does.
+ */
+export class Variable extends Tensor {
+  readonly initializer: Operation;
+  readonly initialValue: Tensor;
+  /** The `<name>/read` Identity that ops consume. */
+  readonly snapshot: Tensor;
+  readonly trainable: boolean;
+  /** Where user code created it (shown when `getVariable` refuses to recreate it). */
+  readonly definedAt: string;
+
+  /** Use `tf.Variable(...)` (no `new`), as in Python. */
+  constructor(initialValue: unknown, options: VariableOptions = {}) {
+    const graph = getDefaultGraph();
+    const fromFn = typeof initialValue === "function";
+    let parts!: { op: Operation; init: Tensor };
+    // TF builds variables outside any control-dependency context (`init_scope`).
+    const built = controlDependencies(null, () =>
+      withGraphNameScope(graph, options.name ?? "Variable", (scope) => {
+        const fullName = scope.slice(0, -1);
+        const init = fromFn
+          ? withGraphNameScope(graph, "Initializer", () =>
+              convertToTensor((initialValue as () => unknown)(), { name: "initial_value", dtype: options.dtype }),
+            )
+          : convertToTensor(initialValue, { name: "initial_value", dtype: options.dtype });
+        const shape: StaticShape = options.validateShape === false ? null : init.shape;
+        const op = variableOp(shape, init.dtype, fullName);
+        parts = { op, init };
+        return scope;
+      }),
+    );
+    const out = parts.op.outputs[0];
+    super(parts.op, 0, out.dtype, out.shape, true);
+    parts.op.outputs[0] = this; // one object for `x:0`
+    this.initialValue = parts.init;
+    this.trainable = options.trainable ?? true;
+    this.definedAt = userFrames(new Error().stack ?? "");
+    const { initializer, snapshot } = withGraphNameScope(graph, built, () => {
+      const assign = assignRef(this, parts.init, { validateShape: options.validateShape ?? true });
+      const read = identity(this, { name: "read" });
+      read.op.attrs._class = attr.strs([`loc:@${parts.op.name}`]);
+      return { initializer: assign.op, snapshot: readOf(read) };
+    });
+    this.initializer = initializer;
+    this.snapshot = snapshot;
+    const collections = options.collections ?? [
+      GraphKeys.GLOBAL_VARIABLES,
+      ...(this.trainable ? [GraphKeys.TRAINABLE_VARIABLES] : []),
+    ];
+    for (const key of new Set(collections)) graph.addToCollection(key, this);
+  }
+
+  /** The snapshot tensor (`x/read`). */
+  value(): Tensor {
+    return this.snapshot;
+  }
+  readValue(): Tensor {
+    return identity(this.snapshot, { name: "read" });
+  }
+  assign(value: unknown, options: AssignOptions = {}): Tensor {
+    return assignRef(this, value, options);
+  }
+  assignAdd(value: unknown, options: AssignOptions = {}): Tensor {
+    return assignAddRef(this, value, options);
+  }
+  assignSub(value: unknown, options: AssignOptions = {}): Tensor {
+    return assignSubRef(this, value, options);
+  }
+  /** `var.load(value, session)`: set the value by feeding the initializer's input. */
+  load(value: unknown, session?: unknown): void {
+    const feed: FeedDict = new Map([[this.initialValue, value as never]]);
+    runWithDefaultSession("run", this.initializer, feed, session);
+  }
+
+  override toString(): string {
+    return `<tf.Variable '${this.name}' shape=${shapeToPython(this.shape)} dtype=${this.dtype.refName}>`;
+  }
+  override repr(): string {
+    return this.toString();
+  }
+}
+
+/** Up to three stack frames outside the engine, like TF's "Originally defined at". */
+function userFrames(stack: string): string {
+  const frames = stack.split("\n").slice(1).filter((l) => !/[\\/]src[\\/](ops|graph|runtime|train)[\\/]/.test(l));
+  return frames.slice(0, 3).map((l) => l.trim()).join("\n");
+}
+
+// The Identity op output is a plain Tensor; keep the helper to make the intent explicit.
+const readOf = (t: Tensor): Tensor => t;
+
+variableReadHook.read = (v) => (v instanceof Variable ? v.snapshot : null);
+
+/** `tf.Variable(initial_value, ...)`, called without `new` as in Python. */
+export function createVariable(initialValue: unknown, options: VariableOptions = {}): Variable {
+  if (initialValue === undefined) throw new ValueError("initial_value must be specified.");
+  return new Variable(initialValue, options);
+}
+
+export function globalVariables(): Variable[] {
+  return getDefaultGraph().getCollection<Variable>(GraphKeys.GLOBAL_VARIABLES);
+}
+export function trainableVariables(): Variable[] {
+  return getDefaultGraph().getCollection<Variable>(GraphKeys.TRAINABLE_VARIABLES);
+}
+export function localVariables(): Variable[] {
+  return getDefaultGraph().getCollection<Variable>(GraphKeys.LOCAL_VARIABLES);
+}

@@ -1,0 +1,116 @@
+import type { DType } from "../../graph/dtypes";
+import { Attrs, Operation } from "../../graph/operation";
+import { StaticShape, isFullyDefined, shapeToDebug } from "../../graph/shape";
+import { Tensor } from "../../graph/tensor";
+import { FailedPreconditionError, InvalidArgumentError } from "../../errors";
+import { NDArray } from "../../runtime/ndarray";
+import { UNINITIALIZED } from "../../runtime/sessionState";
+import { attr } from "../attrs";
+import { convertToTensor } from "../array/constant";
+import { createOp, createOpNamed, inOpScope } from "../createOp";
+import { binaryKernel } from "../kernels/elementwise";
+import { registerOp } from "../registry";
+import { getDefaultGraph } from "../../graph/graph";
+
+registerOp({
+  type: "VariableV2",
+  outputs: (_inputs, attrs) => [
+    {
+      dtype: (attrs.dtype as { value: DType }).value,
+      shape: (attrs.shape as { value: StaticShape }).value,
+      isRef: true,
+    },
+  ],
+  kernel: (op) => (_inputs, ctx) => [ctx.state.readVariable(op)],
+  stateful: true,
+  gradient: null,
+});
+
+/** The variable op behind a ref input (directly a VariableV2, or through Identity of a ref). */
+export function variableOpOf(t: Tensor): Operation {
+  let op = t.op;
+  while (op.type !== "VariableV2" && op.inputs.length && op.inputs[0].isRef) op = op.inputs[0].op;
+  if (op.type !== "VariableV2") throw new InvalidArgumentError(`'${t.name}' is not a variable reference`);
+  return op;
+}
+
+function checkAssignShape(varOp: Operation, old: NDArray, rhs: NDArray): void {
+  const declared = (varOp.attrs.shape as { value: StaticShape }).value;
+  const lhs = old !== UNINITIALIZED ? old.shape : isFullyDefined(declared) ? declared : null;
+  if (lhs && (lhs.length !== rhs.shape.length || lhs.some((d, i) => d !== rhs.shape[i]))) {
+    throw new InvalidArgumentError(
+      `Assign requires shapes of both tensors to match. lhs shape= ${shapeToDebug(lhs)} rhs shape= ${shapeToDebug(rhs.shape)}`,
+    );
+  }
+}
+
+registerOp({
+  type: "Assign",
+  outputs: ([ref]) => [{ dtype: ref.dtype, shape: ref.shape, isRef: true }],
+  refInputs: [0],
+  stateful: true,
+  kernel: (op) => {
+    const varOp = variableOpOf(op.inputs[0]);
+    const validate = op.attrBool("validate_shape");
+    return ([, value], ctx) => {
+      if (validate) checkAssignShape(varOp, ctx.state.readVariable(varOp), value);
+      ctx.state.variables.set(varOp, value);
+      return [value];
+    };
+  },
+  gradient: null,
+});
+
+function defineAssignUpdate(type: string, f: (a: number, b: number) => number) {
+  registerOp({
+    type,
+    outputs: ([ref]) => [{ dtype: ref.dtype, shape: ref.shape, isRef: true }],
+    refInputs: [0],
+    stateful: true,
+    kernel: (op) => {
+      const varOp = variableOpOf(op.inputs[0]);
+      const k = binaryKernel(f);
+      return ([, value], ctx) => {
+        const old = ctx.state.readVariable(varOp);
+        if (old === UNINITIALIZED) throw new FailedPreconditionError(`Attempting to use uninitialized value ${varOp.name}`);
+        const updated = k(old, value);
+        ctx.state.variables.set(varOp, updated);
+        return [updated];
+      };
+    },
+    gradient: null,
+  });
+}
+defineAssignUpdate("AssignAdd", (a, b) => a + b);
+defineAssignUpdate("AssignSub", (a, b) => a - b);
+
+/** The VariableV2 op itself, named exactly `name` (a full scope name). */
+export function variableOp(shape: StaticShape, dtype: DType, fullName: string): Operation {
+  return createOpNamed(getDefaultGraph(), "VariableV2", `${fullName}/`, [], {
+    shape: attr.shape(shape),
+    dtype: attr.type(dtype),
+    container: attr.str(""),
+    shared_name: attr.str(""),
+  });
+}
+
+export interface AssignOptions {
+  validateShape?: boolean;
+  useLocking?: boolean;
+  name?: string;
+}
+
+function assignLike(type: string, defaultName: string, ref: Tensor, value: unknown, options: AssignOptions): Tensor {
+  return inOpScope(options.name ?? defaultName, [ref], (opName, graph) => {
+    const v = convertToTensor(value, { name: "value", dtype: ref.dtype });
+    const attrs: Attrs =
+      type === "Assign"
+        ? { T: attr.type(ref.dtype), use_locking: attr.bool(options.useLocking ?? true), validate_shape: attr.bool(options.validateShape ?? true) }
+        : { T: attr.type(ref.dtype), use_locking: attr.bool(options.useLocking ?? false) };
+    return createOp(graph, type, opName, [ref, v], { ...attrs, _class: attr.strs([`loc:@${variableOpOf(ref).name}`]) }).outputs[0];
+  });
+}
+
+export const assignRef = (ref: Tensor, value: unknown, o: AssignOptions = {}) => assignLike("Assign", "Assign", ref, value, o);
+export const assignAddRef = (ref: Tensor, value: unknown, o: AssignOptions = {}) => assignLike("AssignAdd", "AssignAdd", ref, value, o);
+export const assignSubRef = (ref: Tensor, value: unknown, o: AssignOptions = {}) => assignLike("AssignSub", "AssignSub", ref, value, o);

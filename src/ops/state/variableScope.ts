@@ -1,0 +1,199 @@
+import { DType, float32 } from "../../graph/dtypes";
+import { GraphImpl, getDefaultGraph } from "../../graph/graph";
+import { withGraphNameScope } from "../../graph/nameScope";
+import { shapeToPython, toStaticShape } from "../../graph/shape";
+import { AUTO_REUSE, Reuse, VariableScope, VariableScopeState } from "../../graph/variableScopeState";
+import { ValueError } from "../../errors";
+import { Variable } from "./variable";
+import { Initializer, glorotUniformInitializer, zerosInitializer } from "./initializers";
+
+function stateOf(graph: GraphImpl): VariableScopeState {
+  return (graph.variableScopeState ??= new VariableScopeState());
+}
+
+export function getVariableScope(): VariableScope {
+  return stateOf(getDefaultGraph()).current;
+}
+
+export interface VariableScopeOptions {
+  defaultName?: string;
+  /** `true` or `tf.AUTO_REUSE`; `false`/`null` inherit from the parent scope, as in TF. */
+  reuse?: boolean | typeof AUTO_REUSE | null;
+  initializer?: Initializer;
+  dtype?: DType;
+}
+
+type ScopeFn<T> = (scope: VariableScope) => T;
+
+/**
+ * `with tf.variable_scope(name_or_scope, default_name=None, reuse=None, ...) as scope:` as a callback.
+ * Opens a (uniquified) name scope for ops and a non-uniquified variable scope for `getVariable`.
+ */
+export function variableScope<T>(nameOrScope: string | VariableScope | null, fn: ScopeFn<T>): T;
+export function variableScope<T>(nameOrScope: string | VariableScope | null, options: VariableScopeOptions, fn: ScopeFn<T>): T;
+export function variableScope<T>(
+  nameOrScope: string | VariableScope | null,
+  optionsOrFn: VariableScopeOptions | ScopeFn<T>,
+  maybeFn?: ScopeFn<T>,
+): T {
+  const options = typeof optionsOrFn === "function" ? {} : optionsOrFn;
+  const fn = (typeof optionsOrFn === "function" ? optionsOrFn : maybeFn) as ScopeFn<T>;
+  const { reuse } = options;
+  if (reuse !== undefined && reuse !== null && reuse !== true && reuse !== false && reuse !== AUTO_REUSE) {
+    throw new ValueError("The reuse parameter must be True or False or None.");
+  }
+  const reuseArg: Reuse = reuse === true || reuse === AUTO_REUSE ? reuse : null;
+  if (nameOrScope === null && options.defaultName === undefined) {
+    throw new TypeError("If default_name is None then name_or_scope is required");
+  }
+  const graph = getDefaultGraph();
+  const state = stateOf(graph);
+  const parent = state.current;
+
+  if (nameOrScope === null) {
+    if (reuseArg === true) throw new ValueError("reuse=True cannot be used without a name_or_scope");
+    const prefix = options.defaultName as string;
+    const base = parent.name ? `${parent.name}/${prefix}` : prefix;
+    let unique = prefix;
+    if ((state.openCounts.get(base) ?? 0) > 0) {
+      let i = 1;
+      while ((state.openCounts.get(`${base}_${i}`) ?? 0) > 0) i++;
+      unique = `${prefix}_${i}`;
+    }
+    return enterStringScope(graph, state, unique, prefix, reuseArg, options, fn);
+  }
+  if (typeof nameOrScope === "string") {
+    return enterStringScope(graph, state, nameOrScope, nameOrScope, reuseArg, options, fn);
+  }
+  // Re-entering a captured scope object: jump to its name; counts restored on exit.
+  const savedCounts = new Map(state.openCounts);
+  const last = nameOrScope.name.split("/").pop() as string;
+  const run = (nameScope: string) => {
+    const scope = new VariableScope(
+      nameOrScope.name,
+      reuseArg ?? nameOrScope.reuse,
+      nameOrScope.originalNameScope || nameScope,
+      options.initializer ?? nameOrScope.initializer,
+      options.dtype ?? nameOrScope.dtype,
+    );
+    return withScope(state, scope, fn);
+  };
+  try {
+    return last ? withGraphNameScope(graph, last, run) : run("");
+  } finally {
+    state.openCounts.clear();
+    for (const [k, v] of savedCounts) state.openCounts.set(k, v);
+  }
+}
+
+function enterStringScope<T>(
+  graph: GraphImpl,
+  state: VariableScopeState,
+  varName: string,
+  nameScopeName: string,
+  reuseArg: Reuse,
+  options: VariableScopeOptions,
+  fn: ScopeFn<T>,
+): T {
+  const parent = state.current;
+  const fullName = parent.name ? `${parent.name}/${varName}` : varName;
+  state.openCounts.set(fullName, (state.openCounts.get(fullName) ?? 0) + 1);
+  const run = (nameScope: string) => {
+    const reuse: Reuse = reuseArg === AUTO_REUSE || parent.reuse === AUTO_REUSE ? (reuseArg ?? parent.reuse) : reuseArg ?? parent.reuse;
+    const scope = new VariableScope(
+      fullName,
+      reuse,
+      nameScope,
+      options.initializer ?? parent.initializer,
+      options.dtype ?? parent.dtype,
+    );
+    return withScope(state, scope, fn);
+  };
+  try {
+    return nameScopeName ? withGraphNameScope(graph, nameScopeName, run) : run(graph.nameStack ? `${graph.nameStack}/` : "");
+  } finally {
+    // Leaving a scope restarts default-named sub-scopes from their bare names.
+    for (const key of [...state.openCounts.keys()]) if (key.startsWith(`${fullName}/`)) state.openCounts.set(key, 0);
+  }
+}
+
+function withScope<T>(state: VariableScopeState, scope: VariableScope, fn: ScopeFn<T>): T {
+  const saved = state.current;
+  state.current = scope;
+  try {
+    return fn(scope);
+  } finally {
+    state.current = saved;
+  }
+}
+
+export interface GetVariableOptions {
+  shape?: (number | null)[];
+  dtype?: DType;
+  /** An initializer function, or a tensor/value (then no `shape`). */
+  initializer?: Initializer | unknown;
+  trainable?: boolean;
+  collections?: string[];
+}
+
+/** `tf.get_variable(name, shape=None, dtype=float32, initializer=None, ...)`. */
+export function getVariable(name: string, options: GetVariableOptions = {}): Variable {
+  const graph = getDefaultGraph();
+  const scope = stateOf(graph).current;
+  const fullName = scope.name ? `${scope.name}/${name}` : name;
+  const existing = graph.variableStore.get(fullName);
+  if (existing) {
+    if (scope.reuse === null) {
+      throw new ValueError(
+        `Variable ${fullName} already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:\n\n${existing.definedAt}`,
+      );
+    }
+    const shape = toStaticShape(options.shape);
+    if (shape && existing.shape && (shape.length !== existing.shape.length || shape.some((d, i) => d !== null && d !== (existing.shape as (number | null)[])[i]))) {
+      throw new ValueError(
+        `Trying to share variable ${fullName}, but specified shape ${shapeToPython(shape)} and found shape ${shapeToPython(existing.shape)}.`,
+      );
+    }
+    if (options.dtype && options.dtype !== existing.dtype) {
+      throw new ValueError(
+        `Trying to share variable ${fullName}, but specified dtype ${options.dtype.name} and found dtype ${existing.dtype.name}.`,
+      );
+    }
+    return existing;
+  }
+  if (scope.reuse === true) {
+    throw new ValueError(
+      `Variable ${fullName} does not exist, or was not created with tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE in VarScope?`,
+    );
+  }
+  const dtype = options.dtype ?? scope.dtype ?? float32;
+  const init = options.initializer ?? scope.initializer;
+  let initialValue: unknown;
+  if (typeof init === "function") {
+    if (!options.shape) throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was <unknown>.`);
+    const shape = options.shape.map((d) => {
+      if (d === null) throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was ${shapeToPython(toStaticShape(options.shape))}.`);
+      return d;
+    });
+    initialValue = () => (init as Initializer)(shape, dtype);
+  } else if (init !== undefined) {
+    if (options.shape) throw new ValueError("If initializer is a constant, do not specify shape.");
+    initialValue = init;
+  } else {
+    if (!options.shape) throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was <unknown>.`);
+    const shape = options.shape as number[];
+    const fallback = dtype.isFloating ? glorotUniformInitializer() : zerosInitializer();
+    initialValue = () => fallback(shape, dtype);
+  }
+  // get_variable ignores the current name scope: the variable is named by its variable scope.
+  const v = withGraphNameScope(graph, null, () =>
+    new Variable(initialValue, {
+      name: fullName,
+      dtype: typeof init === "function" || init === undefined ? undefined : options.dtype,
+      trainable: options.trainable,
+      collections: options.collections,
+    }),
+  );
+  graph.variableStore.set(fullName, v);
+  return v;
+}

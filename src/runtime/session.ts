@@ -1,0 +1,255 @@
+import { GraphImpl, getDefaultGraph } from "../graph/graph";
+import { Operation } from "../graph/operation";
+import { concreteShapeToPython, isCompatible, shapeToPython } from "../graph/shape";
+import { Tensor } from "../graph/tensor";
+import { FailedPreconditionError, OpError, RuntimeError, ValueError } from "../errors";
+import { FeedDict, popDefaultSession, pushDefaultSession } from "./defaultSession";
+import { ArrayLike, NDArray } from "./ndarray";
+import { Plan, compilePlan } from "./plan";
+import { SessionState, UNINITIALIZED } from "./sessionState";
+
+export interface SessionOptions {
+  graph?: GraphImpl;
+  /** Accepted for compatibility with `tf.Session(target, config=...)`; unused. */
+  config?: unknown;
+}
+
+type FetchElement = Tensor | Operation;
+
+/** `tf.Session`: owns variable values and random-kernel state for one graph. */
+export class SessionImpl {
+  readonly graph: GraphImpl;
+  readonly state = new SessionState();
+  private closed = false;
+  private readonly plans = new Map<string, Plan>();
+
+  constructor(options: SessionOptions = {}) {
+    this.graph = options.graph ?? getDefaultGraph();
+  }
+
+  /**
+   * `sess.run(fetches, feed_dict)`: fetches may be a tensor, an op, a variable, a name, or arrays and
+   * objects of those; the result has the same structure (ops give `null`).
+   */
+  run(fetches: unknown, feedDict?: FeedDict): any {
+    if (this.closed) throw new RuntimeError("Attempted to use a closed Session.");
+    if (this.graph.operations.length === 0) {
+      throw new RuntimeError("The Session graph is empty.  Add operations to the graph before calling run().");
+    }
+    const elements: FetchElement[] = [];
+    const template = this.flattenFetches(fetches, elements);
+    const feeds = this.convertFeeds(feedDict);
+    const fetchTensors = elements.filter((e): e is Tensor => e instanceof Tensor);
+    const targets = elements.filter((e): e is Operation => e instanceof Operation);
+    const plan = this.planFor(fetchTensors, targets, [...feeds.keys()]);
+    const values = this.execute(plan, feeds);
+    let k = 0;
+    const results = elements.map((e) => (e instanceof Tensor ? values[k++] : null));
+    return template(results);
+  }
+
+  private planFor(fetchTensors: Tensor[], targets: Operation[], feeds: Tensor[]): Plan {
+    const key = `${fetchTensors.map((t) => `${t.op.id}:${t.valueIndex}`).join(",")}|${targets.map((o) => o.id).join(",")}|${feeds
+      .map((t) => `${t.op.id}:${t.valueIndex}`)
+      .join(",")}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      plan = compilePlan(fetchTensors, targets, feeds);
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  private execute(plan: Plan, feeds: Map<Tensor, NDArray>): NDArray[] {
+    const values: NDArray[] = new Array(plan.slotCount);
+    const fedSlots = new Set<number>();
+    for (const [t, v] of feeds) {
+      const s = plan.feedSlots.get(t) as number;
+      values[s] = v;
+      fedSlots.add(s);
+    }
+    const ctx = { state: this.state };
+    for (const step of plan.steps) {
+      const inputs: NDArray[] = new Array(step.inputSlots.length);
+      for (let i = 0; i < inputs.length; i++) {
+        const v = values[step.inputSlots[i]];
+        if (v === UNINITIALIZED && step.needsValue[i]) {
+          throw withNode(new FailedPreconditionError(`Attempting to use uninitialized value ${step.op.inputs[i].op.name}`), step.op.name);
+        }
+        inputs[i] = v;
+      }
+      let outputs: NDArray[];
+      try {
+        outputs = step.kernel(inputs, ctx);
+      } catch (e) {
+        throw withNode(e, step.op.name);
+      }
+      for (let i = 0; i < step.outputSlots.length; i++) {
+        const s = step.outputSlots[i];
+        if (!fedSlots.has(s)) values[s] = outputs[i];
+      }
+    }
+    return plan.fetchSlots.map((s) => {
+      const v = values[s];
+      if (v === UNINITIALIZED) {
+        const name = plan.steps.find((st) => st.outputSlots.includes(s))?.op.name ?? "?";
+        throw withNode(new FailedPreconditionError(`Attempting to use uninitialized value ${name}`), `_retval_${name}_0_0`);
+      }
+      return copyOf(v);
+    });
+  }
+
+  private flattenFetches(fetches: unknown, out: FetchElement[]): (results: unknown[]) => unknown {
+    if (fetches === null || fetches === undefined) {
+      throw new TypeError(`Fetch argument ${fetches === null ? "None" : "undefined"} has invalid type <class 'NoneType'>`);
+    }
+    if (Array.isArray(fetches)) {
+      const parts = fetches.map((f) => this.flattenFetches(f, out));
+      return (r) => parts.map((p) => p(r));
+    }
+    if (fetches instanceof Tensor || fetches instanceof Operation || typeof fetches === "string") {
+      const el = this.asFetchElement(fetches);
+      const index = out.length;
+      out.push(el);
+      return (r) => r[index];
+    }
+    if (typeof fetches === "object") {
+      const entries = Object.entries(fetches as Record<string, unknown>).map(([k, v]) => [k, this.flattenFetches(v, out)] as const);
+      return (r) => Object.fromEntries(entries.map(([k, p]) => [k, p(r)]));
+    }
+    throw new TypeError(`Fetch argument ${String(fetches)} has invalid type ${typeof fetches}, must be a string or Tensor. (Can not convert a ${typeof fetches} into a Tensor or Operation.)`);
+  }
+
+  private asFetchElement(f: Tensor | Operation | string): FetchElement {
+    if (typeof f === "string") {
+      try {
+        return f.includes(":") ? this.graph.getTensorByName(f) : this.graph.getOperationByName(f);
+      } catch (e) {
+        throw new ValueError(`Fetch argument '${f}' cannot be interpreted as a Tensor. (${(e as Error).message})`);
+      }
+    }
+    if (f.graph !== this.graph) {
+      const what = f instanceof Tensor ? `Tensor ${f}` : `Operation ${f.name}`;
+      const repr = f instanceof Tensor ? f.repr() : String(f);
+      throw new ValueError(`Fetch argument ${repr} cannot be interpreted as a Tensor. (${what} is not an element of this graph.)`);
+    }
+    return f;
+  }
+
+  private convertFeeds(feedDict?: FeedDict): Map<Tensor, NDArray> {
+    const feeds = new Map<Tensor, NDArray>();
+    if (!feedDict) return feeds;
+    const entries: [unknown, unknown][] = feedDict instanceof Map ? [...feedDict.entries()] : (feedDict as [unknown, unknown][]);
+    for (const [key, value] of entries) {
+      if (!(key instanceof Tensor)) {
+        throw new TypeError(`Cannot interpret feed_dict key as Tensor: Can not convert a ${typeof key} into a Tensor.`);
+      }
+      if (key.graph !== this.graph) {
+        throw new TypeError(`Cannot interpret feed_dict key as Tensor: Tensor ${key} is not an element of this graph.`);
+      }
+      if (value instanceof Tensor) {
+        throw new TypeError(
+          `The value of a feed cannot be a tf.Tensor object. Acceptable feed values include Python scalars, strings, lists, numpy ndarrays, or TensorHandles.For reference, the tensor object was ${value} which was passed to the feed with key ${key}.`,
+        );
+      }
+      let array: NDArray;
+      try {
+        array = NDArray.from(value as ArrayLike, key.dtype);
+      } catch (e) {
+        throw new ValueError(`Cannot feed value for Tensor '${key.name}': ${(e as Error).message}`);
+      }
+      if (key.dtype.name === "int32") checkInt32(array, value);
+      if (!isCompatible(key.shape, array.shape)) {
+        throw new ValueError(
+          `Cannot feed value of shape ${concreteShapeToPython(array.shape)} for Tensor '${key.name}', which has shape '${shapeToPython(key.shape)}'`,
+        );
+      }
+      feeds.set(key, array);
+    }
+    return feeds;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.state.variables.clear();
+    this.state.kernelState.clear();
+    this.plans.clear();
+  }
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** `with sess.as_default():` — does not close the session at the end. */
+  asDefault<T>(fn: (sess: this) => T): T {
+    pushDefaultSession(this);
+    try {
+      return fn(this);
+    } finally {
+      popDefaultSession(this);
+    }
+  }
+
+  /** `using sess = tf.Session()` closes it at the end of the block. */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  toString(): string {
+    return `<tensorlings.Session on ${this.graph}>`;
+  }
+}
+
+function withNode(e: unknown, nodeName: string): unknown {
+  if (e instanceof OpError && !e.message.includes("[[{{node")) {
+    e.message += `\n\t [[{{node ${nodeName}}}]]`;
+    Object.defineProperty(e, "nodeName", { value: e.nodeName ?? nodeName });
+  }
+  return e;
+}
+
+function copyOf(v: NDArray): NDArray {
+  const data = Array.isArray(v.data) ? [...v.data] : (v.data as Float32Array).slice();
+  return new NDArray(v.dtype, [...v.shape], data);
+}
+
+/** A scalar int feed that does not fit int32 is refused, as TF refuses an overflowing Python int. */
+function checkInt32(array: NDArray, value: unknown): void {
+  if (typeof value === "number" && (array.data as Int32Array)[0] !== value) {
+    throw new TypeError(
+      `Type of feed value ${value} with type <class 'int'> is not compatible with Tensor type <dtype: 'int32'>. Try explicitly setting the type of the feed tensor to a larger type (e.g. int64).`,
+    );
+  }
+}
+
+/** `tf.Session(options?)`: called without `new`, as in Python. */
+export function Session(options: SessionOptions = {}): SessionImpl {
+  return new SessionImpl(options);
+}
+export type Session = SessionImpl;
+
+let interactive: SessionImpl | null = null;
+
+/** `tf.InteractiveSession()`: becomes the default session until closed. */
+export function InteractiveSession(options: SessionOptions = {}): SessionImpl {
+  if (interactive && !interactive.isClosed) {
+    console.warn("An interactive session is already active. This can cause out-of-memory errors in some cases. You must explicitly call `InteractiveSession.close()` to release resources held by the other session(s).");
+  }
+  const s = new SessionImpl(options);
+  const close = s.close.bind(s);
+  s.close = () => {
+    popDefaultSession(s);
+    close();
+  };
+  pushDefaultSession(s);
+  interactive = s;
+  return s;
+}
+
+/** `with tf.Session() as sess:` — default session for the block, closed at its end. */
+export function withSession<T>(session: SessionImpl, fn: (sess: SessionImpl) => T): T {
+  try {
+    return session.asDefault(fn);
+  } finally {
+    session.close();
+  }
+}
