@@ -18,8 +18,12 @@ export function addBiasColumn(m: Matrix): Matrix {
  * (`test_size = int(m * test_ratio)`; `X[:-test_size]`, `X[-test_size:]`). Works on a matrix or
  * a vector; call it once for X and once for y.
  */
-export function trainTestSplitLast<T extends Matrix | Vector>(data: T, testRatio = 0.2): { train: T; test: T } {
-  if (!(testRatio >= 0 && testRatio <= 1)) throw new RangeError(`testRatio must be in [0, 1], got ${testRatio}`);
+export function trainTestSplitLast<T extends Matrix | Vector>(
+  data: T,
+  testRatio = 0.2,
+): { train: T; test: T } {
+  if (!(testRatio >= 0 && testRatio <= 1))
+    throw new RangeError(`testRatio must be in [0, 1], got ${testRatio}`);
   const n = isMatrix(data) ? data.rows : data.length;
   const trainSize = n - Math.floor(n * testRatio);
   if (isMatrix(data)) {
@@ -56,7 +60,8 @@ export function fetchBatch<Y extends Matrix | Vector>(
   rng: RandomState = npRandom,
 ): { X: Matrix; y: Y } {
   checkSameRows(X, y);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const nBatches = Math.ceil(X.rows / batchSize);
   rng.seed(epoch * nBatches + batchIndex);
   return gather(X, y, rng.randint(X.rows, null, batchSize));

@@ -28,7 +28,8 @@ export function matrixFromRows(rows: readonly (readonly number[])[]): Matrix {
   const cols = rows.length === 0 ? 0 : rows[0].length;
   const out = matrix(rows.length, cols);
   rows.forEach((row, i) => {
-    if (row.length !== cols) throw new RangeError(`matrixFromRows: row ${i} has ${row.length} values, row 0 has ${cols}`);
+    if (row.length !== cols)
+      throw new RangeError(`matrixFromRows: row ${i} has ${row.length} values, row 0 has ${cols}`);
     out.data.set(row, i * cols);
   });
   return out;

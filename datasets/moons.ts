@@ -19,7 +19,10 @@ export interface MakeMoonsOptions {
  * `nSamples` is the total (the outer moon gets the smaller half) or `[nOuter, nInner]`.
  * Returns X (n×2) and the labels y.
  */
-export function makeMoons(nSamples: number | readonly [number, number] = 100, options: MakeMoonsOptions = {}): { X: Matrix; y: Int32Array } {
+export function makeMoons(
+  nSamples: number | readonly [number, number] = 100,
+  options: MakeMoonsOptions = {},
+): { X: Matrix; y: Int32Array } {
   const [nOut, nIn] = splitCounts(nSamples);
   const { noise, shuffle = true } = options;
   if (noise !== undefined && !(noise >= 0 && Number.isFinite(noise))) {
@@ -72,12 +75,19 @@ function linspace(start: number, stop: number, num: number): Float64Array {
 
 function splitCounts(nSamples: number | readonly [number, number]): [number, number] {
   if (typeof nSamples === "number") {
-    if (!Number.isInteger(nSamples) || nSamples < 1) throw new RangeError(`makeMoons: nSamples must be a positive integer, got ${nSamples}`);
+    if (!Number.isInteger(nSamples) || nSamples < 1)
+      throw new RangeError(`makeMoons: nSamples must be a positive integer, got ${nSamples}`);
     const nOut = Math.floor(nSamples / 2);
     return [nOut, nSamples - nOut];
   }
-  if (!Array.isArray(nSamples) || nSamples.length !== 2 || !nSamples.every((v) => Number.isInteger(v) && v >= 0)) {
-    throw new RangeError(`makeMoons: nSamples must be a positive integer or a pair [nOuter, nInner] of non-negative integers, got ${JSON.stringify(nSamples)}`);
+  if (
+    !Array.isArray(nSamples) ||
+    nSamples.length !== 2 ||
+    !nSamples.every((v) => Number.isInteger(v) && v >= 0)
+  ) {
+    throw new RangeError(
+      `makeMoons: nSamples must be a positive integer or a pair [nOuter, nInner] of non-negative integers, got ${JSON.stringify(nSamples)}`,
+    );
   }
   return [nSamples[0], nSamples[1]];
 }

@@ -77,7 +77,8 @@ export class MT19937 {
 
   setState(key: ArrayLike<number>, pos: number): void {
     if (key.length !== N) throw new RangeError(`MT19937 state must have ${N} words, got ${key.length}`);
-    if (!Number.isInteger(pos) || pos < 0 || pos > N) throw new RangeError(`MT19937 position must be in [0, ${N}], got ${pos}`);
+    if (!Number.isInteger(pos) || pos < 0 || pos > N)
+      throw new RangeError(`MT19937 position must be in [0, ${N}], got ${pos}`);
     this.mt.set(key);
     this.index = pos;
   }

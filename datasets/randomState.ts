@@ -16,7 +16,8 @@ export type Size = number | readonly number[];
 const TWO_POW_32 = 4294967296;
 
 /** Something `shuffle` can permute in place: an array, a typed array, or a matrix (by rows). */
-export type Shuffleable = { length: number; [index: number]: unknown } | { rows: number; cols: number; data: Float64Array };
+export type Shuffleable =
+  { length: number; [index: number]: unknown } | { rows: number; cols: number; data: Float64Array };
 
 export class RandomState {
   private readonly mt = new MT19937();
@@ -79,7 +80,8 @@ export class RandomState {
       checkInteger("randint", "high", high);
       if (low >= high) throw new RangeError("low >= high");
     }
-    if (high - low > Number.MAX_SAFE_INTEGER) throw new RangeError(`randint: the range [${low}, ${high}) is wider than 2^53 − 1`);
+    if (high - low > Number.MAX_SAFE_INTEGER)
+      throw new RangeError(`randint: the range [${low}, ${high}) is wider than 2^53 − 1`);
     const span = high - 1 - low; // largest offset, as NumPy's closed-interval `rng`
     const lo = low;
     return this.fillInts(size, () => lo + this.boundedOffset(span));
@@ -152,7 +154,9 @@ export class RandomState {
   permutation(n: number): number[];
   permutation<T>(values: readonly T[]): T[];
   permutation<T extends Float64Array | Int32Array>(values: T): T;
-  permutation(x: number | readonly unknown[] | Float64Array | Int32Array): unknown[] | Float64Array | Int32Array {
+  permutation(
+    x: number | readonly unknown[] | Float64Array | Int32Array,
+  ): unknown[] | Float64Array | Int32Array {
     let out: unknown[] | Float64Array | Int32Array;
     if (typeof x === "number") {
       checkInteger("permutation", "n", x);
@@ -257,7 +261,8 @@ function smallestMask32(max: number): number {
 
 function sizeToLength(size: Size): number {
   const dims = typeof size === "number" ? [size] : size;
-  if (!Array.isArray(dims)) throw new TypeError(`size must be a number or an array of numbers, got ${describe(size)}`);
+  if (!Array.isArray(dims))
+    throw new TypeError(`size must be a number or an array of numbers, got ${describe(size)}`);
   let n = 1;
   for (const d of dims) {
     if (!Number.isInteger(d)) throw new TypeError(`size must hold integers, got ${describe(d)}`);
@@ -269,7 +274,8 @@ function sizeToLength(size: Size): number {
 
 function checkSeedWord(v: number): void {
   if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) {
-    if (typeof v === "number" && !Number.isInteger(v)) throw new TypeError(`Seed must be an integer, got ${v}`);
+    if (typeof v === "number" && !Number.isInteger(v))
+      throw new TypeError(`Seed must be an integer, got ${v}`);
     throw new RangeError("Seed must be between 0 and 2**32 - 1");
   }
 }
@@ -281,11 +287,18 @@ function checkInteger(fn: string, name: string, v: unknown): asserts v is number
 }
 
 function checkNumber(fn: string, name: string, v: unknown): void {
-  if (typeof v !== "number" || Number.isNaN(v)) throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
+  if (typeof v !== "number" || Number.isNaN(v))
+    throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
 }
 
 function isMatrix(x: unknown): x is { rows: number; cols: number; data: Float64Array } {
-  return typeof x === "object" && x !== null && "rows" in x && "cols" in x && (x as { data?: unknown }).data instanceof Float64Array;
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    "rows" in x &&
+    "cols" in x &&
+    (x as { data?: unknown }).data instanceof Float64Array
+  );
 }
 
 function describe(v: unknown): string {

@@ -36,7 +36,10 @@ export class StandardScaler {
 
   fit(X: Matrix): this {
     const n = X.rows;
-    if (n === 0) throw new RangeError("Found array with 0 sample(s) while a minimum of 1 is required by StandardScaler.");
+    if (n === 0)
+      throw new RangeError(
+        "Found array with 0 sample(s) while a minimum of 1 is required by StandardScaler.",
+      );
     checkFinite(X);
     const mean = new Float64Array(X.cols);
     const variance = new Float64Array(X.cols);
@@ -61,7 +64,9 @@ export class StandardScaler {
   transform(X: Matrix): Matrix {
     const { mean, scale } = this.state();
     if (X.cols !== mean.length) {
-      throw new RangeError(`X has ${X.cols} features, but StandardScaler is expecting ${mean.length} features as input.`);
+      throw new RangeError(
+        `X has ${X.cols} features, but StandardScaler is expecting ${mean.length} features as input.`,
+      );
     }
     const out = matrix(X.rows, X.cols);
     for (let i = 0; i < X.rows; i++) {
@@ -81,7 +86,9 @@ export class StandardScaler {
   inverseTransform(X: Matrix): Matrix {
     const { mean, scale } = this.state();
     if (X.cols !== mean.length) {
-      throw new RangeError(`X has ${X.cols} features, but StandardScaler is expecting ${mean.length} features as input.`);
+      throw new RangeError(
+        `X has ${X.cols} features, but StandardScaler is expecting ${mean.length} features as input.`,
+      );
     }
     const out = matrix(X.rows, X.cols);
     for (let k = 0; k < X.data.length; k++) out.data[k] = X.data[k] * scale[k % X.cols] + mean[k % X.cols];
@@ -112,7 +119,9 @@ function checkFinite(X: Matrix): void {
   for (let k = 0; k < X.data.length; k++) {
     if (!Number.isFinite(X.data[k])) {
       const i = Math.floor(k / X.cols);
-      throw new RangeError(`StandardScaler: X[${i}, ${k % X.cols}] is ${X.data[k]}; only finite values can be scaled`);
+      throw new RangeError(
+        `StandardScaler: X[${i}, ${k % X.cols}] is ${X.data[k]}; only finite values can be scaled`,
+      );
     }
   }
 }

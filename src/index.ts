@@ -71,3 +71,8 @@ export { addN } from "./ops/math/addN";
 export { randomUniform, randomNormal, truncatedNormal, setRandomSeed } from "./ops/random/randomOps";
 export * as nn from "./ops/nn";
 export { registeredOpTypes } from "./ops/registry";
+
+// autodiff and training
+export { gradients } from "./train/gradients";
+export * as train from "./train/index";
+export * as losses from "./train/losses";

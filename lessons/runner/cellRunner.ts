@@ -49,6 +49,7 @@ export class CellTimeoutError extends Error {
 export class LessonContext {
   private readonly sandbox: Sandbox;
   private capture: string[] | undefined;
+  private echoing = false;
   private readonly scripts = new Map<string, { script: vm.Script; isAsync: boolean }>();
 
   constructor(private readonly options: LessonContextOptions) {
@@ -73,7 +74,8 @@ export class LessonContext {
     const timeoutMs = cell.flags.timeoutSeconds !== undefined ? cell.flags.timeoutSeconds * 1000 : (this.options.defaultTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS);
     const printed: string[] = [];
     this.capture = printed;
-    const restore = [redirect(process.stdout, (t) => this.emit(t, "stdout")), redirect(process.stderr, (t) => this.emit(t, "stderr"))];
+    const echoing = () => this.echoing;
+    const restore = [redirect(process.stdout, (t) => this.emit(t, "stdout"), echoing), redirect(process.stderr, (t) => this.emit(t, "stderr"), echoing)];
     let error: ErrorSummary | undefined;
     let timedOut = false;
     try {
@@ -107,21 +109,32 @@ export class LessonContext {
 
   private emit(text: string, stream: OutputStream) {
     this.capture?.push(text);
-    this.options.onOutput?.(text, stream);
+    // While output is shown live, writes to stdout are the runner's own, not the cell's.
+    this.echoing = true;
+    try {
+      this.options.onOutput?.(text, stream);
+    } finally {
+      this.echoing = false;
+    }
   }
 }
 
-/** Sends a stream's writes to `sink` until the returned function is called. */
-function redirect(stream: NodeJS.WriteStream, sink: (text: string) => void): () => void {
-  const original = Object.getOwnPropertyDescriptor(stream, "write");
-  stream.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+/**
+ * Sends a stream's writes to `sink` until the returned function is called. Writes made while the
+ * sink itself runs (the runner showing output live on this very stream) go through unchanged.
+ */
+function redirect(stream: NodeJS.WriteStream, sink: (text: string) => void, passThrough: () => boolean): () => void {
+  const own = Object.getOwnPropertyDescriptor(stream, "write");
+  const original = stream.write;
+  stream.write = function (this: NodeJS.WriteStream, chunk: unknown, encoding?: unknown, callback?: unknown) {
+    if (passThrough()) return (original as (...args: unknown[]) => boolean).call(stream, chunk, encoding, callback);
     sink(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     const done = typeof encoding === "function" ? encoding : callback;
     if (typeof done === "function") process.nextTick(done as () => void);
     return true;
-  }) as typeof stream.write;
+  } as typeof stream.write;
   return () => {
-    if (original) Object.defineProperty(stream, "write", original);
+    if (own) Object.defineProperty(stream, "write", own);
     else delete (stream as { write?: unknown }).write;
   };
 }

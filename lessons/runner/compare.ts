@@ -107,14 +107,17 @@ function compileLine(line: string, approx: boolean): { regex: RegExp; numbers: n
     if (piece.kind === "wildcard") source += ".*?";
     else if (piece.kind === "number") {
       numbers.push(Number(piece.text));
-      source += NUMBER_CAPTURE;
+      // NumPy pads numbers to a common width (`[1.5 2.  3. ]`), so spaces may appear around any number.
+      const pad = (neighbour: Piece | undefined) => (neighbour && neighbour.kind !== "space" ? String.raw`\s*` : "");
+      source += pad(pieces[k - 1]) + NUMBER_CAPTURE + pad(pieces[k + 1]);
     } else if (piece.kind === "space") {
       // Between two numbers at least one space must stay, or "1 2" would match "12".
       const betweenNumbers = pieces[k - 1]?.kind === "number" && pieces[k + 1]?.kind === "number";
       source += betweenNumbers ? String.raw`\s+` : String.raw`\s*`;
     } else source += escapeRegex(piece.text);
   });
-  return { regex: new RegExp(`^${source}$`, "s"), numbers };
+  // NumPy right-aligns columns, so indentation may change with the width of the numbers.
+  return { regex: new RegExp(`^${approx ? String.raw`\s*` : ""}${source}$`, "s"), numbers };
 }
 
 function splitLine(line: string, approx: boolean): Piece[] {

@@ -58,7 +58,10 @@ export async function presentLesson(options: PresentOptions): Promise<PresentRes
       continue;
     }
     write(r.cell(segment, total));
-    if (segment.flags.noRun) continue;
+    if (segment.flags.noRun) {
+      write("\n");
+      continue;
+    }
     for (;;) {
       const result = await context.run(segment);
       printer.end();
@@ -74,10 +77,16 @@ export async function presentLesson(options: PresentOptions): Promise<PresentRes
         failedCells.delete(segment.number);
       }
       if (result.durationMs >= 1000) write(r.dim(`(${(result.durationMs / 1000).toFixed(1)} s)`) + "\n");
-      if (!keys) break;
+      if (!keys) {
+        write("\n");
+        break;
+      }
       const key = await prompt(keys, write, r);
       if (key === "quit") return { status: "quit", lastCell, cells: total, failedCells: [...failedCells] };
-      if (key === "next") break;
+      if (key === "next") {
+        write("\n");
+        break;
+      }
       write(r.dim("↻ running the cell again") + "\n");
     }
   }

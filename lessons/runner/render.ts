@@ -57,9 +57,13 @@ export class Renderer {
       print: (text, isError) => {
         let out = "";
         for (const piece of text.split(/(?<=\n)/)) {
+          if (piece === "") continue;
           if (atLineStart) out += gutter;
-          out += isError ? this.c.red(piece) : piece;
-          atLineStart = piece.endsWith("\n");
+          const newline = piece.endsWith("\n");
+          const line = newline ? piece.slice(0, -1) : piece;
+          // Style the line without its newline: chalk would re-open the colour after it.
+          out += (isError ? this.c.red(line) : line) + (newline ? "\n" : "");
+          atLineStart = newline;
         }
         write(out);
       },
@@ -86,13 +90,34 @@ export class Renderer {
     if (!this.highlighter) {
       try {
         const { highlight } = require("cli-highlight") as { highlight: (code: string, o: object) => string };
-        this.highlighter = (c) => highlight(c, { language: "typescript", ignoreIllegals: true });
+        // Our own chalk instance, so colours follow this renderer's level rather than cli-highlight's guess.
+        const theme = highlightTheme(this.c);
+        this.highlighter = (c) => highlight(c, { language: "typescript", ignoreIllegals: true, theme });
       } catch {
         this.highlighter = (c) => this.c.yellow(c);
       }
     }
     return this.highlighter(code);
   }
+}
+
+function highlightTheme(c: chalk.Chalk): Record<string, (s: string) => string> {
+  return {
+    keyword: c.blue,
+    built_in: c.cyan,
+    type: c.cyan,
+    literal: c.blue,
+    number: c.magenta,
+    string: c.green,
+    regexp: c.red,
+    comment: c.dim,
+    title: c.yellow,
+    "title.class": c.yellow,
+    "title.function": c.yellow,
+    params: (s) => s,
+    attr: c.cyan,
+    default: (s) => s,
+  };
 }
 
 // marked-terminal's style hooks; identity functions give plain text when colour is off.

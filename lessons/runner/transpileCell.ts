@@ -122,12 +122,13 @@ function parse(swc: typeof swcTypes, js: string): swcTypes.Module {
 
 /** swc reports errors as a framed, coloured excerpt; keep the excerpt, lose the colours and noise. */
 export function cleanSwcMessage(e: unknown): string {
-  const raw = e instanceof Error ? e.message : String(e);
-  const lines = raw
-    .replace(/\x1b\[[0-9;]*m/g, "") // eslint-disable-line no-control-regex
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !/^\s*Caused by:|^\s*\d+: |failed to parse|Syntax Error$/.test(l));
-  return lines.join("\n").trim() || "the cell could not be parsed";
+  // Not `instanceof Error`: the error may come from another realm (Jest runs tests in a vm context).
+  const message = e && typeof e === "object" && "message" in e ? String(e.message) : String(e);
+  const raw = message.replace(/\x1b\[[0-9;]*m/g, ""); // eslint-disable-line no-control-regex
+  // Drop swc's "Caused by" / native backtrace tail; keep the framed excerpt that points at the mistake.
+  const excerpt = raw.split(/\n\s*(?:Caused by:|Stack backtrace:)/)[0];
+  const lines = excerpt.split("\n").filter((l) => l.trim() !== "");
+  return lines.map((l) => l.replace(/^ {2}x /, "")).join("\n").trimEnd() || "the cell could not be parsed";
 }
 
 /** `import` → `[binding target, value]` pairs; an empty target means a side-effect import. */

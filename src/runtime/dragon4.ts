@@ -47,7 +47,8 @@ export interface ScientificOptions extends DigitOptions {
   expDigits: number;
 }
 
-const LOG10_2 = 0.30102999566398119521373889472449;
+// log10(2) as the C double NumPy uses (0.30102999566398119521...).
+const LOG10_2 = 0.3010299956639812;
 /** NumPy's scratch buffer size, which bounds the digits produced when nothing else does. */
 const BUFFER_SIZE = 16384;
 
@@ -200,7 +201,13 @@ function signPrefix(parts: FloatParts, alwaysSign: boolean): string {
 /** `ddd.ddd` layout, following NumPy's `format_float_positional` semantics. */
 export function formatPositionalParts(parts: FloatParts, opt: PositionalOptions): string {
   const sign = signPrefix(parts, opt.sign);
-  const { digits, exponent10 } = generateDigits(parts, opt.unique, opt.fractional, opt.precision, opt.minDigits);
+  const { digits, exponent10 } = generateDigits(
+    parts,
+    opt.unique,
+    opt.fractional,
+    opt.precision,
+    opt.minDigits,
+  );
 
   let body: string;
   let wholeDigits: number;

@@ -24,7 +24,11 @@ export function integerText(v: number): string {
 }
 
 /** NumPy's `FloatingFormat` with floatmode 'maxprec', sign '-', suppress=False. */
-function floatFormatter(data: ArrayLike<number>, shown: readonly number[], kind: FloatKind): ElementFormatter {
+function floatFormatter(
+  data: ArrayLike<number>,
+  shown: readonly number[],
+  kind: FloatKind,
+): ElementFormatter {
   const precision = PRINT_OPTIONS.precision;
   const finite: number[] = [];
   let hasNonFinite = false;
@@ -56,14 +60,22 @@ function floatFormatter(data: ArrayLike<number>, shown: readonly number[], kind:
   let padLeft = 0;
   let padRight = 0;
   let expSize = -1;
-  let digits = precision;
+  let digits: number = precision;
   let minDigits = -1;
   if (finite.length > 0 && expFormat) {
     let maxInt = 0;
     let maxFrac = 0;
     let maxExp = 0;
     for (const v of finite) {
-      const s = formatScientific(v, kind, { unique: true, precision, minDigits: -1, trim: "zeros", sign: false, padLeft: -1, expDigits: -1 });
+      const s = formatScientific(v, kind, {
+        unique: true,
+        precision,
+        minDigits: -1,
+        trim: "zeros",
+        sign: false,
+        padLeft: -1,
+        expDigits: -1,
+      });
       const e = s.indexOf("e");
       const dot = s.indexOf(".");
       maxInt = Math.max(maxInt, dot);
@@ -78,7 +90,14 @@ function floatFormatter(data: ArrayLike<number>, shown: readonly number[], kind:
   } else if (finite.length > 0) {
     for (const v of finite) {
       const s = formatPositional(v, kind, {
-        unique: true, fractional: true, precision, minDigits: -1, trim: "zeros", sign: false, padLeft: -1, padRight: -1,
+        unique: true,
+        fractional: true,
+        precision,
+        minDigits: -1,
+        trim: "zeros",
+        sign: false,
+        padLeft: -1,
+        padRight: -1,
       });
       const dot = s.indexOf(".");
       padLeft = Math.max(padLeft, dot);
@@ -100,10 +119,25 @@ function floatFormatter(data: ArrayLike<number>, shown: readonly number[], kind:
       return text.padStart(width);
     }
     if (expFormat) {
-      return formatScientific(v, kind, { unique: true, precision: digits, minDigits, trim: "keep", sign: false, padLeft, expDigits: expSize });
+      return formatScientific(v, kind, {
+        unique: true,
+        precision: digits,
+        minDigits,
+        trim: "keep",
+        sign: false,
+        padLeft,
+        expDigits: expSize,
+      });
     }
     return formatPositional(v, kind, {
-      unique: true, fractional: true, precision: digits, minDigits, trim: "zeros", sign: false, padLeft, padRight,
+      unique: true,
+      fractional: true,
+      precision: digits,
+      minDigits,
+      trim: "zeros",
+      sign: false,
+      padLeft,
+      padRight,
     });
   };
 }

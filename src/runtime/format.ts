@@ -52,7 +52,8 @@ export function reprNDArray(a: NDArray): string {
   const prefix = "array(";
   const body = array2string(a, ", ", prefix, ")");
   const extras: string[] = [];
-  if (a.size === 0 && !(a.shape.length === 1 && a.shape[0] === 0)) extras.push(`shape=${pythonTuple(a.shape)}`);
+  if (a.size === 0 && !(a.shape.length === 1 && a.shape[0] === 0))
+    extras.push(`shape=${pythonTuple(a.shape)}`);
   if (!dtypeIsImplied(a.dtype) || a.size === 0) extras.push(`dtype=${numpyDtypeName(a.dtype)}`);
   if (extras.length === 0) return `${prefix}${body})`;
 
@@ -60,7 +61,8 @@ export function reprNDArray(a: NDArray): string {
   const tail = `${extras.join(", ")})`;
   // Move the extras to their own line if they would overflow the last one.
   const lastLineLength = head.length - (head.lastIndexOf("\n") + 1);
-  const spacer = lastLineLength + tail.length + 1 > PRINT_OPTIONS.linewidth ? "\n" + " ".repeat(prefix.length) : " ";
+  const spacer =
+    lastLineLength + tail.length + 1 > PRINT_OPTIONS.linewidth ? "\n" + " ".repeat(prefix.length) : " ";
   return head + spacer + tail;
 }
 
@@ -120,7 +122,14 @@ function array2string(a: NDArray, separator: string, prefix: string, suffix: str
     shown,
     a.shape.length === 0,
   );
-  return layoutArray(a.shape, format, lineWidth, " " + " ".repeat(prefix.length), separator, summarise ? "..." : "");
+  return layoutArray(
+    a.shape,
+    format,
+    lineWidth,
+    " " + " ".repeat(prefix.length),
+    separator,
+    summarise ? "..." : "",
+  );
 }
 
 /** Append `word` to the current line, wrapping first if it would pass `lineWidth` (and wrapping helps). */

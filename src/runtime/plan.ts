@@ -1,6 +1,7 @@
 import type { Operation } from "../graph/operation";
 import type { Tensor } from "../graph/tensor";
 import { getOpDef, Kernel } from "../ops/registry";
+import { getActiveBackend } from "./backends/backend";
 
 /** One op to run: its kernel and where its inputs come from and outputs go (value slots). */
 export interface Step {
@@ -68,12 +69,13 @@ export function compilePlan(fetchTensors: Tensor[], targets: Operation[], feeds:
   for (const t of fetchTensors) if (!fed.has(t)) visit(t.op);
   for (const op of targets) visit(op);
 
+  const backend = getActiveBackend();
   const steps: Step[] = order.map((op) => {
     const def = getOpDef(op.type);
     const refs = def.refInputs ?? [];
     return {
       op,
-      kernel: def.kernel(op),
+      kernel: (!def.stateful && backend.kernelFor(op)) || def.kernel(op),
       inputSlots: Int32Array.from(op.inputs.map(slot)),
       outputSlots: Int32Array.from(op.outputs.map(slot)),
       needsValue: op.inputs.map((_, i) => !refs.includes(i)),

@@ -8,6 +8,7 @@ import {
   matrixToRows,
   npRandom,
   randomBatch,
+  toNDArray,
   trainTestSplitLast,
 } from "tensorlings/datasets";
 import { i32, loadFixture } from "./fixtures";
@@ -24,19 +25,26 @@ const book = loadFixture<Batches>("bookBatches.json");
 
 /** A matrix whose single column holds the row number, so a batch shows which rows it took. */
 function rowIds(n: number) {
-  return matrix(n, 1, Float64Array.from({ length: n }, (_, i) => i));
+  return matrix(
+    n,
+    1,
+    Float64Array.from({ length: n }, (_, i) => i),
+  );
 }
 
 describe("the book's mini-batch fetch_batch (m = 20640, batch 100, 207 batches)", () => {
   const X = rowIds(book.m);
   const y = Float64Array.from({ length: book.m }, (_, i) => 0.5 * i);
 
-  test.each(book.batches.map((b) => [b.epoch, b.batchIndex, b] as const))("epoch %d batch %d draws NumPy's rows", (epoch, batchIndex, b) => {
-    const batch = fetchBatch(X, y, epoch, batchIndex, book.batchSize);
-    const expected = i32(b.indices);
-    expect(Array.from(batch.X.data)).toEqual(expected);
-    expect(Array.from(batch.y)).toEqual(expected.map((i) => 0.5 * i));
-  });
+  test.each(book.batches.map((b) => [b.epoch, b.batchIndex, b] as const))(
+    "epoch %d batch %d draws NumPy's rows",
+    (epoch, batchIndex, b) => {
+      const batch = fetchBatch(X, y, epoch, batchIndex, book.batchSize);
+      const expected = i32(b.indices);
+      expect(Array.from(batch.X.data)).toEqual(expected);
+      expect(Array.from(batch.y)).toEqual(expected.map((i) => 0.5 * i));
+    },
+  );
 
   test("all 2,070 batches of the 10 epochs (position-weighted index sums)", () => {
     const rng = new RandomState();
@@ -79,7 +87,16 @@ describe("exercise 12's random_batch after np.random.seed(42)", () => {
 
 describe("addBiasColumn and trainTestSplitLast", () => {
   test("bias column of ones in front", () => {
-    expect(matrixToRows(addBiasColumn(matrixFromRows([[2, 3], [4, 5]])))).toEqual([
+    expect(
+      matrixToRows(
+        addBiasColumn(
+          matrixFromRows([
+            [2, 3],
+            [4, 5],
+          ]),
+        ),
+      ),
+    ).toEqual([
       [1, 2, 3],
       [1, 4, 5],
     ]);
@@ -93,13 +110,34 @@ describe("addBiasColumn and trainTestSplitLast", () => {
     const y = Int32Array.from({ length: 7 }, (_, i) => i);
     const split = trainTestSplitLast(y, 0.3);
     expect(split.train).toBeInstanceOf(Int32Array);
-    expect([Array.from(split.train), Array.from(split.test)]).toEqual([[0, 1, 2, 3, 4], [5, 6]]);
+    expect([Array.from(split.train), Array.from(split.test)]).toEqual([
+      [0, 1, 2, 3, 4],
+      [5, 6],
+    ]);
   });
 
   test("bad input is named", () => {
     expect(() => trainTestSplitLast(rowIds(5), 1.5)).toThrow("testRatio must be in [0, 1], got 1.5");
     expect(() => randomBatch(rowIds(5), new Float64Array(4), 2)).toThrow("X has 5 rows but y has 4");
-    expect(() => fetchBatch(rowIds(5), new Float64Array(5), 0, 0, 0)).toThrow("batchSize must be a positive integer, got 0");
+    expect(() => fetchBatch(rowIds(5), new Float64Array(5), 0, 0, 0)).toThrow(
+      "batchSize must be a positive integer, got 0",
+    );
     expect(() => matrix(2, 2, new Float64Array(3))).toThrow("3 values do not fill 2×2");
+  });
+});
+
+describe("toNDArray", () => {
+  test("matrices become float64 [rows, cols]; vectors [n] or [n, 1]; data is shared", () => {
+    const m = matrixFromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    const a = toNDArray(m);
+    expect([a.dtype.name, a.shape]).toEqual(["float64", [3, 2]]);
+    expect(a.data).toBe(m.data);
+    const labels = toNDArray(new Int32Array([0, 1, 1]), { asColumn: true });
+    expect([labels.dtype.name, labels.shape]).toEqual(["int32", [3, 1]]);
+    expect(toNDArray(new Float64Array(4)).shape).toEqual([4]);
   });
 });

@@ -21,7 +21,11 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 test.each(cases.map((c) => [JSON.stringify(c.nSamples), c.noise, c.randomState, c.shuffle, c] as const))(
   "makeMoons(%s, {noise: %s, randomState: %d, shuffle: %s}) equals scikit-learn's to 1e-12",
   (_n, _noise, _seed, _shuffle, c) => {
-    const { X, y } = makeMoons(c.nSamples, { noise: c.noise ?? undefined, randomState: c.randomState, shuffle: c.shuffle });
+    const { X, y } = makeMoons(c.nSamples, {
+      noise: c.noise ?? undefined,
+      randomState: c.randomState,
+      shuffle: c.shuffle,
+    });
     expect(Array.from(y)).toEqual(i32(c.y));
     expect(maxAbsDiff(X.data, f64(c.X))).toBeLessThanOrEqual(1e-12);
   },

@@ -9,14 +9,21 @@ interface SeedCase {
   randint_minus5_7: string;
   randint_0_2pow32: string;
   randint_3_2pow40plus7: string;
-  normal: { loc: number; scale: number; values: string; libmMisrounded: { indices: number[]; correctlyRounded: string } };
+  normal: {
+    loc: number;
+    scale: number;
+    values: string;
+    libmMisrounded: { indices: number[]; correctlyRounded: string };
+  };
   uniform_minus3_7: string;
   permutation_1000: string;
 }
 
-const fixture = loadFixture<{ seeds: SeedCase[]; arraySeeds: { key: number[]; randomSample: string }[]; sequenceSeed5: number[] }>(
-  "randomState.json",
-);
+const fixture = loadFixture<{
+  seeds: SeedCase[];
+  arraySeeds: { key: number[]; randomSample: string }[];
+  sequenceSeed5: number[];
+}>("randomState.json");
 
 describe.each(fixture.seeds.map((c) => [c.seed, c] as const))("RandomState(%d) matches NumPy", (seed, c) => {
   test("randomSample: 1,000 doubles", () => {
@@ -28,7 +35,9 @@ describe.each(fixture.seeds.map((c) => [c.seed, c] as const))("RandomState(%d) m
   });
 
   test("randint(20640, size=1000): the book's high-only form", () => {
-    expect(firstMismatch(new RandomState(seed).randint(20640, null, 1000), i32(c.randint_high_only_20640))).toBe(-1);
+    expect(
+      firstMismatch(new RandomState(seed).randint(20640, null, 1000), i32(c.randint_high_only_20640)),
+    ).toBe(-1);
   });
 
   test("randint(-5, 7, size=1000)", () => {
@@ -37,7 +46,9 @@ describe.each(fixture.seeds.map((c) => [c.seed, c] as const))("RandomState(%d) m
 
   test("randint over exactly 2^32 values and over 2^40 (64-bit draws)", () => {
     expect(firstMismatch(new RandomState(seed).randint(0, 2 ** 32, 250), f64(c.randint_0_2pow32))).toBe(-1);
-    expect(firstMismatch(new RandomState(seed).randint(3, 2 ** 40 + 7, 250), f64(c.randint_3_2pow40plus7))).toBe(-1);
+    expect(
+      firstMismatch(new RandomState(seed).randint(3, 2 ** 40 + 7, 250), f64(c.randint_3_2pow40plus7)),
+    ).toBe(-1);
   });
 
   test("normal(1.5, 2.5, size=1000): bit for bit, libm misroundings accounted for", () => {
@@ -47,7 +58,9 @@ describe.each(fixture.seeds.map((c) => [c.seed, c] as const))("RandomState(%d) m
     // rounded one; the fixture records the correctly rounded value, which is what we produce.
     const fixes = f64(libmMisrounded.correctlyRounded);
     libmMisrounded.indices.forEach((k, n) => {
-      expect(Math.abs(fixes[n] - expected[k])).toBeLessThanOrEqual(4 * Number.EPSILON * Math.abs(expected[k]));
+      expect(Math.abs(fixes[n] - expected[k])).toBeLessThanOrEqual(
+        4 * Number.EPSILON * Math.abs(expected[k]),
+      );
       expected[k] = fixes[n];
     });
     expect(firstMismatch(new RandomState(seed).normal(loc, scale, 1000), expected)).toBe(-1);
@@ -75,9 +88,12 @@ describe.each(fixture.seeds.map((c) => [c.seed, c] as const))("RandomState(%d) m
 });
 
 describe("seeding", () => {
-  test.each(fixture.arraySeeds.map((c) => [c.key.length, c] as const))("seed(array of %d words) uses init_by_array", (_n, c) => {
-    expect(firstMismatch(new RandomState(c.key).randomSample(100), f64(c.randomSample))).toBe(-1);
-  });
+  test.each(fixture.arraySeeds.map((c) => [c.key.length, c] as const))(
+    "seed(array of %d words) uses init_by_array",
+    (_n, c) => {
+      expect(firstMismatch(new RandomState(c.key).randomSample(100), f64(c.randomSample))).toBe(-1);
+    },
+  );
 
   test("interleaved calls keep one state; the cached normal survives other draws; seed() drops it", () => {
     const rs = new RandomState(5);

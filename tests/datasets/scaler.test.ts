@@ -14,7 +14,9 @@ interface Small {
 const { small } = loadFixture<{ small: Small }>("scaler.json");
 
 function sha256(a: Float64Array): string {
-  return createHash("sha256").update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest("hex");
+  return createHash("sha256")
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest("hex");
 }
 
 describe("StandardScaler against scikit-learn's algorithm run by NumPy (300×4, column-major)", () => {
@@ -57,6 +59,8 @@ test("misuse is reported in scikit-learn's words", () => {
   const scaler = new StandardScaler();
   expect(() => scaler.mean).toThrow("This StandardScaler instance is not fitted yet.");
   scaler.fit(matrix(2, 2, new Float64Array([1, 2, 3, 4])));
-  expect(() => scaler.transform(matrix(1, 3))).toThrow("X has 3 features, but StandardScaler is expecting 2 features as input.");
+  expect(() => scaler.transform(matrix(1, 3))).toThrow(
+    "X has 3 features, but StandardScaler is expecting 2 features as input.",
+  );
   expect(() => new StandardScaler().fit(matrix(1, 1, new Float64Array([NaN])))).toThrow("X[0, 0] is NaN");
 });

@@ -15,7 +15,9 @@ import {
   uint32ToFloat,
   uint64ToDouble,
 } from "../../src/ops/random";
-import { formatFloat32 } from "../../src/runtime/format";
+import { float32 } from "../../src/graph/dtypes";
+import { formatFloat32, formatNDArray } from "../../src/runtime/format";
+import { NDArray } from "../../src/runtime/ndarray";
 
 interface DistributionRun {
   seed: number;
@@ -31,7 +33,9 @@ interface Fixture {
 }
 
 /** Vectors produced once with the Python oracles in shared/oracles (see `_about` in the fixture). */
-const fixture: Fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/ops/random.json"), "utf8"));
+const fixture: Fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../fixtures/ops/random.json"), "utf8"),
+);
 
 const hex = (words: number[]): string[] => words.map((w) => "0x" + (w >>> 0).toString(16).padStart(8, "0"));
 
@@ -132,12 +136,19 @@ describe("TF-printed vectors (spec §3.6, §3.7)", () => {
     const u = new RandomKernelState(42, 42).uniform(9, "float32");
     const column = Float32Array.from(u, (x) => Math.fround(Math.fround(x * 2) - 1));
     expect(Array.from(column)).toEqual([
-      -0.16739439964294434, -0.46283674240112305, -0.0406336784362793, -0.2708573341369629, 0.9094228744506836,
-      0.8837292194366455, 0.22966790199279785, -0.2831571102142334, 0.18720483779907227,
+      -0.16739439964294434, -0.46283674240112305, -0.0406336784362793, -0.2708573341369629,
+      0.9094228744506836, 0.8837292194366455, 0.22966790199279785, -0.2831571102142334, 0.18720483779907227,
     ]);
     expect(Array.from(column, formatFloat32)).toEqual([
-      "-0.1673944", "-0.46283674", "-0.04063368", "-0.27085733", "0.9094229", "0.8837292", "0.2296679",
-      "-0.2831571", "0.18720484",
+      "-0.1673944",
+      "-0.46283674",
+      "-0.04063368",
+      "-0.27085733",
+      "0.9094229",
+      "0.8837292",
+      "0.2296679",
+      "-0.2831571",
+      "0.18720484",
     ]);
   });
 
@@ -159,20 +170,19 @@ describe("TF-printed vectors (spec §3.6, §3.7)", () => {
     expect(printedUniformRuns(seed, seed2, 2)).toEqual(printed);
   });
 
+  // The tutorial printed the 3x3 tensors, so the digits are NumPy's array formatting (8 decimals).
   test("TF2 tf.random.uniform((3,3), seed=42)", () => {
     const u = new RandomKernelState(DEFAULT_GRAPH_SEED, 42).uniform(9, "float32");
-    expect(Array.from(u, formatFloat32)).toEqual([
-      "0.95227146", "0.67740774", "0.79531825", "0.75578177", "0.4759556", "0.6310148", "0.18602037", "0.11430776",
-      "0.3362218",
-    ]);
+    expect(formatNDArray(new NDArray(float32, [3, 3], u))).toBe(
+      "[[0.95227146 0.67740774 0.79531825]\n [0.75578177 0.4759556  0.6310148 ]\n [0.18602037 0.11430776 0.3362218 ]]",
+    );
   });
 
   test("TF2 tf.random.normal((3,3), seed=42)", () => {
     const z = new RandomKernelState(DEFAULT_GRAPH_SEED, 42).standardNormal(9, "float32");
-    expect(Array.from(z, formatFloat32)).toEqual([
-      "-0.28077507", "-0.1377521", "-0.6763296", "0.02458041", "-0.89358455", "-0.82847327", "1.2068944", "1.3810157",
-      "-1.4557977",
-    ]);
+    expect(formatNDArray(new NDArray(float32, [3, 3], z))).toBe(
+      "[[-0.28077507 -0.1377521  -0.6763296 ]\n [ 0.02458041 -0.89358455 -0.82847327]\n [ 1.2068944   1.3810157  -1.4557977 ]]",
+    );
   });
 });
 
@@ -231,7 +241,9 @@ describe("oracle vectors per distribution, seed pair and run", () => {
     const runs = fixture.distributions.filter((x) => x.seed === 42 && x.seed2 === 42);
     const state = new RandomKernelState(42, 42);
     for (const d of runs.sort((a, b) => a.run - b.run)) {
-      expect(Array.from(state.standardNormal(d.n, "float32"))).toEqual(d.values.normalFloat32.map(Math.fround));
+      expect(Array.from(state.standardNormal(d.n, "float32"))).toEqual(
+        d.values.normalFloat32.map(Math.fround),
+      );
     }
   });
 });
@@ -242,7 +254,8 @@ describe("fills", () => {
     for (const fill of [fillUniform, fillStandardNormal, fillTruncatedNormal]) {
       for (const dtype of ["float32", "float64"] as const) {
         const full = fill(g, 12, dtype);
-        for (const n of [0, 1, 2, 3, 5, 7, 11]) expect(Array.from(fill(g, n, dtype))).toEqual(Array.from(full.subarray(0, n)));
+        for (const n of [0, 1, 2, 3, 5, 7, 11])
+          expect(Array.from(fill(g, n, dtype))).toEqual(Array.from(full.subarray(0, n)));
       }
     }
     expect(g.counter).toEqual([0, 0, 6, 0]); // the base generator is not consumed

@@ -1,7 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { allocStorage, dtypeFromName } from "../../src/graph/dtypes";
-import { formatFloat32, formatFloat64, formatNDArray, formatScalar, reprNDArray } from "../../src/runtime/format";
+import {
+  formatFloat32,
+  formatFloat64,
+  formatNDArray,
+  formatScalar,
+  reprNDArray,
+} from "../../src/runtime/format";
 import { NDArray } from "../../src/runtime/ndarray";
 
 /** Expected strings produced once by NumPy (see `_about` in the fixture). */

@@ -135,6 +135,15 @@ defineBinary("Add", (a, b) => a + b, addGrad);
 defineBinary("Sub", (a, b) => a - b, subGrad);
 defineBinary("Mul", (a, b) => a * b, mulGrad);
 defineBinary("RealDiv", (a, b) => a / b, realDivGrad);
+defineBinary("DivNoNan", (a, b) => (b === 0 ? 0 : a / b), (op, [grad]) => {
+  if (!grad) return [null, null];
+  const [x, y] = op.inputs;
+  return reduceToInputs(
+    op,
+    () => divNoNan(grad, y),
+    () => multiply(grad, divNoNan(divNoNan(neg(x), y), y)),
+  );
+});
 defineBinary("FloorDiv", (a, b) => Math.floor(a / b), null);
 defineBinary("FloorMod", (a, b) => a - Math.floor(a / b) * b, null);
 defineBinary("Maximum", (a, b) => (a >= b || Number.isNaN(a) ? a : b), maxMinGrad((a, b) => greaterEqual(a, b)));
@@ -158,6 +167,7 @@ export const multiply = (x: TensorLike, y: TensorLike, o: NameOption = {}) => bi
 /** `tf.div`/`tf.divide`/`tf.truediv`: Python's `/`, default name `truediv`. */
 export const truediv = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("RealDiv", x, y, o.name ?? "truediv");
 export const realdiv = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("RealDiv", x, y, o.name ?? "RealDiv");
+export const divNoNan = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("DivNoNan", x, y, o.name ?? "div_no_nan");
 export const floordiv = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("FloorDiv", x, y, o.name ?? "floordiv");
 export const mod = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("FloorMod", x, y, o.name ?? "mod");
 export const maximum = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("Maximum", x, y, o.name ?? "Maximum");

@@ -24,7 +24,12 @@ export function uint64ToDouble(x0: number, x1: number): number {
 }
 
 /** Box–Muller on two words, writing two float32 normals to `out[offset]`, `out[offset + 1]`. */
-export function boxMullerFloatInto(x0: number, x1: number, out: { [i: number]: number }, offset: number): void {
+export function boxMullerFloatInto(
+  x0: number,
+  x1: number,
+  out: { [i: number]: number },
+  offset: number,
+): void {
   let u1 = uint32ToFloat(x0);
   if (u1 < FLOAT_EPSILON) u1 = FLOAT_EPSILON;
   // TF multiplies 2*M_PI (a double) by the float, then stores the product as float.

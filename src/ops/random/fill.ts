@@ -4,12 +4,7 @@
  * in order, while truncated normal, which needs a variable number of words, restarts every group
  * from the run's base generator skipped to a reserved block. The base generator is never mutated.
  */
-import {
-  boxMullerDoubleInto,
-  boxMullerFloatInto,
-  uint32ToFloat,
-  uint64ToDouble,
-} from "./distributions";
+import { boxMullerDoubleInto, boxMullerFloatInto, uint32ToFloat, uint64ToDouble } from "./distributions";
 import { Philox } from "./philox";
 
 export type RandomFloatDType = "float32" | "float64";
@@ -23,7 +18,8 @@ const WORDS_PER_CALL = 4;
 const TRUNCATE_AT = 2;
 
 function checkCount(n: number, what: string): void {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what}: element count must be a non-negative integer, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`${what}: element count must be a non-negative integer, got ${n}`);
 }
 
 function floatBuffer(n: number, dtype: RandomFloatDType): Float32Array | Float64Array {
@@ -60,8 +56,16 @@ export function fillUniform(gen: Philox, n: number, dtype: RandomFloatDType): Fl
 /** Standard normal: float32 makes 4 per call (Box–Muller on words 0,1 and 2,3), float64 2 per call. */
 export function fillStandardNormal(gen: Philox, n: number, dtype: "float32"): Float32Array;
 export function fillStandardNormal(gen: Philox, n: number, dtype: "float64"): Float64Array;
-export function fillStandardNormal(gen: Philox, n: number, dtype: RandomFloatDType): Float32Array | Float64Array;
-export function fillStandardNormal(gen: Philox, n: number, dtype: RandomFloatDType): Float32Array | Float64Array {
+export function fillStandardNormal(
+  gen: Philox,
+  n: number,
+  dtype: RandomFloatDType,
+): Float32Array | Float64Array;
+export function fillStandardNormal(
+  gen: Philox,
+  n: number,
+  dtype: RandomFloatDType,
+): Float32Array | Float64Array {
   checkCount(n, "fillStandardNormal");
   const out = floatBuffer(n, dtype);
   const g = gen.clone();
@@ -94,8 +98,16 @@ export function fillStandardNormal(gen: Philox, n: number, dtype: RandomFloatDTy
  */
 export function fillTruncatedNormal(gen: Philox, n: number, dtype: "float32"): Float32Array;
 export function fillTruncatedNormal(gen: Philox, n: number, dtype: "float64"): Float64Array;
-export function fillTruncatedNormal(gen: Philox, n: number, dtype: RandomFloatDType): Float32Array | Float64Array;
-export function fillTruncatedNormal(gen: Philox, n: number, dtype: RandomFloatDType): Float32Array | Float64Array {
+export function fillTruncatedNormal(
+  gen: Philox,
+  n: number,
+  dtype: RandomFloatDType,
+): Float32Array | Float64Array;
+export function fillTruncatedNormal(
+  gen: Philox,
+  n: number,
+  dtype: RandomFloatDType,
+): Float32Array | Float64Array {
   checkCount(n, "fillTruncatedNormal");
   const out = floatBuffer(n, dtype);
   const groupSize = dtype === "float32" ? 4 : 2;
@@ -182,7 +194,8 @@ export function fillUniformInt(
     }
     return out;
   }
-  if (dtype !== "int64") throw new TypeError(`fillUniformInt: unsupported dtype ${String(dtype)}, expected int32 or int64`);
+  if (dtype !== "int64")
+    throw new TypeError(`fillUniformInt: unsupported dtype ${String(dtype)}, expected int32 or int64`);
   const range = BigInt(hi) - BigInt(lo);
   const low = BigInt(lo);
   const out = new Float64Array(n);

@@ -37,7 +37,8 @@ export class RandomKernelState {
 
   /** The generator for one run that produces `n` outputs; the stored one advances `n * 256` calls. */
   reserve(n: number): Philox {
-    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`RandomKernelState: element count must be a non-negative integer, got ${n}`);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`RandomKernelState: element count must be a non-negative integer, got ${n}`);
     const local = this.generator.clone();
     this.generator.skip(n * RESERVED_SAMPLES_PER_OUTPUT);
     return local;

@@ -149,7 +149,8 @@ export class Philox {
     let lo: number;
     let hi: number;
     if (typeof count === "bigint") {
-      if (count < 0n || count >= 1n << 64n) throw new RangeError(`Philox.skip: count ${count} is not a uint64`);
+      if (count < 0n || count >= 1n << 64n)
+        throw new RangeError(`Philox.skip: count ${count} is not a uint64`);
       lo = Number(count & 0xffffffffn);
       hi = Number(count >> 32n);
     } else {

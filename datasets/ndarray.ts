@@ -1,0 +1,16 @@
+/** Hands dataset arrays to the engine as `NDArray`s (float64 matrices, float64 or int32 vectors). */
+import { float64, int32 } from "../src/graph/dtypes";
+import { NDArray } from "../src/runtime/ndarray";
+import { Matrix, Vector } from "./matrix";
+
+/**
+ * A matrix becomes a [rows, cols] float64 array; a vector a [n] array, or [n, 1] with
+ * `asColumn` (the book's `y.reshape(-1, 1)`). The data is shared, not copied.
+ */
+export function toNDArray(value: Matrix | Vector, options: { asColumn?: boolean } = {}): NDArray {
+  if (value instanceof Float64Array || value instanceof Int32Array) {
+    const shape = options.asColumn ? [value.length, 1] : [value.length];
+    return new NDArray(value instanceof Float64Array ? float64 : int32, shape, value);
+  }
+  return new NDArray(float64, [value.rows, value.cols], value.data);
+}

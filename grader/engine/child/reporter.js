@@ -1,0 +1,40 @@
+/**
+ * The grader's only Jest reporter (trusted; plain CommonJS because Jest loads reporters without
+ * transforming them). Opening the channel in the constructor reads the parent's nonce before any
+ * test file, and so any learner code, is loaded. It reports file-level outcomes the environment
+ * cannot see, such as a suite that failed to load.
+ */
+"use strict";
+const { openChannel, send } = require("./channel.js");
+
+const MAX_MESSAGE = 4000;
+
+function cap(s) {
+  // eslint-disable-next-line no-control-regex
+  const plain = String(s).replace(/\u001b\[[0-9;]*m/g, "");
+  return plain.length > MAX_MESSAGE ? plain.slice(0, MAX_MESSAGE) + "\n… (message shortened)" : plain;
+}
+
+class GraderReporter {
+  constructor() {
+    openChannel();
+  }
+
+  onTestResult(_test, result) {
+    const exec = result.testExecError;
+    send("file_result", {
+      execError: exec ? cap(`${exec.message}${exec.stack ? "\n" + exec.stack.split("\n").slice(1, 4).join("\n") : ""}`) : null,
+      numTests: result.testResults.length,
+    });
+  }
+
+  onRunComplete() {
+    send("complete");
+  }
+
+  getLastError() {
+    return undefined;
+  }
+}
+
+module.exports = GraderReporter;

@@ -1,0 +1,310 @@
+/**
+ * Runs one suite file in a child process and collects its events. The parent never reads a
+ * verdict from the child's exit code or its stdout: results arrive only as nonce-stamped lines
+ * on the private channel (fd 3), and anything missing is decided by the caller from the manifest.
+ *
+ * The child gets its own process group (killed as a whole), a minimal environment, a heap cap,
+ * an RSS watchdog, an output cap, a startup limit, a per-test wall clock (armed on each
+ * `test_start`, so a synchronous infinite loop is stopped too) and an overall deadline.
+ */
+import { spawn } from "child_process";
+import { randomBytes } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import type { KitPaths } from "./kit";
+import type { Sandbox } from "./sandbox";
+
+export interface ChildEvent {
+  t: string;
+  [key: string]: unknown;
+}
+
+export type KillReason = "test-timeout" | "startup-timeout" | "deadline" | "memory" | "output";
+
+export interface RunOutcome {
+  events: ChildEvent[];
+  /** Channel lines without the right nonce (or not JSON): attempts to forge results. */
+  forged: string[];
+  exitCode: number | null;
+  signal: string | null;
+  killed: { reason: KillReason; test: string | null } | null;
+  /** Capped stdout+stderr, for display only. */
+  output: string;
+  durationMs: number;
+}
+
+export interface RunLimits {
+  startupMs: number;
+  /** Limit for one test, keyed by full test name; `defaultTestMs` otherwise. */
+  testMs: (testName: string) => number;
+  defaultTestMs: number;
+  graceMs: number;
+  /** Absolute time (ms since epoch) by which the run must be over. */
+  deadline: number;
+  memoryMb: number;
+  outputBytes: number;
+}
+
+export interface SuiteRun {
+  kit: KitPaths;
+  sandbox: Sandbox;
+  runDir: string;
+  suiteFile: string;
+  /** Jest --testNamePattern, to resume after a test that had to be killed. */
+  namePattern?: string;
+  allowChildProcess: boolean;
+  seed: number;
+  limits: RunLimits;
+  onEvent?: (e: ChildEvent) => void;
+}
+
+const RSS_POLL_MS = 150;
+const KEEP_OUTPUT = 12 * 1024;
+const MAX_CHANNEL_BYTES = 16 * 1024 * 1024;
+
+/** The Jest configuration the child runs with: every path in it belongs to the grader. */
+export function jestConfig(run: SuiteRun): Record<string, unknown> {
+  const { kit, runDir } = run;
+  const suite = path.join(runDir, "suites", run.suiteFile);
+  return {
+    rootDir: runDir,
+    roots: [path.join(runDir, "suites")],
+    testRegex: [`^${escapeRegex(suite)}$`],
+    testEnvironment: path.join(kit.childDir, "environment.ts"),
+    reporters: [path.join(kit.childDir, "reporter.js")],
+    transform: {
+      "^.+\\.(t|j)sx?$": [kit.swcJest, { swcrc: false, jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    },
+    transformIgnorePatterns: ["/node_modules/"],
+    moduleFileExtensions: ["ts", "tsx", "js", "json"],
+    moduleNameMapper: {
+      "^tensorlings$": kit.srcIndex,
+      "^tensorlings/datasets$": kit.datasetsIndex,
+      "^@submission/(.*)$": path.join(runDir, "submission", "$1"),
+    },
+    modulePaths: [kit.nodeModules],
+    cacheDirectory: path.join(runDir, "cache"),
+    haste: { forceNodeFilesystemAPI: true },
+    watchman: false,
+    testTimeout: run.limits.defaultTestMs,
+    injectGlobals: true,
+    setupFiles: [],
+    setupFilesAfterEnv: [],
+    snapshotSerializers: [],
+    maxWorkers: 1,
+  };
+}
+
+function nodeArgs(run: SuiteRun): string[] {
+  const { kit, sandbox, runDir } = run;
+  const heapMb = Math.max(64, run.limits.memoryMb - 128);
+  const args = [`--max-old-space-size=${heapMb}`, "--disable-warning=ExperimentalWarning", "--disable-warning=SecurityWarning"];
+  if (sandbox.permissionFlag) {
+    const readable = [runDir, kit.nodeModules, path.dirname(kit.srcIndex), path.dirname(kit.datasetsIndex), kit.childDir];
+    if (process.env.HOML_DATA_HOME) readable.push(path.resolve(process.env.HOML_DATA_HOME));
+    args.push(sandbox.permissionFlag, ...readable.map((p) => `--allow-fs-read=${withSlash(p)}`));
+    args.push(`--allow-fs-read=${path.join(kit.root, "package.json")}`, `--allow-fs-write=${withSlash(runDir)}`, "--allow-addons");
+    if (run.allowChildProcess) args.push("--allow-child-process");
+  }
+  args.push(kit.jestBin, "--config", JSON.stringify(jestConfig(run)), "--runInBand", "--ci", "--colors=false");
+  args.push("--runTestsByPath", path.join(runDir, "suites", run.suiteFile));
+  if (run.namePattern) args.push("--testNamePattern", run.namePattern);
+  return args;
+}
+
+/** A minimal environment: no tokens, no HOME secrets, no inherited NODE_OPTIONS. */
+export function childEnv(run: SuiteRun): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: path.join(run.runDir, "home"),
+    TMPDIR: path.join(run.runDir, "tmp"),
+    LANG: "C.UTF-8",
+    TZ: "UTC",
+    CI: "true",
+    NODE_ENV: "test",
+    FORCE_COLOR: "0",
+    NO_COLOR: "1",
+    TENSORLINGS_SEED: String(run.seed),
+  };
+  if (process.env.HOML_DATA_HOME) env.HOML_DATA_HOME = path.resolve(process.env.HOML_DATA_HOME);
+  return env;
+}
+
+export function runSuite(run: SuiteRun): Promise<RunOutcome> {
+  const started = Date.now();
+  const nonce = randomBytes(24).toString("hex");
+  const prefix: string[] = [];
+  if (run.sandbox.prlimit) {
+    // Writable memory cap as a hard backstop to the RSS watchdog (generous: wasm reserves a lot).
+    const bytes = (run.limits.memoryMb + 2048) * 1024 * 1024;
+    prefix.push(run.sandbox.prlimit, `--data=${bytes}:${bytes}`, "--");
+  }
+  prefix.push(...run.sandbox.unsharePrefix);
+  const argv = [...prefix, process.execPath, ...nodeArgs(run)];
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd: run.runDir,
+    env: childEnv(run),
+    stdio: ["ignore", "pipe", "pipe", "pipe"],
+    detached: true,
+  });
+
+  return new Promise<RunOutcome>((resolve) => {
+    const events: ChildEvent[] = [];
+    const forged: string[] = [];
+    let killed: RunOutcome["killed"] = null;
+    let current: string | null = null;
+    let started2 = false;
+    let outHead = "";
+    let outTail = "";
+    let outBytes = 0;
+    let channelBytes = 0;
+    let pending = "";
+    let finished = false;
+    const timers = new Set<NodeJS.Timeout>();
+    let testTimer: NodeJS.Timeout | null = null;
+
+    const later = (ms: number, fn: () => void) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        fn();
+      }, Math.max(0, ms));
+      timers.add(t);
+      return t;
+    };
+    const kill = (reason: KillReason) => {
+      if (!killed) killed = { reason, test: current };
+      killGroup(child.pid);
+    };
+
+    // Startup and deadline watchdogs.
+    const startupTimer = later(run.limits.startupMs, () => {
+      if (!started2) kill("startup-timeout");
+    });
+    later(run.limits.deadline - Date.now(), () => kill("deadline"));
+    const rssTimer = setInterval(() => {
+      if (child.pid && groupRssMb(child.pid) > run.limits.memoryMb) kill("memory");
+    }, RSS_POLL_MS);
+
+    const onOutput = (chunk: Buffer) => {
+      outBytes += chunk.length;
+      const text = chunk.toString("utf8");
+      if (outHead.length < KEEP_OUTPUT) outHead += text.slice(0, KEEP_OUTPUT - outHead.length);
+      else outTail = (outTail + text).slice(-KEEP_OUTPUT);
+      if (outBytes > run.limits.outputBytes) kill("output");
+    };
+    child.stdout!.on("data", onOutput);
+    child.stderr!.on("data", onOutput);
+
+    const channel = child.stdio[3] as NodeJS.ReadWriteStream & { destroy(): void };
+    channel.on("error", () => undefined);
+    channel.write(nonce + "\n");
+    channel.on("data", (chunk: Buffer) => {
+      channelBytes += chunk.length;
+      if (channelBytes > MAX_CHANNEL_BYTES) return kill("output");
+      pending += chunk.toString("utf8");
+      let nl: number;
+      while ((nl = pending.indexOf("\n")) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        handleLine(line);
+      }
+    });
+
+    function handleLine(line: string) {
+      if (!line.trim()) return;
+      let ev: ChildEvent | null = null;
+      try {
+        const parsed = JSON.parse(line);
+        if (parsed && typeof parsed === "object" && parsed.n === nonce && typeof parsed.t === "string") ev = parsed;
+      } catch {
+        ev = null;
+      }
+      if (!ev) {
+        if (forged.length < 20) forged.push(line.slice(0, 200));
+        return;
+      }
+      delete ev.n;
+      events.push(ev);
+      if (ev.t === "run_start" || ev.t === "setup") {
+        started2 = true;
+        clearTimeout(startupTimer);
+      } else if (ev.t === "test_start") {
+        current = String(ev.name);
+        if (testTimer) clearTimeout(testTimer);
+        const name = current;
+        testTimer = later(run.limits.testMs(name) + run.limits.graceMs, () => {
+          if (current === name) kill("test-timeout");
+        });
+      } else if (ev.t === "test_done" || ev.t === "test_skip") {
+        if (String(ev.name) === current) current = null;
+        if (testTimer) clearTimeout(testTimer);
+        testTimer = null;
+      }
+      run.onEvent?.(ev);
+    }
+
+    const finish = (code: number | null, signal: string | null) => {
+      if (finished) return;
+      finished = true;
+      for (const t of timers) clearTimeout(t);
+      clearInterval(rssTimer);
+      killGroup(child.pid); // stray processes the run left behind
+      if (pending.trim()) handleLine(pending);
+      channel.destroy();
+      child.stdout!.destroy();
+      child.stderr!.destroy();
+      const output = outTail ? `${outHead}\n… (${outBytes - outHead.length - outTail.length} bytes left out) …\n${outTail}` : outHead;
+      resolve({ events, forged, exitCode: code, signal, killed, output, durationMs: Date.now() - started });
+    };
+    child.on("error", (err) => {
+      onOutput(Buffer.from(`could not start the test process: ${err.message}\n`));
+      finish(null, null);
+    });
+    // 'close' waits for the pipes; a grandchild holding them open must not stall the batch.
+    child.on("close", (code, signal) => finish(code, signal));
+    child.on("exit", (code, signal) => later(1500, () => finish(code, signal)));
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+const PAGE_KB = 4;
+
+/** Resident memory of every process in the group, from /proc (0 where /proc is unavailable). */
+export function groupRssMb(pgid: number): number {
+  let kb = 0;
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc");
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the command name: state(0) ppid(1) pgrp(2) ... rss(21)
+    if (Number(fields[2]) === pgid) kb += Number(fields[21]) * PAGE_KB;
+  }
+  return kb / 1024;
+}
+
+function withSlash(p: string): string {
+  return p.endsWith(path.sep) ? p : p + path.sep;
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
