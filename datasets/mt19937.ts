@@ -70,19 +70,6 @@ export class MT19937 {
     return y >>> 0;
   }
 
-  /** A copy of the 624-word state and position (for tests and cloning). */
-  getState(): { key: Uint32Array; pos: number } {
-    return { key: this.mt.slice(), pos: this.index };
-  }
-
-  setState(key: ArrayLike<number>, pos: number): void {
-    if (key.length !== N) throw new RangeError(`MT19937 state must have ${N} words, got ${key.length}`);
-    if (!Number.isInteger(pos) || pos < 0 || pos > N)
-      throw new RangeError(`MT19937 position must be in [0, ${N}], got ${pos}`);
-    this.mt.set(key);
-    this.index = pos;
-  }
-
   /** Regenerates all 624 words at once (the "twist"). */
   private twist(): void {
     const mt = this.mt;

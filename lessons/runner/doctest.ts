@@ -87,7 +87,7 @@ export function formatCheck(check: LessonCheck, title = check.file): string {
       return `- ${title}: skipped, the California housing data is not available (${check.dataMessage ?? "no message"})`;
     case "passed": {
       const compared = check.cells.filter((c) => c.status === "passed" && c.expected !== undefined).length;
-      return `✓ ${title}: ${check.cells.length} cells, ${compared} outputs checked`;
+      return `✓ ${title}: ${plural(check.cells.length, "cell")}, ${plural(compared, "output")} checked`;
     }
   }
   const lines = [`✗ ${title} (${check.file})`];
@@ -100,6 +100,7 @@ export function formatCheck(check: LessonCheck, title = check.file): string {
   return lines.join("\n");
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const firstLine = (text: string) => text.split("\n")[0];
 const indent = (text: string, pad: string) =>
   text

@@ -3,7 +3,7 @@
  * ```output fence right after a cell is that cell's expected output. Every other fence (python, sh,
  * fences nested in lists) is prose and is only rendered.
  */
-import type { Token } from "marked";
+import type { Token, Tokens } from "marked";
 
 export interface CellFlags {
   /** Shown but never executed. */
@@ -84,20 +84,22 @@ export function parseLesson(source: string): ParsedLesson {
       prose += token.raw;
       continue;
     }
-    const info = token.type === "code" && token.raw.trimStart().match(/^(`{3,}|~{3,})/) ? splitInfo(token.lang) : undefined;
-    if (info && CELL_LANGS.has(info.lang)) {
+    // Fenced blocks only: an indented code block has no info string and is prose.
+    const fence = token.type === "code" && /^ {0,3}(`{3,}|~{3,})/.test(token.raw) ? (token as Tokens.Code) : undefined;
+    const info = fence ? splitInfo(fence.lang) : undefined;
+    if (fence && info && CELL_LANGS.has(info.lang)) {
       flushProse();
-      const cell: Cell = { kind: "cell", number: cells.length + 1, code: token.text, flags: cellFlags(info.words, line, problems), line };
+      const cell: Cell = { kind: "cell", number: cells.length + 1, code: fence.text, flags: cellFlags(info.words, line, problems), line };
       segments.push(cell);
       cells.push(cell);
       lastCell = cell;
       continue;
     }
-    if (info && info.lang === "output") {
+    if (fence && info?.lang === "output") {
       if (!lastCell || lastCell.expected) {
         problems.push(`line ${line}: this output block does not follow a \`\`\`ts cell, so nothing checks it`);
       } else {
-        lastCell.expected = { text: token.text, flags: outputFlags(info.words, line, problems), line };
+        lastCell.expected = { text: fence.text, flags: outputFlags(info.words, line, problems), line };
         if (lastCell.flags.noRun) problems.push(`line ${line}: cell ${lastCell.number} is no-run, so its output block can never be checked`);
       }
       lastCell = undefined;

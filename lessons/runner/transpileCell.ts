@@ -114,7 +114,8 @@ function stripTypes(swc: typeof swcTypes, source: string): string {
 
 function parse(swc: typeof swcTypes, js: string): swcTypes.Module {
   try {
-    return swc.parseSync(js, { syntax: "ecmascript", target: "es2022", isModule: true });
+    // Parsed as a module (swc's default), so `import` and top-level `await` are accepted.
+    return swc.parseSync(js, { syntax: "ecmascript", target: "es2022" });
   } catch (e) {
     throw new CellSyntaxError(cleanSwcMessage(e));
   }

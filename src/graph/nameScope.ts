@@ -48,9 +48,8 @@ export function nameScope<T>(
   const options = typeof optionsOrFn === "function" ? {} : optionsOrFn;
   const fn = (typeof optionsOrFn === "function" ? optionsOrFn : maybeFn) as (scope: string) => T;
   if (name === null && options.defaultName === undefined && options.values !== undefined) {
-    throw new ValueError(
-      `At least one of name (${name}) and default_name (${options.defaultName}) must be provided.`,
-    );
+    // Python prints the missing values as None.
+    throw new ValueError("At least one of name (None) and default_name (None) must be provided.");
   }
   const graph = options.values?.find((v) => v && v.graph)?.graph ?? getDefaultGraph();
   const scopeName = name ?? options.defaultName ?? null;

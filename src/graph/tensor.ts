@@ -1,6 +1,7 @@
 import type { DType } from "./dtypes";
 import type { Operation } from "./operation";
-import { StaticShape, shapeToPython } from "./shape";
+import { StaticShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "./shape";
+import { ValueError } from "../errors";
 import { FeedDict, runWithDefaultSession } from "../runtime/defaultSession";
 import type { NDArray } from "../runtime/ndarray";
 
@@ -9,15 +10,46 @@ import type { NDArray } from "../runtime/ndarray";
  * Arithmetic methods (`add`, `mul`, `matmul`, ...) are attached in src/ops/methods.ts.
  */
 export class Tensor {
+  private staticShape: StaticShape;
+
   constructor(
     readonly op: Operation,
     readonly valueIndex: number,
     readonly dtype: DType,
     /** Static shape, possibly with unknown dims (null). */
-    readonly shape: StaticShape,
+    shape: StaticShape,
     /** True for a variable's own output (`x:0` of dtype `float32_ref`). */
     readonly isRef = false,
-  ) {}
+  ) {
+    this.staticShape = shape;
+  }
+
+  /** Static shape, possibly with unknown dims (null); narrowed only through `setShape`. */
+  get shape(): StaticShape {
+    return this.staticShape;
+  }
+
+  /**
+   * Python's `t.set_shape(shape)`: merge what the caller knows into the static shape
+   * (TF's wrappers use it where shape inference cannot see through, e.g. `transpose`).
+   */
+  setShape(shape: readonly (number | null)[] | null): void {
+    const other = toStaticShape(shape);
+    const mine = this.staticShape;
+    if (mine !== null && other !== null) {
+      const pair = `Shapes are ${shapeToDebug(mine)} and ${shapeToDebug(other)}.`;
+      if (mine.length !== other.length) {
+        throw new ValueError(`Shapes must be equal rank, but are ${mine.length} and ${other.length}`);
+      }
+      mine.forEach((d, i) => {
+        const o = other[i];
+        if (d !== null && o !== null && d !== o) {
+          throw new ValueError(`Dimension ${i} in both shapes must be equal, but are ${d} and ${o}. ${pair}`);
+        }
+      });
+    }
+    this.staticShape = mergeShapes(mine, other);
+  }
 
   get name(): string {
     return `${this.op.name}:${this.valueIndex}`;

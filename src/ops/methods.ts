@@ -17,8 +17,12 @@ declare module "../graph/tensor" {
     floordiv(other: unknown): Tensor;
     mod(other: unknown): Tensor;
     pow(other: unknown): Tensor;
+    /** `other + this` (Python's reflected `__radd__`, e.g. `2 + t`: the JS operand becomes `add/x`). */
+    radd(other: unknown): Tensor;
     /** `other - this` (Python's reflected `__rsub__`). */
     rsub(other: unknown): Tensor;
+    /** `other * this` (Python's reflected `__rmul__`, e.g. `2/m * t`: the JS operand becomes `mul/x`). */
+    rmul(other: unknown): Tensor;
     /** `other / this` (Python's reflected `__rtruediv__`). */
     rdiv(other: unknown): Tensor;
     /** Python's `@`. */
@@ -53,6 +57,12 @@ proto.mod = function (this: Tensor, o: unknown) {
 };
 proto.pow = function (this: Tensor, o: unknown) {
   return binaryOp("Pow", this, o, "pow");
+};
+proto.radd = function (this: Tensor, o: unknown) {
+  return binaryOp("Add", o, this, "add");
+};
+proto.rmul = function (this: Tensor, o: unknown) {
+  return binaryOp("Mul", o, this, "mul");
 };
 proto.rsub = function (this: Tensor, o: unknown) {
   return binaryOp("Sub", o, this, "sub");

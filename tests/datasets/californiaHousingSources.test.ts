@@ -54,6 +54,9 @@ describe("download into the cache", () => {
     expect(first.data.rows).toBe(3);
     expect(Array.from(getRow(first.data, 0))).toEqual(FIRST_ROW);
     expect(first.target[0]).toBe(4.526);
+    // Made-up row: 2000 rooms, 400 bedrooms, 1000 people in 250 households, $150,000.
+    expect(Array.from(getRow(first.data, 1))).toEqual([4, 12, 8, 1.6, 1000, 4, 36.25, -120.5]);
+    expect(first.target[1]).toBe(1.5);
     expect(listFiles(cacheDir)).toEqual(["california_housing/cal_housing.tgz"]); // no temp files left
     expect(sha256(readFileSync(first.source))).toBe(archiveSha);
 

@@ -6,11 +6,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { create as tarCreate } from "tar";
 
-/** The first three rows of the real cal_housing.data, byte for byte. */
+/**
+ * A three-row stand-in for cal_housing.data: the real first row (its derived values are published
+ * in the data's SOURCE.md), then two made-up rows in the same format.
+ */
 export const THREE_ROWS =
   "-122.230000,37.880000,41.000000,880.000000,129.000000,322.000000,126.000000,8.325200,452600.000000\n" +
-  "-122.220000,37.860000,21.000000,7099.000000,1106.000000,2401.000000,1138.000000,8.301400,358500.000000\n" +
-  "-122.240000,37.850000,52.000000,1467.000000,190.000000,496.000000,177.000000,7.257400,352100.000000\n";
+  "-120.500000,36.250000,12.000000,2000.000000,400.000000,1000.000000,250.000000,4.000000,150000.000000\n" +
+  "-118.000000,34.000000,30.000000,300.000000,60.000000,90.000000,30.000000,2.500000,99999.000000\n";
 
 const made: string[] = [];
 

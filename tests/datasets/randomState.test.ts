@@ -1,4 +1,4 @@
-import { RandomState, npRandom } from "tensorlings/datasets";
+import { RandomState, getColumn, matrix, npRandom } from "tensorlings/datasets";
 import { f64, firstMismatch, i32, loadFixture } from "./fixtures";
 
 interface SeedCase {
@@ -76,6 +76,18 @@ describe.each(fixture.seeds.map((c) => [c.seed, c] as const))("RandomState(%d) m
     const arr = Int32Array.from({ length: 1000 }, (_, i) => i);
     new RandomState(seed).shuffle(arr);
     expect(firstMismatch(arr, expected)).toBe(-1);
+  });
+
+  test("shuffling a matrix moves whole rows with the same swaps", () => {
+    const order = i32(c.permutation_1000);
+    const m = matrix(
+      1000,
+      2,
+      Float64Array.from({ length: 2000 }, (_, k) => (k % 2 ? -1 : 1) * Math.floor(k / 2)),
+    );
+    new RandomState(seed).shuffle(m);
+    expect(Array.from(getColumn(m, 0))).toEqual(order);
+    expect(Array.from(getColumn(m, 1))).toEqual(order.map((i) => -i));
   });
 
   test("scalar calls consume the stream like sized ones", () => {

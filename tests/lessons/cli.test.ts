@@ -75,7 +75,7 @@ test("--check runs the doc tests and exits non-zero on a drift", async () => {
   const good = "```ts\nconsole.log(0.1 + 0.2);\n```\n```output approx\n0.3\n```\n";
   const drifted = "```ts\nconsole.log(0.31);\n```\n```output approx\n0.3\n```\n";
   const passing = await cli(["--check", "1"], { "lessons/01-first-graph.md": good });
-  expect(passing).toMatchObject({ code: 0, out: "✓ lesson 1 first-graph: 1 cells, 1 outputs checked\nAll 1 checked.\n" });
+  expect(passing).toMatchObject({ code: 0, out: "✓ lesson 1 first-graph: 1 cell, 1 output checked\nAll 1 checked.\n" });
   const failing = await cli(["--check", "1", "2"], { "lessons/01-first-graph.md": drifted });
   expect(failing.code).toBe(1);
   expect(failing.out).toContain("- 0.3\n");

@@ -71,11 +71,21 @@ export const writeInt32 = (w: BinaryWriter, v: number): void => void w.int32(v);
 export const writeInt64 = (w: BinaryWriter, v: number): void => void w.int64(v);
 export const writeBool = (w: BinaryWriter, v: boolean): void => void w.bool(v);
 
+/** Writers kept for reuse: `finish()` copies the bytes out and keeps the grown buffer. */
+const spareWriters: BinaryWriter[] = [];
+
 /** Serialize a message whose fields `writeBody` writes. */
 export function encodeWith<T>(writeBody: (w: BinaryWriter, msg: T) => void, msg: T): Uint8Array {
-  const w = new BinaryWriter();
-  writeBody(w, msg);
-  return w.finish();
+  const w = spareWriters.pop() ?? new BinaryWriter();
+  try {
+    writeBody(w, msg);
+    return w.finish();
+  } catch (e) {
+    w.finish(); // reset a half-written writer before it is reused
+    throw e;
+  } finally {
+    spareWriters.push(w);
+  }
 }
 
 // ---------------------------------------------------------------- reading

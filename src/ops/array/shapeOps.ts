@@ -260,7 +260,10 @@ export function transpose(a: unknown, perm?: number[] | Tensor, options: { name?
     } else {
       p = convertToTensor(perm, { name: "perm", dtype: int32 });
     }
-    return createOp(graph, "Transpose", opName, [t, p], { T: attr.type(t.dtype), Tperm: attr.type(int32) }).outputs[0];
+    const out = createOp(graph, "Transpose", opName, [t, p], { T: attr.type(t.dtype), Tperm: attr.type(int32) }).outputs[0];
+    // The computed perm hides the result's shape from inference; TF sets the reversed dims itself.
+    if (perm === undefined && t.shape !== null) out.setShape([...t.shape].reverse());
+    return out;
   });
 }
 

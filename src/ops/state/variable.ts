@@ -75,6 +75,34 @@ export class Variable extends Tensor {
     for (const key of new Set(collections)) graph.addToCollection(key, this);
   }
 
+  /**
+   * Wrap the ops of a variable that already exist in the graph (after `importMetaGraph`), the way
+   * TF rebuilds a Variable from its VariableDef. The Variable object replaces `x:0` everywhere.
+   */
+  static fromGraph(varOp: Operation, initializer: Operation, snapshot: Tensor, initialValue: Tensor, trainable: boolean): Variable {
+    const v = Object.create(Variable.prototype) as Variable;
+    const old = varOp.outputs[0];
+    Object.assign(v, {
+      op: varOp,
+      valueIndex: 0,
+      dtype: old.dtype,
+      shape: old.shape,
+      isRef: true,
+      initializer,
+      snapshot,
+      initialValue,
+      trainable,
+      definedAt: "(imported from a meta graph)",
+    });
+    varOp.outputs[0] = v;
+    for (const op of varOp.graph.operations) {
+      op.inputs.forEach((t, i) => {
+        if (t === old) op.inputs[i] = v;
+      });
+    }
+    return v;
+  }
+
   /** The snapshot tensor (`x/read`). */
   value(): Tensor {
     return this.snapshot;

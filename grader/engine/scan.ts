@@ -1,0 +1,153 @@
+/**
+ * Static scan of learner files for calls an instructor should look at: process control, child
+ * processes, the network, file writes, framework globals, dynamic code and reaching into the
+ * grader. Findings are a warning column in the reports; they never change a score by themselves.
+ */
+import * as ts from "typescript";
+import type { ScanFinding } from "./types";
+
+interface Rule {
+  id: string;
+  message: string;
+}
+
+const RULES = {
+  childProcess: { id: "child-process", message: "starts processes or threads" },
+  network: { id: "network", message: "uses the network" },
+  fsWrite: { id: "fs-write", message: "writes, moves or deletes files" },
+  fsPatch: { id: "fs-patch", message: "replaces a function of a core module" },
+  processExit: { id: "process-exit", message: "ends or signals the process" },
+  internals: { id: "node-internals", message: "reaches into Node or module internals" },
+  framework: { id: "test-framework", message: "touches the test framework" },
+  dynamicCode: { id: "dynamic-code", message: "builds code from strings or escapes its context" },
+  dynamicRequire: { id: "dynamic-require", message: "loads a module whose name is computed" },
+  graderFiles: { id: "grader-files", message: "names grader, suite or solution files" },
+} satisfies Record<string, Rule>;
+
+const CHILD_MODULES = new Set(["child_process", "cluster", "worker_threads"]);
+const NET_MODULES = new Set(["net", "http", "https", "http2", "dgram", "tls", "dns", "undici", "inspector/promises"]);
+const INTERNAL_MODULES = new Set(["module", "vm", "v8", "inspector", "repl", "process", "async_hooks"]);
+const FS_MODULES = new Set(["fs", "fs/promises"]);
+const FS_WRITES = new Set([
+  "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createWriteStream", "writeSync", "write",
+  "rm", "rmSync", "rmdir", "rmdirSync", "unlink", "unlinkSync", "rename", "renameSync", "copyFile", "copyFileSync",
+  "cp", "cpSync", "symlink", "symlinkSync", "link", "linkSync", "truncate", "truncateSync", "chmod", "chmodSync", "utimes", "utimesSync",
+]);
+const PROCESS_EXIT = new Set(["exit", "exitCode", "kill", "abort", "reallyExit"]);
+const PROCESS_INTERNALS = new Set(["binding", "_linkedBinding", "dlopen", "mainModule", "_getActiveHandles", "stdin", "openStdin", "setuid", "chdir"]);
+const FRAMEWORK_NAMES = new Set(["expect", "test", "it", "describe", "jest", "beforeEach", "afterEach", "beforeAll", "afterAll", "xit", "fit"]);
+const FRAMEWORK_MEMBERS = new Set(["extend", "getState", "setState", "addSnapshotSerializer", "testPath", "currentTestName"]);
+const GLOBAL_OBJECTS = new Set(["globalThis", "global", "window", "self"]);
+const GRADER_WORDS = /(^|[/\\])(grader|suites|solutions|harness)([/\\]|$)|\.test\.[jt]s|manifest\.json|\$\$jest|JEST_STATE|jest-circus|@jest\/|jest-symbol/i;
+
+export function scanSource(file: string, text: string): ScanFinding[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const found = new Map<string, ScanFinding>();
+  const fsNames = new Set<string>();
+  const processNames = new Set<string>(["process"]);
+
+  const add = (rule: Rule, node: ts.Node, detail?: string) => {
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const key = `${rule.id}:${line}`;
+    if (found.has(key)) return;
+    const snippet = text.split("\n")[line]?.trim().slice(0, 160) ?? "";
+    found.set(key, { rule: rule.id, file, line: line + 1, column: character + 1, snippet, message: detail ? `${rule.message} (${detail})` : rule.message });
+  };
+
+  const moduleName = (spec: string) => spec.replace(/^node:/, "");
+  const onModule = (spec: string, node: ts.Node, binding?: ts.Node) => {
+    const m = moduleName(spec);
+    if (CHILD_MODULES.has(m)) add(RULES.childProcess, node, m);
+    else if (NET_MODULES.has(m)) add(RULES.network, node, m);
+    else if (INTERNAL_MODULES.has(m)) add(RULES.internals, node, m);
+    else if (m === "@jest/globals" || m.startsWith("jest") || m === "expect") add(RULES.framework, node, m);
+    if (GRADER_WORDS.test(spec) && !spec.startsWith("tensorlings")) add(RULES.graderFiles, node, spec);
+    if (FS_MODULES.has(m) && binding) collectNames(binding, fsNames);
+    if (m === "process" && binding) collectNames(binding, processNames);
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      onModule(node.moduleSpecifier.text, node, node.importClause ?? undefined);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      onModule(node.moduleReference.expression.text, node, node.name);
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const arg = node.arguments[0];
+      const isRequire = ts.isIdentifier(callee) && callee.text === "require";
+      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
+      if (isRequire || isImport) {
+        if (arg && ts.isStringLiteralLike(arg)) {
+          const parent = node.parent;
+          onModule(arg.text, node, ts.isVariableDeclaration(parent) ? parent.name : undefined);
+        } else add(RULES.dynamicRequire, node);
+      } else if (ts.isIdentifier(callee) && (callee.text === "eval" || callee.text === "Function")) {
+        add(RULES.dynamicCode, node, callee.text);
+      } else if (ts.isIdentifier(callee) && fsNames.has(callee.text) && FS_WRITES.has(callee.text)) {
+        add(RULES.fsWrite, node, callee.text);
+      } else if (ts.isIdentifier(callee) && callee.text === "fetch") {
+        add(RULES.network, node, "fetch");
+      }
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+      if (node.expression.text === "Function") add(RULES.dynamicCode, node, "new Function");
+      if (node.expression.text === "WebSocket") add(RULES.network, node, "WebSocket");
+    } else if (ts.isPropertyAccessExpression(node)) {
+      onMember(node, node.expression, node.name.text);
+    } else if (ts.isElementAccessExpression(node)) {
+      const key = node.argumentExpression;
+      if (ts.isStringLiteralLike(key)) onMember(node, node.expression, key.text);
+      else if (ts.isIdentifier(node.expression) && (GLOBAL_OBJECTS.has(node.expression.text) || node.expression.text === "process" || node.expression.text === "require")) {
+        add(RULES.dynamicCode, node, `computed member of ${node.expression.text}`);
+      }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && FRAMEWORK_NAMES.has(node.left.text)) {
+      add(RULES.framework, node, `assigns ${node.left.text}`);
+    } else if (ts.isStringLiteralLike(node) && GRADER_WORDS.test(node.text) && !ts.isImportDeclaration(node.parent) && !ts.isCallExpression(node.parent)) {
+      add(RULES.graderFiles, node, JSON.stringify(node.text.slice(0, 60)));
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  const onMember = (node: ts.Node, obj: ts.Expression, name: string) => {
+    const base = ts.isIdentifier(obj) ? obj.text : null;
+    if (base && processNames.has(base)) {
+      if (PROCESS_EXIT.has(name)) add(RULES.processExit, node, `process.${name}`);
+      if (PROCESS_INTERNALS.has(name)) add(RULES.internals, node, `process.${name}`);
+      if (name === "send" || name === "channel") add(RULES.internals, node, `process.${name}`);
+    }
+    if (base && GLOBAL_OBJECTS.has(base) && FRAMEWORK_NAMES.has(name)) add(RULES.framework, node, `${base}.${name}`);
+    if (base && FRAMEWORK_NAMES.has(base) && FRAMEWORK_MEMBERS.has(name)) add(RULES.framework, node, `${base}.${name}`);
+    if (name === "testPath" || name === "getOwnPropertySymbols") add(RULES.framework, node, name);
+    if (FS_WRITES.has(name) && (base === null || fsNames.has(base) || base === "fs" || base === "promises")) add(RULES.fsWrite, node, name);
+    if (base && fsNames.has(base) && isAssignmentTarget(node)) add(RULES.fsPatch, node, `${base}.${name}`);
+    if (base === "require" && (name === "cache" || name === "main")) add(RULES.internals, node, `require.${name}`);
+    if (base === "module" && (name === "constructor" || name === "children" || name === "parent")) add(RULES.internals, node, `module.${name}`);
+    if (name === "constructor" && ts.isPropertyAccessExpression(obj) && obj.name.text === "constructor") add(RULES.dynamicCode, node, "constructor.constructor");
+    if (name === "prototype" && base && ["Function", "Object", "Array", "Promise", "Error"].includes(base) && isAssignmentTarget(node.parent)) add(RULES.dynamicCode, node, `patches ${base}.prototype`);
+    if (ts.isCallExpression(node.parent) && node.parent.expression === node && base === "Symbol" && name === "for") {
+      const arg = node.parent.arguments[0];
+      if (arg && ts.isStringLiteralLike(arg) && /jest|tensorlings/i.test(arg.text)) add(RULES.framework, node, `Symbol.for(${JSON.stringify(arg.text)})`);
+    }
+  };
+
+  visit(sf);
+  return [...found.values()].sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+}
+
+export function scanFiles(files: Map<string, Buffer>): ScanFinding[] {
+  const out: ScanFinding[] = [];
+  for (const [rel, data] of files) if (rel.endsWith(".ts")) out.push(...scanSource(rel, data.toString("utf8")));
+  return out;
+}
+
+function collectNames(binding: ts.Node, into: Set<string>): void {
+  const visit = (n: ts.Node) => {
+    if (ts.isIdentifier(n)) into.add(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(binding);
+}
+
+function isAssignmentTarget(node: ts.Node): boolean {
+  const p = node.parent;
+  return !!p && ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}

@@ -1,0 +1,220 @@
+/**
+ * Reading a submission: a folder (a copy of `exercises/` or a whole clone of the kit) or a `.zip`
+ * as an LMS exports it. Only the exercise files the manifest names are taken, from the folder
+ * that holds most of them (a clone's `exercises/`, never its `solutions/`); everything else a
+ * submission carries is left where it is. Symlinks are not followed, files are size-capped, and
+ * zip entries are inflated with an output cap, so zip-slip and zip bombs have nothing to act on.
+ */
+import AdmZip from "adm-zip";
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { isFolderExercise, type Manifest } from "../manifest";
+import type { Flag } from "./types";
+
+export interface SubmissionSource {
+  /** Student id: the folder or zip base name. */
+  id: string;
+  path: string;
+  kind: "folder" | "zip";
+}
+
+export interface LoadedSubmission {
+  source: SubmissionSource;
+  /** Folder inside the source the files were taken from ("" = its top), or null if none found. */
+  root: string | null;
+  /** Allow-listed files, keyed by path relative to the submission root (as in the manifest). */
+  files: Map<string, Buffer>;
+  flags: Flag[];
+}
+
+export const SUBMISSION_LIMITS = {
+  maxFileBytes: 256 * 1024,
+  maxFolderFiles: 64,
+  maxZipBytes: 64 * 1024 * 1024,
+  maxZipEntries: 5000,
+  maxZipTotalBytes: 256 * 1024 * 1024,
+  maxWalkEntries: 50_000,
+  maxDepth: 8,
+};
+
+/** Folders never taken as the submission root, and not walked where that saves time. */
+const NOT_ROOTS = new Set(["node_modules", ".git", "solutions", "grader", "tests", "__MACOSX", ".tensorlings", "out", "tmp"]);
+const NOT_WALKED = new Set(["node_modules", ".git", "__MACOSX"]);
+
+export function listSubmissions(dir: string): SubmissionSource[] {
+  const out: SubmissionSource[] = [];
+  const seen = new Map<string, string>();
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith(".")) continue;
+    const full = path.join(dir, e.name);
+    let kind: SubmissionSource["kind"] | null = null;
+    if (e.isDirectory()) kind = "folder";
+    else if (e.isFile() && e.name.toLowerCase().endsWith(".zip")) kind = "zip";
+    if (!kind) continue;
+    const id = studentId(kind === "zip" ? e.name.slice(0, -4) : e.name);
+    if (seen.has(id)) throw new Error(`two submissions map to the student id "${id}": ${seen.get(id)} and ${e.name}`);
+    seen.set(id, e.name);
+    out.push({ id, path: full, kind });
+  }
+  return out;
+}
+
+/** A file-name-safe id from a folder or zip name. */
+export function studentId(name: string): string {
+  const id = name.trim().replace(/[^A-Za-z0-9_.@-]+/g, "_").replace(/^[.]+/, "_");
+  return id || "_";
+}
+
+export function loadSubmission(source: SubmissionSource, manifest: Manifest): LoadedSubmission {
+  return source.kind === "zip" ? loadZip(source, manifest) : loadFolder(source, manifest);
+}
+
+/** The folder (relative, "" = top) holding the most exercise files; ties prefer `exercises`, then the shallowest. */
+export function chooseRoot(paths: string[], manifest: Manifest): string | null {
+  const present = new Set(paths);
+  const dirs = new Set<string>([""]);
+  for (const p of paths) {
+    const parts = p.split("/");
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+  }
+  let best: { dir: string; count: number } | null = null;
+  const better = (a: string, b: string) => {
+    const ea = path.posix.basename(a) === "exercises" ? 0 : 1;
+    const eb = path.posix.basename(b) === "exercises" ? 0 : 1;
+    if (ea !== eb) return ea < eb;
+    const da = a === "" ? 0 : a.split("/").length;
+    const db = b === "" ? 0 : b.split("/").length;
+    return da !== db ? da < db : a < b;
+  };
+  for (const dir of dirs) {
+    if (dir.split("/").some((seg) => NOT_ROOTS.has(seg))) continue;
+    const prefix = dir ? dir + "/" : "";
+    let count = 0;
+    for (const ex of manifest.exercises) {
+      if (isFolderExercise(ex)) {
+        if (paths.some((p) => p.startsWith(prefix + ex.file) && p.endsWith(".ts"))) count++;
+      } else if (present.has(prefix + ex.file)) count++;
+    }
+    if (count > 0 && (!best || count > best.count || (count === best.count && better(dir, best.dir)))) best = { dir, count };
+  }
+  return best ? best.dir : null;
+}
+
+/** Which of `paths` (relative to the root) are allow-listed, mapped to their manifest-relative names. */
+function allowListed(paths: string[], root: string, manifest: Manifest): string[] {
+  const prefix = root ? root + "/" : "";
+  const out: string[] = [];
+  for (const ex of manifest.exercises) {
+    if (isFolderExercise(ex)) {
+      const inside = paths
+        .filter((p) => p.startsWith(prefix + ex.file) && p.endsWith(".ts"))
+        .map((p) => p.slice(prefix.length))
+        .filter((rel) => rel.split("/").length - ex.file.split("/").length < 4)
+        .sort()
+        .slice(0, SUBMISSION_LIMITS.maxFolderFiles);
+      out.push(...inside);
+    } else if (paths.includes(prefix + ex.file)) out.push(ex.file);
+  }
+  return out;
+}
+
+function loadFolder(source: SubmissionSource, manifest: Manifest): LoadedSubmission {
+  const flags: Flag[] = [];
+  const files = new Map<string, Buffer>();
+  const regular: string[] = [];
+  const links: string[] = [];
+  let walked = 0;
+  const walk = (dir: string, rel: string, depth: number) => {
+    if (depth > SUBMISSION_LIMITS.maxDepth || walked > SUBMISSION_LIMITS.maxWalkEntries) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      walked++;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) links.push(r);
+      else if (e.isDirectory() && !NOT_WALKED.has(e.name)) walk(path.join(dir, e.name), r, depth + 1);
+      else if (e.isFile() && e.name.endsWith(".ts")) regular.push(r);
+    }
+  };
+  walk(source.path, "", 0);
+  const root = chooseRoot([...regular, ...links], manifest);
+  if (root === null) return { source, root, files, flags };
+  for (const rel of allowListed([...regular, ...links], root, manifest)) {
+    const full = path.join(source.path, root, rel);
+    const st = fs.lstatSync(full);
+    if (st.isSymbolicLink()) {
+      flags.push({ code: "ignored-file", severity: "incident", message: `${rel} is a symbolic link; it was not followed (submit the file itself)` });
+    } else if (st.size > SUBMISSION_LIMITS.maxFileBytes) {
+      flags.push({ code: "submission-limit", severity: "incident", message: `${rel} is larger than ${SUBMISSION_LIMITS.maxFileBytes} bytes and was left out` });
+    } else files.set(rel, fs.readFileSync(full));
+  }
+  return { source, root, files, flags };
+}
+
+function loadZip(source: SubmissionSource, manifest: Manifest): LoadedSubmission {
+  const flags: Flag[] = [];
+  const files = new Map<string, Buffer>();
+  const empty = (message: string): LoadedSubmission => {
+    flags.push({ code: "submission-limit", severity: "incident", message });
+    return { source, root: null, files, flags };
+  };
+  const size = fs.statSync(source.path).size;
+  if (size > SUBMISSION_LIMITS.maxZipBytes) return empty(`the zip is ${size} bytes, more than the ${SUBMISSION_LIMITS.maxZipBytes} allowed`);
+  let zip: AdmZip;
+  try {
+    zip = new AdmZip(source.path);
+  } catch (e) {
+    return empty(`the zip could not be read: ${(e as Error).message}`);
+  }
+  const entries = zip.getEntries();
+  if (entries.length > SUBMISSION_LIMITS.maxZipEntries) return empty(`the zip has ${entries.length} entries, more than the ${SUBMISSION_LIMITS.maxZipEntries} allowed`);
+  const declared = entries.reduce((s, e) => s + e.header.size, 0);
+  if (declared > SUBMISSION_LIMITS.maxZipTotalBytes) return empty(`the zip unpacks to ${declared} bytes, more than the ${SUBMISSION_LIMITS.maxZipTotalBytes} allowed`);
+  const byName = new Map<string, AdmZip.IZipEntry>();
+  let unsafe = 0;
+  for (const e of entries) {
+    if (e.isDirectory) continue;
+    const name = e.entryName.replace(/\\/g, "/");
+    const isLink = ((e.header.attr >>> 16) & 0o170000) === 0o120000;
+    if (name.startsWith("/") || /^[A-Za-z]:/.test(name) || name.split("/").some((s) => s === ".." || s === "")) {
+      unsafe++;
+      continue;
+    }
+    if (isLink) {
+      if (name.endsWith(".ts")) flags.push({ code: "ignored-file", severity: "incident", message: `${name} is a symbolic link inside the zip; it was ignored` });
+      continue;
+    }
+    byName.set(name, e);
+  }
+  if (unsafe) flags.push({ code: "ignored-file", severity: "incident", message: `${unsafe} zip entr${unsafe === 1 ? "y" : "ies"} with a path leaving the archive (absolute or "..") ignored` });
+  const names = [...byName.keys()];
+  const root = chooseRoot(names, manifest);
+  if (root === null) return { source, root, files, flags };
+  const prefix = root ? root + "/" : "";
+  for (const rel of allowListed(names, root, manifest)) {
+    const entry = byName.get(prefix + rel)!;
+    const data = inflateCapped(entry, SUBMISSION_LIMITS.maxFileBytes);
+    if (typeof data === "string") flags.push({ code: "submission-limit", severity: "incident", message: `${rel}: ${data}; left out` });
+    else files.set(rel, data);
+  }
+  return { source, root, files, flags };
+}
+
+/** An entry's bytes, never inflating more than `cap` bytes whatever its header claims. */
+function inflateCapped(entry: AdmZip.IZipEntry, cap: number): Buffer | string {
+  if (entry.header.size > cap) return `it unpacks to ${entry.header.size} bytes, more than ${cap}`;
+  if (entry.header.encripted) return "it is encrypted";
+  const raw = entry.getCompressedData();
+  try {
+    if (entry.header.method === 0) return raw.length > cap ? `it is larger than ${cap} bytes` : Buffer.from(raw);
+    if (entry.header.method === 8) return zlib.inflateRawSync(raw, { maxOutputLength: cap });
+  } catch (e) {
+    return (e as Error).message.includes("maxOutputLength") || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? `it unpacks to more than ${cap} bytes` : `it could not be unpacked (${(e as Error).message})`;
+  }
+  return `it uses an unsupported compression method (${entry.header.method})`;
+}
