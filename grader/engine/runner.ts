@@ -3,12 +3,15 @@
  * verdict from the child's exit code or its stdout: results arrive only as nonce-stamped lines
  * on the private channel (fd 3), and anything missing is decided by the caller from the manifest.
  *
+ * Each line carries the run's nonce, and every event from the trusted senders a sequence number
+ * and an HMAC under a key only that sender could claim, so forged lines are told apart.
+ *
  * The child gets its own process group (killed as a whole), a minimal environment, a heap cap,
  * an RSS watchdog, an output cap, a startup limit, a per-test wall clock (armed on each
  * `test_start`, so a synchronous infinite loop is stopped too) and an overall deadline.
  */
 import { spawn } from "child_process";
-import { randomBytes } from "crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type { KitPaths } from "./kit";
@@ -16,6 +19,8 @@ import type { Sandbox } from "./sandbox";
 
 export interface ChildEvent {
   t: string;
+  /** Sender: "env" (test environment), "rep" (reporter), or "exit" (unsigned exit notice). */
+  role: string;
   [key: string]: unknown;
 }
 
@@ -23,7 +28,7 @@ export type KillReason = "test-timeout" | "startup-timeout" | "deadline" | "memo
 
 export interface RunOutcome {
   events: ChildEvent[];
-  /** Channel lines without the right nonce (or not JSON): attempts to forge results. */
+  /** Channel lines without the right nonce, key or sequence: attempts to forge results. */
   forged: string[];
   exitCode: number | null;
   signal: string | null;
@@ -106,7 +111,7 @@ function nodeArgs(run: SuiteRun): string[] {
     args.push(`--allow-fs-read=${path.join(kit.root, "package.json")}`, `--allow-fs-write=${withSlash(runDir)}`, "--allow-addons");
     if (run.allowChildProcess) args.push("--allow-child-process");
   }
-  args.push(kit.jestBin, "--config", JSON.stringify(jestConfig(run)), "--runInBand", "--ci", "--colors=false");
+  args.push(kit.jestBin, "--config", JSON.stringify(jestConfig(run)), "--runInBand", "--ci", "--forceExit", "--colors=false");
   args.push("--runTestsByPath", path.join(runDir, "suites", run.suiteFile));
   if (run.namePattern) args.push("--testNamePattern", run.namePattern);
   return args;
@@ -133,6 +138,8 @@ export function childEnv(run: SuiteRun): NodeJS.ProcessEnv {
 export function runSuite(run: SuiteRun): Promise<RunOutcome> {
   const started = Date.now();
   const nonce = randomBytes(24).toString("hex");
+  const keys: Record<string, string> = { env: randomBytes(32).toString("hex"), rep: randomBytes(32).toString("hex") };
+  const nextSeq: Record<string, number> = { env: 0, rep: 0 };
   const prefix: string[] = [];
   if (run.sandbox.prlimit) {
     // Writable memory cap as a hard backstop to the RSS watchdog (generous: wasm reserves a lot).
@@ -171,9 +178,32 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
       timers.add(t);
       return t;
     };
+    let completeSeen = false;
+    // A kill after the run reported completion is cleanup, not a verdict.
     const kill = (reason: KillReason) => {
-      if (!killed) killed = { reason, test: current };
+      if (!killed && !completeSeen) killed = { reason, test: current };
       killGroup(child.pid);
+    };
+    /** The event in a line, or null when the nonce, key or sequence number is wrong. */
+    const verify = (line: string): ChildEvent | null => {
+      try {
+        const outer = JSON.parse(line);
+        if (!outer || typeof outer !== "object" || outer.n !== nonce || typeof outer.b !== "string") return null;
+        const body = JSON.parse(outer.b);
+        if (!body || typeof body !== "object" || typeof body.t !== "string") return null;
+        if (outer.r === "exit") return body.t === "exit" ? { t: "exit", role: "exit", code: body.code } : null;
+        const key = keys[outer.r];
+        if (!key || typeof outer.m !== "string") return null;
+        const mac = createHmac("sha256", key).update(outer.b).digest();
+        const given = Buffer.from(outer.m, "hex");
+        if (given.length !== mac.length || !timingSafeEqual(given, mac)) return null;
+        if (body.s !== nextSeq[outer.r]) return null;
+        nextSeq[outer.r] += 1;
+        delete body.s;
+        return { ...body, role: outer.r };
+      } catch {
+        return null;
+      }
     };
 
     // Startup and deadline watchdogs.
@@ -195,9 +225,9 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
     child.stdout!.on("data", onOutput);
     child.stderr!.on("data", onOutput);
 
-    const channel = child.stdio[3] as NodeJS.ReadWriteStream & { destroy(): void };
+    const channel = child.stdio[3] as unknown as import("net").Socket;
     channel.on("error", () => undefined);
-    channel.write(nonce + "\n");
+    channel.write(`${nonce} ${keys.env} ${keys.rep}\n`);
     channel.on("data", (chunk: Buffer) => {
       channelBytes += chunk.length;
       if (channelBytes > MAX_CHANNEL_BYTES) return kill("output");
@@ -212,19 +242,13 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
 
     function handleLine(line: string) {
       if (!line.trim()) return;
-      let ev: ChildEvent | null = null;
-      try {
-        const parsed = JSON.parse(line);
-        if (parsed && typeof parsed === "object" && parsed.n === nonce && typeof parsed.t === "string") ev = parsed;
-      } catch {
-        ev = null;
-      }
+      const ev = verify(line);
       if (!ev) {
         if (forged.length < 20) forged.push(line.slice(0, 200));
         return;
       }
-      delete ev.n;
       events.push(ev);
+      if (ev.t === "complete") completeSeen = true;
       if (ev.t === "run_start" || ev.t === "setup") {
         started2 = true;
         clearTimeout(startupTimer);

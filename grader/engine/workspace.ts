@@ -1,6 +1,7 @@
 /**
  * Fresh run folders. Each suite run gets its own folder holding only: the allow-listed learner
- * files, a copy of that one suite (plus the suites folder's `support/`), a copy of the harness,
+ * files, a copy of that one suite (plus the suites folder's `support/`, both served from a copy
+ * taken in memory when grading began, so files on disk cannot be swapped), a copy of the harness,
  * and empty tmp/home/cache folders. Nothing else from the submission (package.json, configs,
  * node_modules, mocks, snapshots) ever exists there, and one run cannot see another's suite.
  */
@@ -26,25 +27,43 @@ export function prepareRun(opts: {
   parent: string;
   name: string;
   kit: KitPaths;
-  suitesDir: string;
+  /** The suite and the suites folder's `support/` files, read once when grading began. */
+  suites: SuitesSnapshot;
   suiteFile: string;
   files: Map<string, Buffer>;
 }): RunFolder {
   const dir = fs.mkdtempSync(path.join(opts.parent, `${opts.name.replace(/[^A-Za-z0-9_.-]/g, "_")}-`));
   for (const sub of ["submission", "suites", "tmp", "home", "cache"]) fs.mkdirSync(path.join(dir, sub));
-  for (const [rel, data] of opts.files) {
-    const target = path.join(dir, "submission", rel);
+  const put = (base: string, rel: string, data: Buffer) => {
+    const target = path.join(dir, base, rel);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, data);
-  }
-  const suiteSrc = fs.readFileSync(path.join(opts.suitesDir, opts.suiteFile));
-  const suiteDst = path.join(dir, "suites", opts.suiteFile);
-  fs.mkdirSync(path.dirname(suiteDst), { recursive: true });
-  fs.writeFileSync(suiteDst, suiteSrc);
-  const support = path.join(opts.suitesDir, "support");
-  if (fs.existsSync(support)) fs.cpSync(support, path.join(dir, "suites", "support"), { recursive: true, dereference: false });
+  };
+  for (const [rel, data] of opts.files) put("submission", rel, data);
+  const suite = opts.suites.get(opts.suiteFile);
+  if (!suite) throw new Error(`suite ${opts.suiteFile} is not in the suites folder`);
+  put("suites", opts.suiteFile, suite);
+  for (const [rel, data] of opts.suites) if (rel.startsWith("support/")) put("suites", rel, data);
   fs.cpSync(opts.kit.harnessDir, path.join(dir, "harness"), { recursive: true });
-  return { dir, suiteFile: opts.suiteFile, suiteHash: sha256(suiteSrc) };
+  return { dir, suiteFile: opts.suiteFile, suiteHash: sha256(suite) };
+}
+
+/** Suite files by path relative to the suites folder. */
+export type SuitesSnapshot = Map<string, Buffer>;
+
+/** Reads every suite named by the manifest, plus `support/`, into memory once. */
+export function snapshotSuites(suitesDir: string, suiteFiles: string[]): SuitesSnapshot {
+  const out: SuitesSnapshot = new Map();
+  for (const rel of suiteFiles) out.set(rel, fs.readFileSync(path.join(suitesDir, rel)));
+  const walk = (dir: string, rel: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const r = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(path.join(dir, e.name), r);
+      else if (e.isFile()) out.set(r, fs.readFileSync(path.join(dir, e.name)));
+    }
+  };
+  if (fs.existsSync(path.join(suitesDir, "support"))) walk(path.join(suitesDir, "support"), "support");
+  return out;
 }
 
 /** True when the suite copy in the run folder is still what was copied in. */

@@ -41,7 +41,9 @@ export interface LessonContextOptions {
 
 export class CellTimeoutError extends Error {
   constructor(cellNumber: number, seconds: number) {
-    super(`cell ${cellNumber} was still running after ${seconds} s and was stopped; if it really needs longer, mark it \`\`\`ts timeout=${seconds * 2}`);
+    super(
+      `cell ${cellNumber} was still running after ${seconds} s and was stopped; if it really needs longer, mark it \`\`\`ts timeout=${seconds * 2}`,
+    );
     this.name = "CellTimeoutError";
   }
 }
@@ -65,26 +67,45 @@ export class LessonContext {
     const req = this.sandbox.require;
     Object.assign(this.sandbox.context, {
       [IMPORT_HELPER]: (id: string) => req(id),
-      [DEFAULT_HELPER]: (m: { __esModule?: boolean; default?: unknown } | undefined) => (m && m.__esModule ? m.default : m),
+      [DEFAULT_HELPER]: (m: { __esModule?: boolean; default?: unknown } | undefined) =>
+        m && m.__esModule ? m.default : m,
     });
   }
 
   async run(cell: RunnableCell): Promise<CellResult> {
     const started = Date.now();
-    const timeoutMs = cell.flags.timeoutSeconds !== undefined ? cell.flags.timeoutSeconds * 1000 : (this.options.defaultTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS);
+    const timeoutMs =
+      cell.flags.timeoutSeconds !== undefined
+        ? cell.flags.timeoutSeconds * 1000
+        : (this.options.defaultTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS);
     const printed: string[] = [];
     this.capture = printed;
     const echoing = () => this.echoing;
-    const restore = [redirect(process.stdout, (t) => this.emit(t, "stdout"), echoing), redirect(process.stderr, (t) => this.emit(t, "stderr"), echoing)];
+    const restore = [
+      redirect(process.stdout, (t) => this.emit(t, "stdout"), echoing),
+      redirect(process.stderr, (t) => this.emit(t, "stderr"), echoing),
+    ];
     let error: ErrorSummary | undefined;
     let timedOut = false;
     try {
       const { script, isAsync } = this.compile(cell);
-      const value = script.runInContext(this.sandbox.context, { timeout: timeoutMs, breakOnSigint: this.options.breakOnSigint ?? false });
-      if (isAsync) await settleWithin(value as Promise<unknown>, timeoutMs - (Date.now() - started), () => new CellTimeoutError(cell.number, timeoutMs / 1000));
+      const value = script.runInContext(this.sandbox.context, {
+        timeout: timeoutMs,
+        breakOnSigint: this.options.breakOnSigint ?? false,
+      });
+      if (isAsync)
+        await settleWithin(
+          value as Promise<unknown>,
+          timeoutMs - (Date.now() - started),
+          () => new CellTimeoutError(cell.number, timeoutMs / 1000),
+        );
     } catch (e) {
-      timedOut = e instanceof CellTimeoutError || (e as NodeJS.ErrnoException)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
-      error = timedOut ? describeError(new CellTimeoutError(cell.number, timeoutMs / 1000)) : describeError(e);
+      const code = (e as NodeJS.ErrnoException | undefined)?.code;
+      timedOut = e instanceof CellTimeoutError || code === "ERR_SCRIPT_EXECUTION_TIMEOUT";
+      if (timedOut) error = describeError(new CellTimeoutError(cell.number, timeoutMs / 1000));
+      else if (code === "ERR_SCRIPT_EXECUTION_INTERRUPTED")
+        error = { name: "Interrupted", message: `cell ${cell.number} was stopped by Ctrl-C` };
+      else error = describeError(e);
     } finally {
       for (const undo of restore) undo();
       this.capture = undefined;
@@ -95,6 +116,11 @@ export class LessonContext {
       output += (output === "" || output.endsWith("\n") ? "" : "\n") + line;
     }
     return { output, error, timedOut, durationMs: Date.now() - started };
+  }
+
+  /** Stops what the lesson left running (timers); the context is not used afterwards. */
+  dispose(): void {
+    this.sandbox.dispose();
   }
 
   private compile(cell: RunnableCell) {
@@ -123,12 +149,23 @@ export class LessonContext {
  * Sends a stream's writes to `sink` until the returned function is called. Writes made while the
  * sink itself runs (the runner showing output live on this very stream) go through unchanged.
  */
-function redirect(stream: NodeJS.WriteStream, sink: (text: string) => void, passThrough: () => boolean): () => void {
+function redirect(
+  stream: NodeJS.WriteStream,
+  sink: (text: string) => void,
+  passThrough: () => boolean,
+): () => void {
   const own = Object.getOwnPropertyDescriptor(stream, "write");
   const original = stream.write;
   stream.write = function (this: NodeJS.WriteStream, chunk: unknown, encoding?: unknown, callback?: unknown) {
-    if (passThrough()) return (original as (...args: unknown[]) => boolean).call(stream, chunk, encoding, callback);
-    sink(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    if (passThrough())
+      return (original as (...args: unknown[]) => boolean).call(stream, chunk, encoding, callback);
+    sink(
+      typeof chunk === "string"
+        ? chunk
+        : Buffer.from(chunk as Uint8Array).toString(
+            typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8",
+          ),
+    );
     const done = typeof encoding === "function" ? encoding : callback;
     if (typeof done === "function") process.nextTick(done as () => void);
     return true;

@@ -45,7 +45,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   for (const name of names) {
     const lesson = findLesson(name);
     if (!lesson) {
-      io.write(`There is no lesson "${name}". Lessons are numbered 0 to ${LESSONS.length - 1}; \`npm run lesson\` lists them.\n`);
+      io.write(
+        `There is no lesson "${name}". Lessons are numbered 0 to ${LESSONS.length - 1}; \`npm run lesson\` lists them.\n`,
+      );
       return 1;
     }
     lessons.push(lesson);
@@ -76,15 +78,27 @@ function list(io: CliIo): number {
     const mark = p?.completed ? c.green("✓") : p && p.lastCell > 0 ? c.yellow("◐") : " ";
     const notes: string[] = [];
     if (lesson.needsData) notes.push(c.dim("[data]"));
-    if (p && !p.completed && p.lastCell > 0) notes.push(c.dim(`stopped after cell ${p.lastCell} of ${p.cells}`));
+    if (p && !p.completed && p.lastCell > 0)
+      notes.push(c.dim(`stopped after cell ${p.lastCell} of ${p.cells}`));
     if (!fs.existsSync(path.join(io.kitRoot, lesson.file))) notes.push(c.dim("(not written yet)"));
-    io.write(`  ${mark} ${String(lesson.number).padStart(2)}  ${lesson.title}${notes.length ? "  " + notes.join("  ") : ""}\n`);
+    io.write(
+      `  ${mark} ${String(lesson.number).padStart(2)}  ${lesson.title}${notes.length ? "  " + notes.join("  ") : ""}\n`,
+    );
   }
   io.write(`\n${done} of ${LESSONS.length} lessons done. Run one with: npm run lesson <number>\n`);
-  if (LESSONS.some((l) => l.needsData) && !process.env.HOML_DATA_HOME) {
-    io.write(c.dim("Lessons marked [data] read California housing: set HOML_DATA_HOME to the folder that holds it.") + "\n");
+  if (!process.env.HOML_DATA_HOME && !dataCached()) {
+    io.write(
+      c.dim(
+        "Lessons marked [data] read California housing: `npm run data` fetches it, or set HOML_DATA_HOME to a folder holding california_housing/.",
+      ) + "\n",
+    );
   }
   return 0;
+}
+
+function dataCached(): boolean {
+  const { defaultCacheDir } = require("../../datasets/cache") as typeof import("../../datasets/cache");
+  return fs.existsSync(path.join(defaultCacheDir(), "california_housing"));
 }
 
 async function run(lesson: LessonEntry, io: CliIo, step: boolean): Promise<number> {
@@ -93,10 +107,21 @@ async function run(lesson: LessonEntry, io: CliIo, step: boolean): Promise<numbe
   const { presentLesson } = require("./present") as typeof import("./present");
   const keys = step && io.keys ? io.keys() : undefined;
   try {
-    const result = await presentLesson({ kitRoot: io.kitRoot, lesson, write: io.write, renderer, keys, cellTimeoutMs: io.cellTimeoutMs });
+    const result = await presentLesson({
+      kitRoot: io.kitRoot,
+      lesson,
+      write: io.write,
+      renderer,
+      keys,
+      cellTimeoutMs: io.cellTimeoutMs,
+    });
     if (result.status === "missing") return 1;
     if (result.lastCell > 0 || result.status === "completed") {
-      recordLessonProgress(io.progressFile, lesson.slug, { completed: result.status === "completed", lastCell: result.lastCell, cells: result.cells });
+      recordLessonProgress(io.progressFile, lesson.slug, {
+        completed: result.status === "completed",
+        lastCell: result.lastCell,
+        cells: result.cells,
+      });
     }
     return result.status === "data-unavailable" ? 1 : 0;
   } finally {
@@ -112,7 +137,11 @@ async function check(lessons: LessonEntry[], io: CliIo): Promise<number> {
     if (result.status === "failed" || result.status === "missing") failures++;
     io.write(formatCheck(result, `lesson ${lesson.number} ${lesson.slug}`) + "\n");
   }
-  io.write(failures === 0 ? `All ${lessons.length} checked.\n` : `${failures} of ${lessons.length} lessons failed.\n`);
+  io.write(
+    failures === 0
+      ? `All ${lessons.length} checked.\n`
+      : `${failures} of ${lessons.length} lessons failed.\n`,
+  );
   return failures === 0 ? 0 : 1;
 }
 
@@ -126,7 +155,9 @@ export function processIo(): CliIo {
   return {
     kitRoot,
     write: (text) => void write(text),
-    keys: interactive ? () => (require("./keys") as typeof import("./keys")).keysFrom(process.stdin) : undefined,
+    keys: interactive
+      ? () => (require("./keys") as typeof import("./keys")).keysFrom(process.stdin)
+      : undefined,
     colorLevel: supports ? supports.level : 0,
     width: process.stdout.columns || 80,
     progressFile: defaultProgressFile(kitRoot),
@@ -136,7 +167,10 @@ export function processIo(): CliIo {
 /** Entry point for a real process (lessons/runner/start.js, or ts-node on this file). */
 export function runFromCommandLine(): void {
   // Errors a cell leaves behind in a timer or an unawaited promise are reported, not fatal.
-  const report = (e: unknown) => process.stderr.write(`\n(an error escaped from a cell: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})\n`);
+  const report = (e: unknown) =>
+    process.stderr.write(
+      `\n(an error escaped from a cell: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})\n`,
+    );
   process.on("unhandledRejection", report);
   process.on("uncaughtException", report);
   main(process.argv.slice(2), processIo()).then(

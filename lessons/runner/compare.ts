@@ -30,12 +30,17 @@ export function compareOutput(expectedText: string, actualText: string, flags: O
   const expected = toLines(expectedText);
   const actual = toLines(actualText);
   const compareLine = lineComparer(flags);
-  const ok = flags.unordered ? matchUnordered(expected, actual, compareLine) : matchOrdered(expected, actual, compareLine);
+  const ok = flags.unordered
+    ? matchUnordered(expected, actual, compareLine)
+    : matchOrdered(expected, actual, compareLine);
   return ok ? { ok } : { ok, diff: lineDiff(expected, actual, compareLine, isLineWildcard) };
 }
 
 export function toLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
@@ -92,7 +97,10 @@ export function lineComparer(flags: OutputFlags): LineComparer {
       const off = Math.abs(got[k] - want);
       if (!(off <= allowed)) {
         const relative = want === 0 ? "" : `, relative ${formatSmall(off / Math.abs(want))}`;
-        return { ok: false, note: `printed ${m[k + 1]} where ${want} was expected: off by ${formatSmall(off)}${relative}; allowed ${formatSmall(allowed)} (atol ${flags.atol}, rtol ${flags.rtol})` };
+        return {
+          ok: false,
+          note: `printed ${m[k + 1]} where ${want} was expected: off by ${formatSmall(off)}${relative}; allowed ${formatSmall(allowed)} (atol ${flags.atol}, rtol ${flags.rtol})`,
+        };
       }
     }
     return { ok: true };
@@ -108,7 +116,8 @@ function compileLine(line: string, approx: boolean): { regex: RegExp; numbers: n
     else if (piece.kind === "number") {
       numbers.push(Number(piece.text));
       // NumPy pads numbers to a common width (`[1.5 2.  3. ]`), so spaces may appear around any number.
-      const pad = (neighbour: Piece | undefined) => (neighbour && neighbour.kind !== "space" ? String.raw`\s*` : "");
+      const pad = (neighbour: Piece | undefined) =>
+        neighbour && neighbour.kind !== "space" ? String.raw`\s*` : "";
       source += pad(pieces[k - 1]) + NUMBER_CAPTURE + pad(pieces[k + 1]);
     } else if (piece.kind === "space") {
       // Between two numbers at least one space must stay, or "1 2" would match "12".
@@ -121,7 +130,9 @@ function compileLine(line: string, approx: boolean): { regex: RegExp; numbers: n
 }
 
 function splitLine(line: string, approx: boolean): Piece[] {
-  const pattern = approx ? new RegExp(`(${WILDCARD})|(${NUMBER})|(\\s+)`, "g") : new RegExp(`(${WILDCARD})`, "g");
+  const pattern = approx
+    ? new RegExp(`(${WILDCARD})|(${NUMBER})|(\\s+)`, "g")
+    : new RegExp(`(${WILDCARD})`, "g");
   const pieces: Piece[] = [];
   let last = 0;
   for (const m of line.matchAll(pattern)) {
@@ -135,4 +146,9 @@ function splitLine(line: string, approx: boolean): Piece[] {
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const formatSmall = (x: number) => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? String(Number(x.toPrecision(3))) : x.toExponential(2));
+const formatSmall = (x: number) =>
+  x === 0
+    ? "0"
+    : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4
+      ? String(Number(x.toPrecision(3)))
+      : x.toExponential(2);

@@ -1,7 +1,12 @@
 /** A small line diff (longest common subsequence) whose notion of "same line" is the output comparer's. */
 import type { LineComparer } from "./compare";
 
-export function lineDiff(expected: string[], actual: string[], compareLine: LineComparer, isWildcard: (line: string) => boolean): string {
+export function lineDiff(
+  expected: string[],
+  actual: string[],
+  compareLine: LineComparer,
+  isWildcard: (line: string) => boolean,
+): string {
   const n = expected.length;
   const m = actual.length;
   const same = (i: number, j: number) => isWildcard(expected[i]) || compareLine(expected[i], actual[j]).ok;

@@ -8,7 +8,7 @@ import type { LessonEntry } from "../index";
 import { LessonContext } from "./cellRunner";
 import { compareOutput } from "./compare";
 import { DATASET_UNAVAILABLE } from "./errors";
-import { parseLesson } from "./parse";
+import { Cell, parseLesson } from "./parse";
 
 export interface CellCheck {
   cell: number;
@@ -39,43 +39,63 @@ export interface CheckOptions {
   cellTimeoutMs?: number;
 }
 
-export async function checkLesson(lesson: Pick<LessonEntry, "file">, options: CheckOptions): Promise<LessonCheck> {
+export async function checkLesson(
+  lesson: Pick<LessonEntry, "file">,
+  options: CheckOptions,
+): Promise<LessonCheck> {
   const file = path.resolve(options.kitRoot, lesson.file);
   const shown = path.relative(options.kitRoot, file);
   if (!fs.existsSync(file)) return { file: shown, status: "missing", cells: [], problems: [] };
   const parsed = parseLesson(fs.readFileSync(file, "utf8"));
-  const context = new LessonContext({ kitRoot: options.kitRoot, lessonFile: file, defaultTimeoutMs: options.cellTimeoutMs });
+  const context = new LessonContext({
+    kitRoot: options.kitRoot,
+    lessonFile: file,
+    defaultTimeoutMs: options.cellTimeoutMs,
+  });
   const cells: CellCheck[] = [];
-  for (const cell of parsed.cells) {
-    const base = { cell: cell.number, line: cell.line, expected: cell.expected?.text };
-    if (cell.flags.noRun) {
-      cells.push({ ...base, status: "not-run", actual: "" });
-      continue;
+  try {
+    for (const cell of parsed.cells) {
+      const verdict = await checkCell(cell, context);
+      if ("dataMessage" in verdict)
+        return {
+          file: shown,
+          status: "data-unavailable",
+          cells,
+          problems: parsed.problems,
+          dataMessage: verdict.dataMessage,
+        };
+      cells.push(verdict);
     }
-    const result = await context.run(cell);
-    const actual = result.output;
-    if (result.error?.name === DATASET_UNAVAILABLE) {
-      return { file: shown, status: "data-unavailable", cells, problems: parsed.problems, dataMessage: result.error.message };
-    }
-    if (result.error && !cell.flags.throws) {
-      cells.push({ ...base, status: "failed", reason: `threw ${result.error.name}: ${firstLine(result.error.message)}`, actual });
-      continue;
-    }
-    if (!result.error && cell.flags.throws) {
-      cells.push({ ...base, status: "failed", reason: "is marked `throws` but finished without an error", actual });
-      continue;
-    }
-    if (cell.expected) {
-      const comparison = compareOutput(cell.expected.text, actual, cell.expected.flags);
-      if (!comparison.ok) {
-        cells.push({ ...base, status: "failed", reason: `printed output differs from the output block at line ${cell.expected.line}`, actual, diff: comparison.diff });
-        continue;
-      }
-    }
-    cells.push({ ...base, status: "passed", actual });
+  } finally {
+    context.dispose();
   }
   const failed = parsed.problems.length > 0 || cells.some((c) => c.status === "failed");
   return { file: shown, status: failed ? "failed" : "passed", cells, problems: parsed.problems };
+}
+
+async function checkCell(cell: Cell, context: LessonContext): Promise<CellCheck | { dataMessage: string }> {
+  const base = { cell: cell.number, line: cell.line, expected: cell.expected?.text };
+  if (cell.flags.noRun) return { ...base, status: "not-run", actual: "" };
+  const { output: actual, error } = await context.run(cell);
+  // Every later cell needs the data too: the lesson stops here.
+  if (error?.name === DATASET_UNAVAILABLE) return { dataMessage: error.message };
+  if (error && !cell.flags.throws)
+    return { ...base, status: "failed", reason: `threw ${error.name}: ${firstLine(error.message)}`, actual };
+  if (!error && cell.flags.throws)
+    return { ...base, status: "failed", reason: "is marked `throws` but finished without an error", actual };
+  if (cell.expected) {
+    const comparison = compareOutput(cell.expected.text, actual, cell.expected.flags);
+    if (!comparison.ok) {
+      return {
+        ...base,
+        status: "failed",
+        reason: `printed output differs from the output block at line ${cell.expected.line}`,
+        actual,
+        diff: comparison.diff,
+      };
+    }
+  }
+  return { ...base, status: "passed", actual };
 }
 
 /** A readable report of one lesson's doc test: a summary line, then each failure with its diff. */

@@ -11,7 +11,12 @@ export function describeError(e: unknown): ErrorSummary {
     const err = e as { name?: unknown; message?: unknown; constructor?: { name?: unknown } };
     const ctorName = typeof err.constructor?.name === "string" ? err.constructor.name : "";
     // A subclass that forgot to set `name` still shows its class name.
-    const name = typeof err.name === "string" && err.name !== "Error" ? err.name : ctorName && ctorName !== "Object" ? ctorName : "Error";
+    const name =
+      typeof err.name === "string" && err.name !== "Error"
+        ? err.name
+        : ctorName && ctorName !== "Object"
+          ? ctorName
+          : "Error";
     return { name, message: String(err.message) };
   }
   return { name: "Thrown value", message: safeString(e) };
@@ -19,7 +24,9 @@ export function describeError(e: unknown): ErrorSummary {
 
 function safeString(value: unknown): string {
   try {
-    return typeof value === "string" ? JSON.stringify(value) : require("node:util").inspect(value, { depth: 2 });
+    return typeof value === "string"
+      ? JSON.stringify(value)
+      : require("node:util").inspect(value, { depth: 2 });
   } catch {
     return String(value);
   }
@@ -28,12 +35,15 @@ function safeString(value: unknown): string {
 /** The datasets module throws this (matched by name) when California housing is neither in HOML_DATA_HOME nor cached. */
 export const DATASET_UNAVAILABLE = "DatasetUnavailableError";
 
+/** One paragraph: what is missing and how to get it (the datasets module's message says what it tried). */
 export function dataHelp(lessonNumber: number, detail?: string): string {
-  const where = process.env.HOML_DATA_HOME ? `HOML_DATA_HOME is set to ${process.env.HOML_DATA_HOME}, but the data is not there.` : "HOML_DATA_HOME is not set and no cached copy was found.";
+  const where = process.env.HOML_DATA_HOME
+    ? `HOML_DATA_HOME is set to ${process.env.HOML_DATA_HOME}, but the data is not there.`
+    : "HOML_DATA_HOME is not set and the kit's cache has no copy.";
   return [
-    `Lesson ${lessonNumber} works on the California housing data set, and it is not available: ${where}`,
-    `Point HOML_DATA_HOME at the folder that holds california_housing/ (for example a copy of the handson-ml`,
-    `repository's datasets/ folder) and run the lesson again: HOML_DATA_HOME=/path/to/datasets npm run lesson ${lessonNumber}.`,
-    ...(detail ? [`(The datasets module said: ${detail})`] : []),
+    `Lesson ${lessonNumber} works on the California housing data set, which is not on this machine yet.`,
+    detail ?? where,
+    `Point HOML_DATA_HOME at a folder whose california_housing/ subfolder holds cal_housing.tgz (or run`,
+    `\`npm run data\` to download it into the kit's cache), then run \`npm run lesson ${lessonNumber}\` again.`,
   ].join("\n");
 }

@@ -85,11 +85,18 @@ export function parseLesson(source: string): ParsedLesson {
       continue;
     }
     // Fenced blocks only: an indented code block has no info string and is prose.
-    const fence = token.type === "code" && /^ {0,3}(`{3,}|~{3,})/.test(token.raw) ? (token as Tokens.Code) : undefined;
+    const fence =
+      token.type === "code" && /^ {0,3}(`{3,}|~{3,})/.test(token.raw) ? (token as Tokens.Code) : undefined;
     const info = fence ? splitInfo(fence.lang) : undefined;
     if (fence && info && CELL_LANGS.has(info.lang)) {
       flushProse();
-      const cell: Cell = { kind: "cell", number: cells.length + 1, code: fence.text, flags: cellFlags(info.words, line, problems), line };
+      const cell: Cell = {
+        kind: "cell",
+        number: cells.length + 1,
+        code: fence.text,
+        flags: cellFlags(info.words, line, problems),
+        line,
+      };
       segments.push(cell);
       cells.push(cell);
       lastCell = cell;
@@ -97,10 +104,15 @@ export function parseLesson(source: string): ParsedLesson {
     }
     if (fence && info?.lang === "output") {
       if (!lastCell || lastCell.expected) {
-        problems.push(`line ${line}: this output block does not follow a \`\`\`ts cell, so nothing checks it`);
+        problems.push(
+          `line ${line}: this output block does not follow a \`\`\`ts cell, so nothing checks it`,
+        );
       } else {
         lastCell.expected = { text: fence.text, flags: outputFlags(info.words, line, problems), line };
-        if (lastCell.flags.noRun) problems.push(`line ${line}: cell ${lastCell.number} is no-run, so its output block can never be checked`);
+        if (lastCell.flags.noRun)
+          problems.push(
+            `line ${line}: cell ${lastCell.number} is no-run, so its output block can never be checked`,
+          );
       }
       lastCell = undefined;
       continue;
@@ -147,7 +159,10 @@ function outputFlags(words: string[], line: number, problems: string[]): OutputF
     } else if (key === "atol" && isNonNegativeNumber(value)) {
       flags.approx = true;
       flags.atol = Number(value);
-    } else problems.push(`line ${line}: unknown output flag "${word}" (known: approx, tolerance=REL, atol=ABS, unordered)`);
+    } else
+      problems.push(
+        `line ${line}: unknown output flag "${word}" (known: approx, tolerance=REL, atol=ABS, unordered)`,
+      );
   }
   return flags;
 }
@@ -157,5 +172,6 @@ function splitFlag(word: string): [string, string | undefined] {
   return eq === -1 ? [word, undefined] : [word.slice(0, eq), word.slice(eq + 1)];
 }
 
-const isNonNegativeNumber = (v: string | undefined): v is string => v !== undefined && v !== "" && Number.isFinite(Number(v)) && Number(v) >= 0;
+const isNonNegativeNumber = (v: string | undefined): v is string =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) && Number(v) >= 0;
 const isPositiveNumber = (v: string | undefined): v is string => isNonNegativeNumber(v) && Number(v) > 0;

@@ -8,7 +8,7 @@ import { LESSONS, LessonEntry } from "../index";
 import { LessonContext } from "./cellRunner";
 import { dataHelp, DATASET_UNAVAILABLE } from "./errors";
 import type { KeySource } from "./keys";
-import { parseLesson } from "./parse";
+import { parseLesson, Segment } from "./parse";
 import { Renderer } from "./render";
 
 export interface PresentOptions {
@@ -33,6 +33,7 @@ export interface PresentResult {
 
 export async function presentLesson(options: PresentOptions): Promise<PresentResult> {
   const { lesson, write, renderer: r, keys } = options;
+  // First thing printed, before the lesson's modules load: the learner sees at once that it started.
   write(r.lessonHeader(lesson.number, lesson.title));
   const file = path.join(options.kitRoot, lesson.file);
   if (!fs.existsSync(file)) {
@@ -49,10 +50,32 @@ export async function presentLesson(options: PresentOptions): Promise<PresentRes
     breakOnSigint: Boolean(keys),
     onOutput: (text, stream) => printer.print(text, stream === "stderr"),
   });
+  try {
+    return await presentSegments(parsed.segments, total, { context, printer }, options);
+  } finally {
+    context.dispose();
+  }
+}
+
+type Printer = ReturnType<Renderer["outputPrinter"]>;
+
+async function presentSegments(
+  segments: Segment[],
+  total: number,
+  { context, printer }: { context: LessonContext; printer: Printer },
+  options: PresentOptions,
+): Promise<PresentResult> {
+  const { lesson, write, renderer: r, keys } = options;
   const failedCells = new Set<number>();
   let lastCell = 0;
+  const result = (status: PresentResult["status"]): PresentResult => ({
+    status,
+    lastCell,
+    cells: total,
+    failedCells: [...failedCells],
+  });
 
-  for (const segment of parsed.segments) {
+  for (const segment of segments) {
     if (segment.kind === "prose") {
       write(r.prose(segment.markdown));
       continue;
@@ -63,26 +86,27 @@ export async function presentLesson(options: PresentOptions): Promise<PresentRes
       continue;
     }
     for (;;) {
-      const result = await context.run(segment);
+      const run = await context.run(segment);
       printer.end();
       lastCell = segment.number;
-      if (result.error) {
-        write(r.error(result.error));
-        if (result.error.name === DATASET_UNAVAILABLE) {
-          write("\n" + dataHelp(lesson.number, result.error.message) + "\n");
-          return { status: "data-unavailable", lastCell, cells: total, failedCells: [...failedCells] };
-        }
+      if (run.error?.name === DATASET_UNAVAILABLE) {
+        // Later cells all need the data, so the lesson stops here with the way to get it.
+        write("\n" + r.c.yellow(dataHelp(lesson.number, run.error.message)) + "\n");
+        return result("data-unavailable");
+      }
+      if (run.error) {
+        write(r.error(run.error));
         if (!segment.flags.throws) failedCells.add(segment.number);
       } else {
         failedCells.delete(segment.number);
       }
-      if (result.durationMs >= 1000) write(r.dim(`(${(result.durationMs / 1000).toFixed(1)} s)`) + "\n");
+      if (run.durationMs >= 1000) write(r.dim(`(${(run.durationMs / 1000).toFixed(1)} s)`) + "\n");
       if (!keys) {
         write("\n");
         break;
       }
       const key = await prompt(keys, write, r);
-      if (key === "quit") return { status: "quit", lastCell, cells: total, failedCells: [...failedCells] };
+      if (key === "quit") return result("quit");
       if (key === "next") {
         write("\n");
         break;
@@ -91,8 +115,13 @@ export async function presentLesson(options: PresentOptions): Promise<PresentRes
     }
   }
   const next = LESSONS.find((l) => l.number === lesson.number + 1);
-  write("\n" + r.c.green(`✓ End of lesson ${lesson.number}.`) + (next ? ` Next: npm run lesson ${next.number}` : "") + "\n");
-  return { status: "completed", lastCell, cells: total, failedCells: [...failedCells] };
+  write(
+    "\n" +
+      r.c.green(`✓ End of lesson ${lesson.number}.`) +
+      (next ? ` Next: npm run lesson ${next.number}` : "") +
+      "\n",
+  );
+  return result("completed");
 }
 
 async function prompt(keys: KeySource, write: (text: string) => void, r: Renderer) {

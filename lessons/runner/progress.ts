@@ -24,10 +24,16 @@ export function progressFile(kitRoot: string): string {
 
 export function readLessonsProgress(file: string): LessonsProgress {
   const lessons = readAll(file).lessons;
-  return lessons && typeof lessons === "object" && !Array.isArray(lessons) ? (lessons as LessonsProgress) : {};
+  return lessons && typeof lessons === "object" && !Array.isArray(lessons)
+    ? (lessons as LessonsProgress)
+    : {};
 }
 
-export function recordLessonProgress(file: string, slug: string, update: { completed: boolean; lastCell: number; cells: number }): LessonProgress {
+export function recordLessonProgress(
+  file: string,
+  slug: string,
+  update: { completed: boolean; lastCell: number; cells: number },
+): LessonProgress {
   const all = readAll(file);
   const lessons = (all.lessons && typeof all.lessons === "object" ? all.lessons : {}) as LessonsProgress;
   const before = lessons[slug];

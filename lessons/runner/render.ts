@@ -27,12 +27,16 @@ export class Renderer {
   }
 
   prose(markdown: string): string {
-    return this.markdown().parse(markdown, { async: false }).replace(/\n{3,}/g, "\n\n");
+    return this.markdown()
+      .parse(markdown, { async: false })
+      .replace(/\n{3,}/g, "\n\n");
   }
 
   cell(cell: Cell, total: number): string {
     const label = ` cell ${cell.number}/${total} `;
-    const rule = this.c.dim("──" + label + "─".repeat(Math.max(2, Math.min(this.options.width, 80) - label.length - 2)));
+    const rule = this.c.dim(
+      "──" + label + "─".repeat(Math.max(2, Math.min(this.options.width, 80) - label.length - 2)),
+    );
     const code = this.highlight(cell.code)
       .split("\n")
       .map((line) => "  " + line)
@@ -80,7 +84,9 @@ export class Renderer {
       const { markedTerminal } = require("marked-terminal") as typeof import("marked-terminal");
       const plain = this.options.colorLevel === 0;
       const styles = plain ? Object.fromEntries(STYLE_KEYS.map((k) => [k, (s: string) => s])) : {};
-      this.marked = new Marked(markedTerminal({ width: Math.min(this.options.width, 100), reflowText: true, tab: 2, ...styles }));
+      this.marked = new Marked(
+        markedTerminal({ width: Math.min(this.options.width, 100), reflowText: true, tab: 2, ...styles }),
+      );
     }
     return this.marked;
   }
@@ -121,7 +127,23 @@ function highlightTheme(c: chalk.Chalk): Record<string, (s: string) => string> {
 }
 
 // marked-terminal's style hooks; identity functions give plain text when colour is off.
-const STYLE_KEYS = ["code", "blockquote", "html", "heading", "firstHeading", "hr", "listitem", "table", "paragraph", "strong", "em", "codespan", "del", "link", "href"];
+const STYLE_KEYS = [
+  "code",
+  "blockquote",
+  "html",
+  "heading",
+  "firstHeading",
+  "hr",
+  "listitem",
+  "table",
+  "paragraph",
+  "strong",
+  "em",
+  "codespan",
+  "del",
+  "link",
+  "href",
+];
 
 export function stripAnsi(text: string): string {
   return text.replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b\]8;;[^\x07]*\x07/g, ""); // eslint-disable-line no-control-regex

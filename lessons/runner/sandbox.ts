@@ -26,6 +26,8 @@ export interface Sandbox {
   context: vm.Context;
   /** `require` as seen from a cell. */
   require: (id: string) => unknown;
+  /** Cancels the timers the lesson left running, so a finished lesson does not keep the process alive. */
+  dispose(): void;
 }
 
 type ModuleRecord = { exports: unknown; loaded: boolean; id: string; filename: string; children: unknown[] };
@@ -38,10 +40,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   installHostGlobals(context);
   const aliases = packageAliases(options.kitRoot);
   const contextJsonParse = vm.runInContext("JSON.parse", context) as (text: string) => unknown;
-  const newModule = vm.runInContext("(id, filename) => ({ id, filename, exports: {}, loaded: false, children: [] })", context) as (
-    id: string,
-    filename: string,
-  ) => ModuleRecord;
+  const newModule = vm.runInContext(
+    "(id, filename) => ({ id, filename, exports: {}, loaded: false, children: [] })",
+    context,
+  ) as (id: string, filename: string) => ModuleRecord;
   const cache = new Map<string, ModuleRecord>();
 
   const resolve = (id: string, parentFile: string): string => {
@@ -89,17 +91,69 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   const evaluate = (filename: string, record: ModuleRecord) => {
     const source = fs.readFileSync(filename, "utf8");
-    const code = /\.[cm]?tsx?$/.test(filename) ? transpileModule(source, filename) : source.replace(/^#!.*/, "");
+    const code = /\.[cm]?tsx?$/.test(filename)
+      ? transpileModule(source, filename)
+      : source.replace(/^#!.*/, "");
     const wrapper = vm.compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], {
       filename,
       parsingContext: context,
     });
-    wrapper.call(record.exports, record.exports, requireFrom(filename), record, filename, path.dirname(filename));
+    wrapper.call(
+      record.exports,
+      record.exports,
+      requireFrom(filename),
+      record,
+      filename,
+      path.dirname(filename),
+    );
   };
 
   const cellRequire = requireFrom(options.cellFile);
   Object.assign(context, { console: options.console, require: cellRequire });
-  return { context, require: cellRequire };
+  return { context, require: cellRequire, dispose: trackTimers(context) };
+}
+
+/** Replaces the context's timer functions with ones that remember what is pending. */
+function trackTimers(context: vm.Context): () => void {
+  const pending = new Set<NodeJS.Timeout | NodeJS.Immediate>();
+  const track =
+    <A extends unknown[], H extends NodeJS.Timeout | NodeJS.Immediate>(
+      start: (callback: (...args: A) => void, ...rest: any[]) => H,
+      once: boolean,
+    ) =>
+    (callback: (...args: A) => void, ...rest: unknown[]) => {
+      const handle: H = start(
+        (...args: A) => {
+          if (once) pending.delete(handle);
+          callback(...args);
+        },
+        ...rest,
+      );
+      pending.add(handle);
+      return handle;
+    };
+  const untrack =
+    <H>(stop: (handle: H) => void) =>
+    (handle: H) => {
+      pending.delete(handle as NodeJS.Timeout);
+      stop(handle);
+    };
+  Object.assign(context, {
+    setTimeout: track(setTimeout, true),
+    setInterval: track(setInterval, false),
+    setImmediate: track(setImmediate, true),
+    clearTimeout: untrack(clearTimeout),
+    clearInterval: untrack(clearInterval),
+    clearImmediate: untrack(clearImmediate),
+  });
+  return () => {
+    for (const handle of pending) {
+      clearTimeout(handle as NodeJS.Timeout);
+      clearInterval(handle as NodeJS.Timeout);
+      clearImmediate(handle as NodeJS.Immediate);
+    }
+    pending.clear();
+  };
 }
 
 /** Node's globals (process, timers, TextEncoder, …) that a fresh context lacks, read from the runner's realm. */
@@ -115,7 +169,12 @@ function installHostGlobals(context: vm.Context): void {
       enumerable: descriptor.enumerable,
       get: () => host[name],
       set(value) {
-        Object.defineProperty(context, name, { configurable: true, enumerable: descriptor.enumerable, writable: true, value });
+        Object.defineProperty(context, name, {
+          configurable: true,
+          enumerable: descriptor.enumerable,
+          writable: true,
+          value,
+        });
       },
     });
   }
@@ -125,11 +184,17 @@ function installHostGlobals(context: vm.Context): void {
 
 /** "tensorlings" → src/index.ts and friends, read from the `exports` map of the kit's package.json. */
 function packageAliases(kitRoot: string): Map<string, string> {
-  const pkg = JSON.parse(fs.readFileSync(path.join(kitRoot, "package.json"), "utf8")) as { name: string; exports?: Record<string, unknown> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(kitRoot, "package.json"), "utf8")) as {
+    name: string;
+    exports?: Record<string, unknown>;
+  };
   const aliases = new Map<string, string>();
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
     if (typeof target !== "string") continue;
-    aliases.set(subpath === "." ? pkg.name : `${pkg.name}/${subpath.replace(/^\.\//, "")}`, path.join(kitRoot, target));
+    aliases.set(
+      subpath === "." ? pkg.name : `${pkg.name}/${subpath.replace(/^\.\//, "")}`,
+      path.join(kitRoot, target),
+    );
   }
   return aliases;
 }
@@ -144,7 +209,9 @@ function probeFile(base: string): string | undefined {
 }
 
 function moduleNotFound(id: string, parentFile: string): Error {
-  const error = new Error(`Cannot find module '${id}' (imported from ${path.relative(process.cwd(), parentFile) || parentFile})`);
+  const error = new Error(
+    `Cannot find module '${id}' (imported from ${path.relative(process.cwd(), parentFile) || parentFile})`,
+  );
   (error as NodeJS.ErrnoException).code = "MODULE_NOT_FOUND";
   return error;
 }

@@ -12,7 +12,10 @@ const swc = require("@swc/core");
 const previous = require.extensions[".ts"];
 require.extensions[".ts"] = function loadTypeScript(module, filename) {
   // Only the kit's own sources; anything else keeps whatever loader was there.
-  if (previous && (!filename.startsWith(kitRoot + path.sep) || filename.includes(`${path.sep}node_modules${path.sep}`))) {
+  if (
+    previous &&
+    (!filename.startsWith(kitRoot + path.sep) || filename.includes(`${path.sep}node_modules${path.sep}`))
+  ) {
     return previous(module, filename);
   }
   const { code } = swc.transformSync(fs.readFileSync(filename, "utf8"), {

@@ -88,7 +88,10 @@ export function transpileCell(source: string): TranspiledCell {
     lines.push(...imports.map(([target, value]) => (target ? `(${target} = ${value});` : `${value};`)));
     lines.push(...hoisted, "(async () => {", ...statements, "})();");
   } else {
-    lines.push(...imports.map(([target, value]) => (target ? `var ${target} = ${value};` : `${value};`)), ...statements);
+    lines.push(
+      ...imports.map(([target, value]) => (target ? `var ${target} = ${value};` : `${value};`)),
+      ...statements,
+    );
   }
   return { code: lines.join("\n"), isAsync, declared };
 }
@@ -129,7 +132,12 @@ export function cleanSwcMessage(e: unknown): string {
   // Drop swc's "Caused by" / native backtrace tail; keep the framed excerpt that points at the mistake.
   const excerpt = raw.split(/\n\s*(?:Caused by:|Stack backtrace:)/)[0];
   const lines = excerpt.split("\n").filter((l) => l.trim() !== "");
-  return lines.map((l) => l.replace(/^ {2}x /, "")).join("\n").trimEnd() || "the cell could not be parsed";
+  return (
+    lines
+      .map((l) => l.replace(/^ {2}x /, ""))
+      .join("\n")
+      .trimEnd() || "the cell could not be parsed"
+  );
 }
 
 /** `import` → `[binding target, value]` pairs; an empty target means a side-effect import. */
@@ -145,7 +153,11 @@ function importBindings(node: Node, declared: string[]): [string, string][] {
     if (spec.type === "ImportNamespaceSpecifier") pairs.push([local, load]);
     else if (spec.type === "ImportDefaultSpecifier") pairs.push([local, `${DEFAULT_HELPER}(${load})`]);
     else {
-      const imported = spec.imported ? (spec.imported.type === "StringLiteral" ? JSON.stringify(spec.imported.value) : spec.imported.value) : local;
+      const imported = spec.imported
+        ? spec.imported.type === "StringLiteral"
+          ? JSON.stringify(spec.imported.value)
+          : spec.imported.value
+        : local;
       named.push(imported === local ? local : `${imported}: ${local}`);
     }
   }
@@ -153,7 +165,12 @@ function importBindings(node: Node, declared: string[]): [string, string][] {
   return pairs;
 }
 
-function variableStatement(node: Node, text: (n: Node) => string, declared: string[], isAsync: boolean): string {
+function variableStatement(
+  node: Node,
+  text: (n: Node) => string,
+  declared: string[],
+  isAsync: boolean,
+): string {
   const declarators = node.declarations as Node[];
   for (const d of declarators) declared.push(...bindingNames(d.id));
   if (!isAsync) {
@@ -161,10 +178,10 @@ function variableStatement(node: Node, text: (n: Node) => string, declared: stri
     const whole = text(node);
     return whole.replace(/^(const|let|var)\b/, "var");
   }
-  const assignments = declarators.map((d) => {
-    const target = text(d.id);
-    const value = d.init ? text(d.init) : "undefined";
-    return `(${target} = ${value});`;
+  const assignments = declarators.flatMap((d) => {
+    // `var x;` leaves x alone (swc emits one after a namespace it has filled); `let x;` resets it.
+    if (!d.init) return node.kind === "var" ? [] : [`(${text(d.id)} = undefined);`];
+    return [`(${text(d.id)} = ${text(d.init)});`];
   });
   return assignments.join("\n");
 }
@@ -178,7 +195,11 @@ function bindingNames(pattern: Node | null): string[] {
       return (pattern.elements as (Node | null)[]).flatMap(bindingNames);
     case "ObjectPattern":
       return (pattern.properties as Node[]).flatMap((p) =>
-        p.type === "KeyValuePatternProperty" ? bindingNames(p.value) : p.type === "AssignmentPatternProperty" ? [p.key.value] : bindingNames(p),
+        p.type === "KeyValuePatternProperty"
+          ? bindingNames(p.value)
+          : p.type === "AssignmentPatternProperty"
+            ? [p.key.value]
+            : bindingNames(p),
       );
     case "AssignmentPattern":
       return bindingNames(pattern.left);

@@ -75,18 +75,24 @@ export class GraphImpl {
   }
 
   getOperationByName(name: string): Operation {
+    if (name.includes(":")) throw new ValueError(`Name '${name}' appears to refer to a Tensor, not a Operation.`);
     const op = this.opsByName.get(name);
     if (!op) throw new KeyError(`The name '${name}' refers to an Operation not in the graph.`);
     return op;
   }
 
   getTensorByName(name: string): Tensor {
-    const m = /^(.*):(\d+)$/.exec(name);
-    if (!m) {
+    const form = `Tensor names must be of the form "<op_name>:<output_index>".`;
+    if (!name.includes(":")) {
       throw new ValueError(
-        `The name '${name}' looks like an (invalid) Operation name, not a Tensor. Tensor names must be of the form "<op_name>:<output_index>".`,
+        this.opsByName.has(name)
+          ? `The name '${name}' refers to an Operation, not a Tensor. ${form}`
+          : `The name '${name}' looks like an (invalid) Operation name, not a Tensor. ${form}`,
       );
     }
+    const m = /^([^:]*):(\d+)$/.exec(name);
+    // (TF's own wording, "looks a like", kept as is.)
+    if (!m) throw new ValueError(`The name '${name}' looks a like a Tensor name, but is not a valid one. ${form}`);
     const op = this.opsByName.get(m[1]);
     if (!op) {
       throw new KeyError(

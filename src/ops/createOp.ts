@@ -1,9 +1,10 @@
 import { ValueError } from "../errors";
 import { GraphImpl, getDefaultGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
-import { Attrs, Operation } from "../graph/operation";
+import { Attrs, Operation, OutputSpec } from "../graph/operation";
+import { shapeToDebug } from "../graph/shape";
 import { Tensor } from "../graph/tensor";
-import { getOpDef } from "./registry";
+import { OpDef, getOpDef } from "./registry";
 
 /** The graph that tensors among `values` belong to (all must agree), else the default graph. */
 export function graphFromInputs(values: unknown[]): GraphImpl {
@@ -49,9 +50,25 @@ export function createOp(
   for (const level of graph.controlDependencyStack) {
     for (const dep of level) if (!deps.includes(dep) && !inputs.some((t) => t.op === dep)) deps.push(dep);
   }
-  const op = new Operation(graph, name, type, inputs, deps, attrs, def.outputs(inputs, attrs));
+  const op = new Operation(graph, name, type, inputs, deps, attrs, inferOutputs(def, name, inputs, attrs));
   graph.addOperation(op);
   return op;
+}
+
+/**
+ * Run the op's shape function. Its ValueErrors get the node appended as TF's graph construction
+ * reports them: `... for 'add' (op: 'Add') with input shapes: [2,3], [2,4].`
+ */
+function inferOutputs(def: OpDef, name: string, inputs: Tensor[], attrs: Attrs): OutputSpec[] {
+  try {
+    return def.outputs(inputs, attrs);
+  } catch (e) {
+    if (e instanceof ValueError) {
+      const shapes = inputs.map((t) => (t.shape === null ? "?" : shapeToDebug(t.shape))).join(", ");
+      e.message += ` for '${name}' (op: '${def.type}') with input shapes: ${shapes}.`;
+    }
+    throw e;
+  }
 }
 
 /**

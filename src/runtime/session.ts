@@ -129,7 +129,7 @@ export class SessionImpl {
       }
     }
     if (f.graph !== this.graph) {
-      const what = f instanceof Tensor ? `Tensor ${f}` : `Operation ${f.name}`;
+      const what = f instanceof Tensor ? `Tensor ${tensorText(f)}` : `Operation ${f.name}`;
       const repr = f instanceof Tensor ? f.repr() : String(f);
       throw new ValueError(`Fetch argument ${repr} cannot be interpreted as a Tensor. (${what} is not an element of this graph.)`);
     }
@@ -145,7 +145,7 @@ export class SessionImpl {
         throw new TypeError(`Cannot interpret feed_dict key as Tensor: Can not convert a ${typeof key} into a Tensor.`);
       }
       if (key.graph !== this.graph) {
-        throw new TypeError(`Cannot interpret feed_dict key as Tensor: Tensor ${key} is not an element of this graph.`);
+        throw new TypeError(`Cannot interpret feed_dict key as Tensor: Tensor ${tensorText(key)} is not an element of this graph.`);
       }
       if (value instanceof Tensor) {
         throw new TypeError(
@@ -197,6 +197,11 @@ export class SessionImpl {
   toString(): string {
     return `<tensorlings.Session on ${this.graph}>`;
   }
+}
+
+/** `str()` of the tensor itself: TF reports a variable through its ref tensor (`Tensor("x:0", ..., dtype=int32_ref)`). */
+function tensorText(t: Tensor): string {
+  return Tensor.prototype.toString.call(t);
 }
 
 function withNode(e: unknown, nodeName: string): unknown {

@@ -16,7 +16,13 @@ async function cli(args: string[], lessonFiles: Record<string, string> = {}) {
   fs.copyFileSync(path.resolve(__dirname, "..", "..", "package.json"), path.join(kitRoot, "package.json"));
   for (const [file, text] of Object.entries(lessonFiles)) fs.writeFileSync(path.join(kitRoot, file), text);
   let out = "";
-  const io: CliIo = { kitRoot, write: (t) => (out += t), colorLevel: 0, width: 80, progressFile: path.join(dir, "progress.json") };
+  const io: CliIo = {
+    kitRoot,
+    write: (t) => (out += t),
+    colorLevel: 0,
+    width: 80,
+    progressFile: path.join(dir, "progress.json"),
+  };
   const code = await main(args, io);
   return { code, out, io };
 }
@@ -38,7 +44,10 @@ test("no argument lists every lesson with the learner's progress", async () => {
   const progressFile = path.join(dir, "progress.json");
   recordLessonProgress(progressFile, "first-graph", { completed: true, lastCell: 5, cells: 5 });
   recordLessonProgress(progressFile, "managing-graphs", { completed: false, lastCell: 2, cells: 4 });
-  const { code, out } = await cli([], { "lessons/01-first-graph.md": "# one\n", "lessons/02-managing-graphs.md": "# two\n" });
+  const { code, out } = await cli([], {
+    "lessons/01-first-graph.md": "# one\n",
+    "lessons/02-managing-graphs.md": "# two\n",
+  });
   expect(code).toBe(0);
   const lines = out.split("\n");
   expect(lines[0]).toBe('tensorlings lessons · chapter 9, "Up and Running with TensorFlow"');
@@ -61,21 +70,35 @@ test("running a lesson prints it and records it as completed", async () => {
 test("a lesson without its file fails clearly and records nothing", async () => {
   const { code, out, io } = await cli(["3"]);
   expect(code).toBe(1);
-  expect(out).toContain("Lesson 3 (node-value-lifecycle) has no file yet: lessons/03-node-value-lifecycle.md is missing.");
+  expect(out).toContain(
+    "Lesson 3 (node-value-lifecycle) has no file yet: lessons/03-node-value-lifecycle.md is missing.",
+  );
   expect(fs.existsSync(io.progressFile)).toBe(false);
 });
 
 test("unknown lessons and options get a clear message", async () => {
-  expect(await cli(["42"])).toMatchObject({ code: 1, out: expect.stringContaining('There is no lesson "42". Lessons are numbered 0 to 11') });
-  expect(await cli(["--fast"])).toMatchObject({ code: 1, out: expect.stringContaining("Unknown option --fast.") });
-  expect(await cli(["--help"])).toMatchObject({ code: 0, out: expect.stringContaining("npm run lesson -- --check") });
+  expect(await cli(["42"])).toMatchObject({
+    code: 1,
+    out: expect.stringContaining('There is no lesson "42". Lessons are numbered 0 to 11'),
+  });
+  expect(await cli(["--fast"])).toMatchObject({
+    code: 1,
+    out: expect.stringContaining("Unknown option --fast."),
+  });
+  expect(await cli(["--help"])).toMatchObject({
+    code: 0,
+    out: expect.stringContaining("npm run lesson -- --check"),
+  });
 });
 
 test("--check runs the doc tests and exits non-zero on a drift", async () => {
   const good = "```ts\nconsole.log(0.1 + 0.2);\n```\n```output approx\n0.3\n```\n";
   const drifted = "```ts\nconsole.log(0.31);\n```\n```output approx\n0.3\n```\n";
   const passing = await cli(["--check", "1"], { "lessons/01-first-graph.md": good });
-  expect(passing).toMatchObject({ code: 0, out: "✓ lesson 1 first-graph: 1 cell, 1 output checked\nAll 1 checked.\n" });
+  expect(passing).toMatchObject({
+    code: 0,
+    out: "✓ lesson 1 first-graph: 1 cell, 1 output checked\nAll 1 checked.\n",
+  });
   const failing = await cli(["--check", "1", "2"], { "lessons/01-first-graph.md": drifted });
   expect(failing.code).toBe(1);
   expect(failing.out).toContain("- 0.3\n");

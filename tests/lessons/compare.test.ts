@@ -34,7 +34,9 @@ describe("approx", () => {
     expect(ok).toBe(false);
     expect(diff).toContain("- Epoch 100 MSE = 0.7145004");
     expect(diff).toContain("+ Epoch 100 MSE = 0.7146004");
-    expect(diff).toContain("printed 0.7146004 where 0.7145004 was expected: off by 1.00e-4, relative 1.40e-4; allowed 7.16e-6 (atol 1e-8, rtol 0.00001)");
+    expect(diff).toContain(
+      "printed 0.7146004 where 0.7145004 was expected: off by 1.00e-4, relative 1.40e-4; allowed 7.16e-6 (atol 1e-8, rtol 0.00001)",
+    );
   });
 
   test("tolerance is relative to the expected value, plus atol", () => {
@@ -46,7 +48,9 @@ describe("approx", () => {
   });
 
   test("NumPy column padding and exponent forms may differ; the numbers' count may not", () => {
-    expect(compareOutput("[[ 9. 10. 11.]\n [12. 13. 14.]]", "[[ 9.  10.  11. ]\n [12.  13.  14. ]]", approx).ok).toBe(true);
+    expect(
+      compareOutput("[[ 9. 10. 11.]\n [12. 13. 14.]]", "[[ 9.  10.  11. ]\n [12.  13.  14. ]]", approx).ok,
+    ).toBe(true);
     expect(compareOutput("[[-3.7185181e+01]]", "[[-37.185181]]", approx).ok).toBe(true);
     expect(compareOutput("[1 2]", "[12]", approx).ok).toBe(false);
     expect(compareOutput("[1 2]", "[1 2 3]", approx).ok).toBe(false);
@@ -62,7 +66,9 @@ describe("approx", () => {
 describe("wildcards", () => {
   test("… inside a line matches any text in that line only", () => {
     expect(compareOutput("tf_logs/run-…/", "tf_logs/run-20210325095200/", exact).ok).toBe(true);
-    expect(compareOutput("events.out.tfevents.….kiwimac", "events.out.tfevents.1616665937.kiwimac", exact).ok).toBe(true);
+    expect(
+      compareOutput("events.out.tfevents.….kiwimac", "events.out.tfevents.1616665937.kiwimac", exact).ok,
+    ).toBe(true);
     expect(compareOutput("run-…/", "run-1/\nextra/", exact).ok).toBe(false);
   });
 

@@ -29,7 +29,9 @@ test("a throwing cell fails the doc test, but the cells after it still run", asy
     [6, "failed"], // syntax error
   ]);
   expect(result.cells[1].reason).toBe("threw ShapeError: shapes (2, 3) and (4,) are incompatible");
-  expect(result.cells[1].actual).toBe("partial output\nShapeError: shapes (2, 3) and (4,) are incompatible\n");
+  expect(result.cells[1].actual).toBe(
+    "partial output\nShapeError: shapes (2, 3) and (4,) are incompatible\n",
+  );
   expect(result.cells[4].reason).toBe("is marked `throws` but finished without an error");
   expect(result.cells[5].reason).toBe("threw SyntaxError: Expression expected");
 });
@@ -101,5 +103,7 @@ test("authoring problems fail the lesson", async () => {
 test("a missing lesson file is reported as missing", async () => {
   const result = await check("no-such-lesson");
   expect(result.status).toBe("missing");
-  expect(formatCheck(result)).toBe("✗ tests/fixtures/lessons/no-such-lesson.md: tests/fixtures/lessons/no-such-lesson.md is missing");
+  expect(formatCheck(result)).toBe(
+    "✗ tests/fixtures/lessons/no-such-lesson.md: tests/fixtures/lessons/no-such-lesson.md is missing",
+  );
 });

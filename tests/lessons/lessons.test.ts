@@ -24,7 +24,10 @@ describe.each(LESSONS.map((l) => [`lesson ${l.number} ${l.slug}`, l] as const))(
       const result = await checkLesson(lesson, { kitRoot });
       if (result.status === "data-unavailable") {
         // CI provides HOML_DATA_HOME; elsewhere a lesson that needs data is skipped, loudly.
-        if (ci) throw new Error(`${name} needs California housing, and CI did not provide it: ${result.dataMessage}`);
+        if (ci)
+          throw new Error(
+            `${name} needs California housing, and CI did not provide it: ${result.dataMessage}`,
+          );
         console.warn(formatCheck(result, name));
         return;
       }

@@ -6,7 +6,13 @@ import { presentLesson } from "../../lessons/runner/present";
 import { Renderer } from "../../lessons/runner/render";
 
 const kitRoot = path.resolve(__dirname, "..", "..");
-const fixture = (name: string): LessonEntry => ({ number: 7, slug: name, title: `Fixture ${name}`, file: `tests/fixtures/lessons/${name}.md`, needsData: false });
+const fixture = (name: string): LessonEntry => ({
+  number: 7,
+  slug: name,
+  title: `Fixture ${name}`,
+  file: `tests/fixtures/lessons/${name}.md`,
+  needsData: false,
+});
 
 async function show(name: string, keys?: ReturnType<typeof keysFrom>) {
   let text = "";
@@ -26,7 +32,20 @@ describe("printing without a terminal", () => {
   test("prints header, prose, every cell and its output in order, without waiting", async () => {
     const { text, result } = await show("shared-state");
     expect(text.split("\n")[0]).toBe("Lesson 7 · Fixture shared-state");
-    const order = ["Cells share their top-level names", "── cell 1/4 ", 'const greeting: string = "hello";', "── cell 2/4 ", "│ hello 2 42\n│ 5 1 2 [ 3, 4 ]\n│ written directly\n│ to stderr\n", "── cell 3/4 ", "│ 1 Red { x: 1, y: 2 }", 'print("not run")', "── cell 4/4 ", "(shown only, not run)", "The end.", "✓ End of lesson 7. Next: npm run lesson 8"];
+    const order = [
+      "Cells share their top-level names",
+      "── cell 1/4 ",
+      'const greeting: string = "hello";',
+      "── cell 2/4 ",
+      "│ hello 2 42\n│ 5 1 2 [ 3, 4 ]\n│ written directly\n│ to stderr\n",
+      "── cell 3/4 ",
+      "│ 1 Red { x: 1, y: 2 }",
+      'print("not run")',
+      "── cell 4/4 ",
+      "(shown only, not run)",
+      "The end.",
+      "✓ End of lesson 7. Next: npm run lesson 8",
+    ];
     const positions = order.map((part) => text.indexOf(part));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -48,16 +67,20 @@ describe("printing without a terminal", () => {
   test("missing data stops the lesson with one paragraph on how to get it", async () => {
     const { text, result } = await show("needs-data");
     expect(result.status).toBe("data-unavailable");
-    expect(text).toContain("Lesson 7 works on the California housing data set, and it is not available");
-    expect(text).toContain("npm run lesson 7");
-    expect(text).toContain("(The datasets module said: California housing not found under HOML_DATA_HOME)");
+    expect(text).toContain(
+      "Lesson 7 works on the California housing data set, which is not on this machine yet.\nCalifornia housing not found under HOML_DATA_HOME\n",
+    );
+    expect(text).toContain("then run `npm run lesson 7` again.");
     expect(text).not.toContain("never reached");
+    expect(text).not.toContain("✗");
   });
 
   test("a missing lesson file says so clearly", async () => {
     const { text, result } = await show("not-written");
     expect(result.status).toBe("missing");
-    expect(text).toBe("Lesson 7 · Fixture not-written\nLesson 7 (not-written) has no file yet: tests/fixtures/lessons/not-written.md is missing.\n");
+    expect(text).toBe(
+      "Lesson 7 · Fixture not-written\nLesson 7 (not-written) has no file yet: tests/fixtures/lessons/not-written.md is missing.\n",
+    );
   });
 });
 
@@ -79,13 +102,28 @@ describe("stepping with keys", () => {
     const { text, result } = await show("await", keysFrom(input));
     expect(count(text, "│ n = 1\n")).toBe(2);
     expect(result.status).toBe("completed");
-    expect(input.setRawMode.mock.calls.map((c) => c[0])).toEqual([true, false, true, false, true, false, true, false]);
+    expect(input.setRawMode.mock.calls.map((c) => c[0])).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   test("keys are waited for: nothing runs past a prompt before the key arrives", async () => {
     const input = new PassThrough();
     let text = "";
-    const running = presentLesson({ kitRoot, lesson: fixture("await"), write: (t) => (text += t), renderer: new Renderer({ colorLevel: 0, width: 80 }), keys: keysFrom(input) });
+    const running = presentLesson({
+      kitRoot,
+      lesson: fixture("await"),
+      write: (t) => (text += t),
+      renderer: new Renderer({ colorLevel: 0, width: 80 }),
+      keys: keysFrom(input),
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(text).toContain("│ awaited 7");
     expect(text).not.toContain("── cell 2/3");

@@ -43,6 +43,8 @@ test("quitting a lesson finished before keeps it completed", () => {
 test("a damaged file is an error that names it, not silently overwritten", () => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, "{ not json");
-  expect(() => recordLessonProgress(file, "x", { completed: true, lastCell: 1, cells: 1 })).toThrow(`${file} is not a JSON object`);
+  expect(() => recordLessonProgress(file, "x", { completed: true, lastCell: 1, cells: 1 })).toThrow(
+    `${file} is not a JSON object`,
+  );
   expect(fs.readFileSync(file, "utf8")).toBe("{ not json");
 });

@@ -1,5 +1,10 @@
 import * as vm from "node:vm";
-import { CellSyntaxError, DEFAULT_HELPER, IMPORT_HELPER, transpileCell } from "../../lessons/runner/transpileCell";
+import {
+  CellSyntaxError,
+  DEFAULT_HELPER,
+  IMPORT_HELPER,
+  transpileCell,
+} from "../../lessons/runner/transpileCell";
 
 /** Runs cells one after the other in one context, the way the runner does. */
 function notebook(modules: Record<string, unknown> = {}) {
@@ -38,13 +43,16 @@ test("destructuring declarations bind every name", () => {
 test("imports become bindings shared with later cells, even unused ones", async () => {
   const tensorlings = { __esModule: true, constant: (v: number) => v * 2, default: "dflt" };
   const run = notebook({ tensorlings, plain: { x: 5 } });
-  await run('import * as tf from "tensorlings";\nimport D, { constant as c, constant } from "tensorlings";\nimport P from "plain";\nimport type { Nope } from "tensorlings";');
+  await run(
+    'import * as tf from "tensorlings";\nimport D, { constant as c, constant } from "tensorlings";\nimport P from "plain";\nimport type { Nope } from "tensorlings";',
+  );
   const ctx = await run("globalThis.out = [tf.constant(1), c(2), constant(3), D, P.x];");
   expect(ctx.out).toEqual([2, 4, 6, "dflt", 5]);
 });
 
 test("a cell with top-level await runs asynchronously and still shares its names", async () => {
-  const source = "const v = await Promise.resolve(6); function twice() { return v * 2; } const { w } = await Promise.resolve({ w: 1 }); class B {}";
+  const source =
+    "const v = await Promise.resolve(6); function twice() { return v * 2; } const { w } = await Promise.resolve({ w: 1 }); class B {}";
   expect(transpileCell(source).isAsync).toBe(true);
   const run = notebook();
   await run(source);
@@ -53,7 +61,9 @@ test("a cell with top-level await runs asynchronously and still shares its names
 });
 
 test("await inside a function does not make the cell asynchronous; for await does", () => {
-  expect(transpileCell("async function g() { await 1; } const h = async () => { await 2; };").isAsync).toBe(false);
+  expect(transpileCell("async function g() { await 1; } const h = async () => { await 2; };").isAsync).toBe(
+    false,
+  );
   expect(transpileCell("for await (const x of [1]) {}").isAsync).toBe(true);
 });
 
@@ -63,7 +73,9 @@ test("cells run in strict mode", async () => {
 });
 
 test("exports and syntax errors are reported as readable SyntaxErrors", () => {
-  expect(() => transpileCell("export const x = 1;")).toThrow(new CellSyntaxError("a lesson cell cannot export; drop the `export` keyword"));
+  expect(() => transpileCell("export const x = 1;")).toThrow(
+    new CellSyntaxError("a lesson cell cannot export; drop the `export` keyword"),
+  );
   expect(() => transpileCell("export {};")).not.toThrow();
   let message = "";
   try {
@@ -81,4 +93,20 @@ test("non-ASCII text before a declaration keeps offsets right", async () => {
   const run = notebook();
   const ctx = await run('const s = "café ✓"; const t = s + "!";\nglobalThis.r = t;');
   expect(ctx.r).toBe("café ✓!");
+});
+
+test("TypeScript-only constructs: namespaces (also in async cells), enums, import = require", async () => {
+  const run = notebook();
+  await run("namespace Geo { export const origin = 0; }\nenum Dir { Up, Down }\nawait null;");
+  const ctx = await run("globalThis.r = [Geo.origin, Dir.Down, Dir[0]];");
+  expect(ctx.r).toEqual([0, 1, "Up"]);
+  expect(transpileCell('import fs = require("node:fs");').declared).toEqual(["fs"]);
+  expect(transpileCell('import fs = require("node:fs");').code).toContain('var fs = require("node:fs");');
+});
+
+test("`let x;` in an async cell resets x, like running the declaration again", async () => {
+  const run = notebook();
+  await run("let x = 5;");
+  const ctx = await run("let x: number; await null; globalThis.r = x;");
+  expect(ctx.r).toBeUndefined();
 });

@@ -10,8 +10,16 @@
  */
 import { TestEnvironment as NodeEnvironment } from "jest-environment-node";
 import type { Circus } from "@jest/types";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { openChannel, send } = require("./channel.js") as { openChannel(): void; send(type: string, payload?: Record<string, unknown>): void };
+type Send = (type: string, payload?: Record<string, unknown>) => void;
+const { takeSender } = require("./channel.js") as { takeSender(role: string): Send | null };
+
+// Module scope, not an instance field: nothing outside this file can reach it. Claimed when Jest
+// builds the environment, before the test file (and so any learner code) is loaded.
+let signed: Send | null = null;
+const send: Send = (type, payload) => {
+  if (!signed) throw new Error("the grader environment has no channel key");
+  signed(type, payload);
+};
 
 const ANSWER_HOOK = Symbol.for("tensorlings.grader.submitAnswer");
 const MATCHERS = Symbol.for("$$jest-matchers-object");
@@ -62,7 +70,7 @@ export default class GraderEnvironment extends NodeEnvironment {
 
   constructor(...args: ConstructorParameters<typeof NodeEnvironment>) {
     super(...args);
-    openChannel();
+    signed = signed ?? takeSender("env");
     // The suite submits structured answers through this hook; the parent judges them.
     Object.defineProperty(this.global, ANSWER_HOOK, {
       value: (exercise: unknown, question: unknown, value: unknown) => {

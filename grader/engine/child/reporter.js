@@ -1,11 +1,14 @@
 /**
  * The grader's only Jest reporter (trusted; plain CommonJS because Jest loads reporters without
- * transforming them). Opening the channel in the constructor reads the parent's nonce before any
- * test file, and so any learner code, is loaded. It reports file-level outcomes the environment
- * cannot see, such as a suite that failed to load.
+ * transforming them). It claims its signing key in the constructor, while Jest starts and before
+ * any test file (and so any learner code) is loaded. It reports file-level outcomes the
+ * environment cannot see, such as a suite that failed to load, and the end of the run.
  */
 "use strict";
-const { openChannel, send } = require("./channel.js");
+const { takeSender } = require("./channel.js");
+
+// Module scope, not an instance field: nothing outside this file can reach it.
+let send = null;
 
 const MAX_MESSAGE = 4000;
 
@@ -17,7 +20,8 @@ function cap(s) {
 
 class GraderReporter {
   constructor() {
-    openChannel();
+    send = send ?? takeSender("rep");
+    if (!send) throw new Error("the grader reporter could not claim its channel key");
   }
 
   onTestResult(_test, result) {

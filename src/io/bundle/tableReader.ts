@@ -30,11 +30,11 @@ export function readTable(bytes: Uint8Array, fileName: string): TableEntry[] {
   if (readFixed32(bytes, footer + 40) !== MAGIC_LO || readFixed32(bytes, footer + 44) !== MAGIC_HI) {
     fail("not an sstable (bad magic number)");
   }
-  // Footer: metaindex handle, then index handle. The metaindex block is empty in bundles; skip it.
-  let pos = footer;
-  [, pos] = readVarint(bytes, pos, footer + 40, `bad block handle (in ${fileName})`);
-  [, pos] = readVarint(bytes, pos, footer + 40, `bad block handle (in ${fileName})`);
-  const indexHandle = readHandle(bytes, pos, footer + 40, fileName)[0];
+  // Footer: metaindex handle, then index handle. The metaindex block is empty in bundles (TF does
+  // not even read it); its CRC is checked all the same so that no byte of the file goes unchecked.
+  const [metaindexHandle, pos] = readHandle(bytes, footer, footer + 40, fileName);
+  const [indexHandle] = readHandle(bytes, pos, footer + 40, fileName);
+  readBlock(bytes, metaindexHandle, footer, fileName);
 
   const entries: TableEntry[] = [];
   for (const indexEntry of parseBlock(readBlock(bytes, indexHandle, footer, fileName), fileName)) {

@@ -83,7 +83,8 @@ export function convertToTensor(value: unknown, options: ConvertOptions = {}): T
 }
 
 /** Convert operands of a binary op: a JS value takes the dtype of the tensor it is combined with. */
-export function convertPair(x: unknown, y: unknown, opName = "op"): [Tensor, Tensor] {
+/** `opType` names the op in the dtype-mismatch TypeError, as TF's op_def_library does (`'Add' Op`). */
+export function convertPair(x: unknown, y: unknown, opType = "op"): [Tensor, Tensor] {
   const xt = isTensorLike(x) ? convertToTensor(x, { name: "x" }) : null;
   const yt = isTensorLike(y) ? convertToTensor(y, { name: "y" }) : null;
   const dtype = xt?.dtype ?? yt?.dtype;
@@ -91,7 +92,7 @@ export function convertPair(x: unknown, y: unknown, opName = "op"): [Tensor, Ten
   const ty = yt ?? convertToTensor(y, { name: "y", dtype });
   if (tx.dtype !== ty.dtype) {
     throw new TypeError(
-      `Input 'y' of '${opName}' Op has type ${ty.dtype.name} that does not match type ${tx.dtype.name} of argument 'x'.`,
+      `Input 'y' of '${opType}' Op has type ${ty.dtype.name} that does not match type ${tx.dtype.name} of argument 'x'.`,
     );
   }
   return [tx, ty];

@@ -114,7 +114,8 @@ registerOp({
   },
   kernel: () => ([dims, value]) => {
     const out = NDArray.zeros(value.dtype, nums(dims));
-    (out.data as unknown[]).fill ? (out.data as Float32Array).fill((value.data as Float32Array)[0]) : undefined;
+    // typed arrays and the string storage (an Array) both have fill()
+    (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
     return [out];
   },
   gradient: (_op, [g]) => [null, g && reduceSumAll(g)],

@@ -34,7 +34,7 @@ function defineBinary(type: string, f: (a: number, b: number) => number, gradien
 /** Build a binary op in its own scope (`add`, `Add`, `truediv`...) converting JS values inside it. */
 export function binaryOp(type: string, x: TensorLike, y: TensorLike, scopeName: string): Tensor {
   return inOpScope(scopeName, [x, y], (opName, graph) => {
-    let [tx, ty] = convertPair(x, y, opName);
+    let [tx, ty] = convertPair(x, y, type);
     if (type === "RealDiv" && tx.dtype.isInteger) {
       // Python 3 true division of integers gives float64, as TF's truediv does.
       tx = cast(tx, float64);

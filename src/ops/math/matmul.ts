@@ -47,14 +47,14 @@ registerOp({
     const ta = attrs.transpose_a?.kind === "b" && attrs.transpose_a.value;
     const tb = attrs.transpose_b?.kind === "b" && attrs.transpose_b.value;
     if ((a.shape && a.shape.length !== 2) || (b.shape && b.shape.length !== 2)) {
-      throw new ValueError(`Shape must be rank 2 but is rank ${a.shape && a.shape.length !== 2 ? a.shape.length : b.shape?.length} for 'MatMul'`);
+      throw new ValueError(`Shape must be rank 2 but is rank ${a.shape && a.shape.length !== 2 ? a.shape.length : b.shape?.length}`);
     }
     const m = a.shape ? a.shape[ta ? 1 : 0] : null;
     const n = b.shape ? b.shape[tb ? 0 : 1] : null;
     const ka = a.shape ? a.shape[ta ? 0 : 1] : null;
     const kb = b.shape ? b.shape[tb ? 1 : 0] : null;
     if (ka !== null && kb !== null && ka !== kb) {
-      throw new ValueError(`Dimensions must be equal, but are ${ka} and ${kb} for 'MatMul' (op: 'MatMul') with input shapes: [${a.shape}], [${b.shape}].`);
+      throw new ValueError(`Dimensions must be equal, but are ${ka} and ${kb}`);
     }
     return [{ dtype: a.dtype, shape: [m, n] }];
   },
@@ -86,7 +86,7 @@ export interface MatMulOptions {
 
 export function matmul(a: unknown, b: unknown, options: MatMulOptions = {}): Tensor {
   return inOpScope(options.name ?? "MatMul", [a, b], (opName, graph) => {
-    const [ta, tb] = convertPair(a, b, opName);
+    const [ta, tb] = convertPair(a, b, "MatMul");
     return createOp(graph, "MatMul", opName, [ta, tb], {
       transpose_a: attr.bool(options.transposeA ?? options.adjointA ?? false),
       transpose_b: attr.bool(options.transposeB ?? options.adjointB ?? false),

@@ -50,7 +50,8 @@ export function reducedShape(inputShape: Tensor, axes: Tensor): Tensor {
   const inputRank = size(inputShape);
   const normAxes = mod(add(axes, inputRank), inputRank);
   const axesShape = shape(normAxes);
-  return dynamicStitch([range(0, inputRank, 1), normAxes], [inputShape, fill(axesShape, 1)]);
+  // The 1s must be int32 like the shape they are stitched into (a bare JS 1 would be float32).
+  return dynamicStitch([range(0, inputRank, 1), normAxes], [inputShape, fill(axesShape, NDArray.from(1, int32))]);
 }
 
 /** `_safe_shape_div`: x // max(y, 1). */

@@ -39,8 +39,10 @@ export const truncatedNormalInitializer =
 export const glorotUniformInitializer =
   (options: RandomInitOptions = {}): Initializer =>
   (shape, dtype) => {
-    const fanIn = shape.length === 0 ? 1 : shape.length === 1 ? shape[0] : shape.slice(0, -1).reduce((a, b) => a * b, 1);
-    const fanOut = shape.length === 0 ? 1 : shape[shape.length - 1];
+    // TF's _compute_fans: dims before the last two form a receptive field that scales both fans.
+    const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+    const fanIn = shape.length === 0 ? 1 : shape.length === 1 ? shape[0] : shape[shape.length - 2] * receptive;
+    const fanOut = shape.length === 0 ? 1 : shape[shape.length - 1] * receptive;
     const limit = Math.sqrt(6 / Math.max(1, (fanIn + fanOut) / 2) / 2);
     return randomUniform(shape, -limit, limit, { dtype: dtype ?? float32, seed: options.seed });
   };

@@ -1,7 +1,7 @@
 import { DType, float32 } from "../../graph/dtypes";
 import { GraphImpl, getDefaultGraph } from "../../graph/graph";
 import { withGraphNameScope } from "../../graph/nameScope";
-import { shapeToPython, toStaticShape } from "../../graph/shape";
+import { isFullyDefined, shapeToPython, toStaticShape } from "../../graph/shape";
 import { AUTO_REUSE, Reuse, VariableScope, VariableScopeState } from "../../graph/variableScopeState";
 import { ValueError } from "../../errors";
 import { Variable } from "./variable";
@@ -65,7 +65,9 @@ export function variableScope<T>(
   if (typeof nameOrScope === "string") {
     return enterStringScope(graph, state, nameOrScope, nameOrScope, reuseArg, options, fn);
   }
-  // Re-entering a captured scope object: jump to its name; counts restored on exit.
+  // Re-entering a captured scope object: jump to its name; on exit the counts go back to what
+  // they were just after entering (TF saves them after opening the scope).
+  state.openCounts.set(nameOrScope.name, (state.openCounts.get(nameOrScope.name) ?? 0) + 1);
   const savedCounts = new Map(state.openCounts);
   const last = nameOrScope.name.split("/").pop() as string;
   const run = (nameScope: string) => {
@@ -154,9 +156,11 @@ export function getVariable(name: string, options: GetVariableOptions = {}): Var
         `Trying to share variable ${fullName}, but specified shape ${shapeToPython(shape)} and found shape ${shapeToPython(existing.shape)}.`,
       );
     }
-    if (options.dtype && options.dtype !== existing.dtype) {
+    // The requested dtype defaults to the scope's (float32), and a ref variable reports `float32_ref`.
+    const wanted = options.dtype ?? scope.dtype ?? float32;
+    if (wanted !== existing.dtype) {
       throw new ValueError(
-        `Trying to share variable ${fullName}, but specified dtype ${options.dtype.name} and found dtype ${existing.dtype.name}.`,
+        `Trying to share variable ${fullName}, but specified dtype ${wanted.name} and found dtype ${existing.dtype.refName}.`,
       );
     }
     return existing;
@@ -168,22 +172,19 @@ export function getVariable(name: string, options: GetVariableOptions = {}): Var
   }
   const dtype = options.dtype ?? scope.dtype ?? float32;
   const init = options.initializer ?? scope.initializer;
+  const fromValue = init !== undefined && typeof init !== "function";
+  if (fromValue && options.shape) throw new ValueError("If initializer is a constant, do not specify shape.");
+  const requested = toStaticShape(options.shape);
+  if (!fromValue && !isFullyDefined(requested)) {
+    throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was ${shapeToPython(requested)}.`);
+  }
   let initialValue: unknown;
-  if (typeof init === "function") {
-    if (!options.shape) throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was <unknown>.`);
-    const shape = options.shape.map((d) => {
-      if (d === null) throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was ${shapeToPython(toStaticShape(options.shape))}.`);
-      return d;
-    });
-    initialValue = () => (init as Initializer)(shape, dtype);
-  } else if (init !== undefined) {
-    if (options.shape) throw new ValueError("If initializer is a constant, do not specify shape.");
+  if (fromValue) {
     initialValue = init;
   } else {
-    if (!options.shape) throw new ValueError(`Shape of a new variable (${fullName}) must be fully defined, but instead was <unknown>.`);
-    const shape = options.shape as number[];
-    const fallback = dtype.isFloating ? glorotUniformInitializer() : zerosInitializer();
-    initialValue = () => fallback(shape, dtype);
+    const shape = requested as number[];
+    const initializer = (init as Initializer | undefined) ?? (dtype.isFloating ? glorotUniformInitializer() : zerosInitializer());
+    initialValue = () => initializer(shape, dtype);
   }
   // get_variable ignores the current name scope: the variable is named by its variable scope.
   const v = withGraphNameScope(graph, null, () =>

@@ -22,7 +22,13 @@
 import { ValueError } from "../../errors";
 import { Backend, cpuBackend, getActiveBackend, setActiveBackend } from "./backend";
 import { TfjsBackend, createTfjsBackend } from "./tfjsBackend";
-import { TfjsRuntime, isTfjsNodeGpuInstalled, loadTfjsCpuSync, loadTfjsNodeGpuSync, loadTfjsWasm } from "./tfjsLoader";
+import {
+  TfjsRuntime,
+  isTfjsNodeGpuInstalled,
+  loadTfjsCpuSync,
+  loadTfjsNodeGpuSync,
+  loadTfjsWasm,
+} from "./tfjsLoader";
 
 export const BACKEND_NAMES = ["cpu", "tfjs-wasm", "tfjs-cpu", "tfjs-node-gpu"] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -83,7 +89,10 @@ export function backendReady(): Promise<string> {
 }
 
 /** The backend `TENSORLINGS_BACKEND` asks for, or the automatic pick. */
-export function requestedBackend(env: NodeJS.ProcessEnv = process.env): { name: BackendName; explicit: boolean } {
+export function requestedBackend(env: NodeJS.ProcessEnv = process.env): {
+  name: BackendName;
+  explicit: boolean;
+} {
   const raw = env[BACKEND_ENV_VAR]?.trim();
   if (raw) return { name: checkName(raw, BACKEND_ENV_VAR), explicit: true };
   return { name: isTfjsNodeGpuInstalled() ? "tfjs-node-gpu" : "cpu", explicit: false };

@@ -30,7 +30,8 @@ const FI = [float32, int32] as const;
 const FIB = [float32, int32, bool] as const;
 const B = [bool] as const;
 
-const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+const same = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** TF normalises reduction axes (negative, duplicates); tfjs asserts on duplicates. */
 function normAxes(axes: number[], rank: number): number[] {
@@ -43,16 +44,33 @@ function def(type: string, spec: TfjsOpSpec): void {
   TFJS_OPS.set(type, spec);
 }
 const unary = (type: string, dtypes: readonly DType[], kernel: string, f: (tf: Tfjs, x: T) => T) =>
-  def(type, { dtypes, kernels: [kernel], build: () => (tf, [x]) => f(tf, x) });
+  def(type, {
+    dtypes,
+    kernels: [kernel],
+    build:
+      () =>
+      (tf, [x]) =>
+        f(tf, x),
+  });
 const binary = (type: string, dtypes: readonly DType[], kernels: string[], f: (tf: Tfjs, a: T, b: T) => T) =>
-  def(type, { dtypes, kernels, build: () => (tf, [a, b]) => f(tf, a, b) });
+  def(type, {
+    dtypes,
+    kernels,
+    build:
+      () =>
+      (tf, [a, b]) =>
+        f(tf, a, b),
+  });
 
 // --- elementwise: same broadcasting rules as TF ----------------------------------------------
 binary("Add", FI, ["Add"], (tf, a, b) => tf.add(a, b));
 binary("Sub", FI, ["Sub"], (tf, a, b) => tf.sub(a, b));
 binary("Mul", FI, ["Multiply"], (tf, a, b) => tf.mul(a, b));
 binary("RealDiv", F, ["RealDiv"], (tf, a, b) => tf.div(a, b));
-binary("FloorDiv", FI, ["FloorDiv"], (tf, a, b) => tf.floorDiv(a, b));
+// tfjs's FloorDiv returns int32 even for floats (NaN and large quotients are lost), so floats compose it.
+binary("FloorDiv", FI, ["FloorDiv", "RealDiv", "Floor"], (tf, a, b) =>
+  a.dtype === "float32" ? tf.floor(tf.div(a, b)) : tf.floorDiv(a, b),
+);
 binary("FloorMod", FI, ["Mod"], (tf, a, b) => tf.mod(a, b));
 binary("Maximum", FI, ["Maximum"], (tf, a, b) => tf.maximum(a, b));
 binary("Minimum", FI, ["Minimum"], (tf, a, b) => tf.minimum(a, b));
@@ -70,7 +88,18 @@ binary("LogicalOr", B, ["LogicalOr"], (tf, a, b) => tf.logicalOr(a, b));
 unary("Neg", FI, "Neg", (tf, x) => tf.neg(x));
 unary("Abs", FI, "Abs", (tf, x) => tf.abs(x));
 unary("Square", FI, "Square", (tf, x) => tf.square(x));
-unary("Sign", FI, "Sign", (tf, x) => tf.sign(x));
+// tfjs-wasm's Sign gives 0 for tiny floats such as 1e-30; compose it so NaN stays NaN as well.
+def("Sign", {
+  dtypes: FI,
+  kernels: ["Sign", "Greater", "Less", "Sub", "Cast", "Equal", "Select"],
+  build:
+    () =>
+    (tf, [x]) => {
+      if (x.dtype !== "float32") return tf.sign(x);
+      const s = tf.sub(tf.cast(tf.greater(x, 0), "float32"), tf.cast(tf.less(x, 0), "float32"));
+      return tf.where(tf.equal(x, x), s, x);
+    },
+});
 unary("Relu", FI, "Relu", (tf, x) => tf.relu(x));
 unary("Sqrt", F, "Sqrt", (tf, x) => tf.sqrt(x));
 unary("Exp", F, "Exp", (tf, x) => tf.exp(x));
@@ -93,7 +122,9 @@ binary("SqrtGrad", F, ["Multiply", "RealDiv"], (tf, y, dy) => tf.div(tf.mul(dy, 
 binary("TanhGrad", F, ["Multiply", "Sub", "Square"], (tf, y, dy) => tf.mul(dy, tf.sub(1, tf.square(y))));
 binary("SigmoidGrad", F, ["Multiply", "Sub"], (tf, y, dy) => tf.mul(dy, tf.mul(y, tf.sub(1, y))));
 binary("ReciprocalGrad", F, ["Multiply", "Square", "Neg"], (tf, y, dy) => tf.neg(tf.mul(dy, tf.square(y))));
-binary("ReluGrad", F, ["Greater", "Select", "ZerosLike"], (tf, dy, y) => tf.where(tf.greater(y, 0), dy, tf.zerosLike(dy)));
+binary("ReluGrad", F, ["Greater", "Select", "ZerosLike"], (tf, dy, y) =>
+  tf.where(tf.greater(y, 0), dy, tf.zerosLike(dy)),
+);
 binary("SoftplusGrad", F, ["Multiply", "Sigmoid"], (tf, dy, x) => tf.mul(dy, tf.sigmoid(x)));
 
 // --- linear algebra, layout ----------------------------------------------------------------
@@ -109,14 +140,41 @@ def("MatMul", {
 });
 
 const second = () => [1];
-def("Transpose", { dtypes: FIB, kernels: ["Transpose"], hostInputs: second, build: () => (tf, [x], h) => tf.transpose(x, h[1]) });
-def("Reshape", { dtypes: FIB, kernels: ["Reshape"], hostInputs: second, build: () => (tf, [x], h) => tf.reshape(x, h[1]) });
-def("Tile", { dtypes: FIB, kernels: ["Tile"], hostInputs: second, build: () => (tf, [x], h) => tf.tile(x, h[1]) });
+def("Transpose", {
+  dtypes: FIB,
+  kernels: ["Transpose"],
+  hostInputs: second,
+  build:
+    () =>
+    (tf, [x], h) =>
+      tf.transpose(x, h[1]),
+});
+def("Reshape", {
+  dtypes: FIB,
+  kernels: ["Reshape"],
+  hostInputs: second,
+  build:
+    () =>
+    (tf, [x], h) =>
+      tf.reshape(x, h[1]),
+});
+def("Tile", {
+  dtypes: FIB,
+  kernels: ["Tile"],
+  hostInputs: second,
+  build:
+    () =>
+    (tf, [x], h) =>
+      tf.tile(x, h[1]),
+});
 def("Slice", {
   dtypes: FIB,
   kernels: ["Slice"],
   hostInputs: () => [1, 2],
-  build: () => (tf, [x], h) => tf.slice(x, h[1], h[2]),
+  build:
+    () =>
+    (tf, [x], h) =>
+      tf.slice(x, h[1], h[2]),
 });
 def("ConcatV2", {
   dtypes: FIB,
@@ -133,28 +191,37 @@ def("ConcatV2", {
 def("Select", {
   dtypes: FIB,
   kernels: ["Select", "Reshape"],
-  build: () => (tf, [c, x, y]) => {
-    // TF 1.x Select: a condition shaped like x, or a vector picking rows; x and y alike.
-    if (!same(x.shape, y.shape)) return null;
-    if (same(c.shape, x.shape)) return tf.where(c, x, y);
-    if (c.rank === 1 && x.rank > 1 && c.shape[0] === x.shape[0]) {
-      return tf.where(tf.reshape(c, [c.shape[0], ...x.shape.slice(1).map(() => 1)]), x, y);
-    }
-    return null;
-  },
+  build:
+    () =>
+    (tf, [c, x, y]) => {
+      // TF 1.x Select: a condition shaped like x, or a vector picking rows; x and y alike.
+      if (!same(x.shape, y.shape)) return null;
+      if (same(c.shape, x.shape)) return tf.where(c, x, y);
+      if (c.rank === 1 && x.rank > 1 && c.shape[0] === x.shape[0]) {
+        return tf.where(tf.reshape(c, [c.shape[0], ...x.shape.slice(1).map(() => 1)]), x, y);
+      }
+      return null;
+    },
 });
 def("AddN", { dtypes: FI, kernels: ["AddN"], build: () => (tf, x) => tf.addN(x) });
 def("Cast", {
   dtypes: FIB,
-  kernels: ["Cast"],
+  kernels: ["Cast", "NotEqual"],
   build: (op) => {
     const dst = op.attrType("DstT").name as "float32" | "int32" | "bool";
+    // tfjs-wasm casts float->bool through an int (-0.2 gives false); TF tests x != 0.
+    if (dst === "bool") return (tf, [x]) => (x.dtype === "bool" ? x : tf.notEqual(x, 0));
     return (tf, [x]) => tf.cast(x, dst);
   },
 });
 
 // --- reductions ----------------------------------------------------------------------------
-function reduction(type: string, dtypes: readonly DType[], kernel: string, f: (tf: Tfjs, x: T, axes: number[], keep: boolean) => T) {
+function reduction(
+  type: string,
+  dtypes: readonly DType[],
+  kernel: string,
+  f: (tf: Tfjs, x: T, axes: number[], keep: boolean) => T,
+) {
   def(type, {
     dtypes,
     kernels: [kernel],
@@ -183,9 +250,11 @@ for (const [type, kernel] of [
     kernels: [kernel],
     hostInputs: second,
     int64Output: true,
-    build: () => (tf, [x], h) => {
-      const axis = h[1][0] < 0 ? h[1][0] + x.rank : h[1][0];
-      return type === "ArgMax" ? tf.argMax(x, axis) : tf.argMin(x, axis);
-    },
+    build:
+      () =>
+      (tf, [x], h) => {
+        const axis = h[1][0] < 0 ? h[1][0] + x.rank : h[1][0];
+        return type === "ArgMax" ? tf.argMax(x, axis) : tf.argMin(x, axis);
+      },
   });
 }

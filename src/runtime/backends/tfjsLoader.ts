@@ -51,7 +51,9 @@ export function loadTfjsCpuSync(): TfjsRuntime {
  */
 export function loadTfjsNodeGpuSync(): TfjsRuntime {
   if (!isTfjsNodeGpuInstalled()) {
-    throw new Error(`${NODE_GPU_PACKAGE} is not installed; install it with \`npm i ${NODE_GPU_PACKAGE}\` on a machine with CUDA`);
+    throw new Error(
+      `${NODE_GPU_PACKAGE} is not installed; install it with \`npm i ${NODE_GPU_PACKAGE}\` on a machine with CUDA`,
+    );
   }
   const tf = require(NODE_GPU_PACKAGE) as Tfjs;
   tf.enableProdMode();
