@@ -4,6 +4,7 @@
  * `with` blocks become callbacks.
  */
 import "./ops";
+import { initBackendFromEnv } from "./runtime/backends/select";
 import { createVariable } from "./ops/state/variable";
 import type { Variable as VariableClass } from "./ops/state/variable";
 import { GraphImpl } from "./graph/graph";
@@ -42,6 +43,11 @@ export {
 } from "./ops/state/initializers";
 export { assignRef as assign, assignAddRef as assignAdd, assignSubRef as assignSub } from "./ops/state/variableOps";
 export { globalVariablesInitializer, variablesInitializer, globalVariablesInitializer as initializeAllVariables } from "./ops/state/initOps";
+
+// backends: the engine's own CPU kernels, or tfjs (TENSORLINGS_BACKEND=cpu|tfjs-wasm|tfjs-cpu|tfjs-node-gpu)
+export { getBackend, setBackend, backendReady, BACKEND_NAMES, BACKEND_ENV_VAR } from "./runtime/backends/select";
+export type { BackendName } from "./runtime/backends/select";
+initBackendFromEnv();
 
 // sessions
 export { Session, InteractiveSession, withSession, SessionImpl } from "./runtime/session";

@@ -70,8 +70,18 @@ export class EventFileWriter {
   private open(): number {
     if (this.fd !== null) return this.fd;
     const seconds = Math.floor(Date.now() / 1000);
-    this.filePath = path.join(this.logdir, eventFileName(seconds, os.hostname(), this.suffix));
-    this.fd = fs.openSync(this.filePath, "w");
+    const base = path.join(this.logdir, eventFileName(seconds, os.hostname(), this.suffix));
+    // Two writers opened in the same second would get the same name; TF would truncate the other
+    // writer's file. Here the second one gets a `.1`, `.2`, ... ending (still a `tfevents` file).
+    for (let n = 0; this.fd === null; n++) {
+      const candidate = n === 0 ? base : `${base}.${n}`;
+      try {
+        this.fd = fs.openSync(candidate, "wx");
+        this.filePath = candidate;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      }
+    }
     writeAll(this.fd, encodeRecord(encodeEvent({ wallTime: seconds, fileVersion: FILE_VERSION })));
     return this.fd;
   }

@@ -34,12 +34,15 @@ export {
   encodeGraphDef,
   decodeGraphDef,
   writeGraphDef,
+  encodeNodeDef,
   writeNodeDef,
   decodeNodeDef,
+  encodeAttrValue,
   writeAttrValue,
   decodeAttrValue,
   type VersionDefProto,
 } from "./proto/graph";
-export { writeTensorProto, decodeTensorProto, writeTensorShape, decodeTensorShape } from "./proto/tensor";
+export { encodeTensorProto, writeTensorProto, decodeTensorProto, encodeTensorShape, writeTensorShape, decodeTensorShape } from "./proto/tensor";
+export { BinaryWriter, BinaryReader } from "./proto/wire";
 export * from "./proto/bundle";
 export { tensorToBytes, tensorFromBytes } from "./tensorBytes";

@@ -6,6 +6,7 @@ import { FailedPreconditionError, OpError, RuntimeError, ValueError } from "../e
 import { FeedDict, popDefaultSession, pushDefaultSession } from "./defaultSession";
 import { ArrayLike, NDArray } from "./ndarray";
 import { Plan, compilePlan } from "./plan";
+import { getActiveBackend } from "./backends/backend";
 import { SessionState, UNINITIALIZED } from "./sessionState";
 
 export interface SessionOptions {
@@ -49,7 +50,7 @@ export class SessionImpl {
   }
 
   private planFor(fetchTensors: Tensor[], targets: Operation[], feeds: Tensor[]): Plan {
-    const key = `${fetchTensors.map((t) => `${t.op.id}:${t.valueIndex}`).join(",")}|${targets.map((o) => o.id).join(",")}|${feeds
+    const key = `${getActiveBackend().name}|${fetchTensors.map((t) => `${t.op.id}:${t.valueIndex}`).join(",")}|${targets.map((o) => o.id).join(",")}|${feeds
       .map((t) => `${t.op.id}:${t.valueIndex}`)
       .join(",")}`;
     let plan = this.plans.get(key);

@@ -165,6 +165,19 @@ describe("static shape inference", () => {
     );
   });
 
+  test("mismatched dtypes: TypeError naming the op type and its inputs", () => {
+    const f = tf.constant(1);
+    const i = tf.constant(1, { dtype: tf.int32 });
+    expectTfError(() => f.add(i), "TypeError", "Input 'y' of 'Add' Op has type int32 that does not match type float32 of argument 'x'.");
+    expectTfError(
+      () => tf.matmul(tf.zeros([1, 1]), tf.zeros([1, 1], tf.int32), { name: "prod" }),
+      "TypeError",
+      "Input 'b' of 'MatMul' Op has type int32 that does not match type float32 of argument 'a'.",
+    );
+    // a JS value takes the tensor's dtype and is named after the input it feeds
+    expect(tf.matmul(tf.zeros([1, 1], tf.int32), [[2]]).op.inputs[1].op.name).toBe("MatMul/b");
+  });
+
   test("incompatible runtime shapes fail in the kernel", () => {
     const a = tf.placeholder(tf.float32, { name: "a" });
     const b = tf.placeholder(tf.float32, { name: "b" });

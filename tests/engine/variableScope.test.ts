@@ -143,9 +143,16 @@ describe("variable scopes", () => {
     expect(flag).toBe(true);
   });
 
-  test("tf.getVariableScope() is the root scope outside any block", () => {
+  test("tf.getVariableScope() is the root scope outside any block, also after a block threw", () => {
     expect(tf.getVariableScope().name).toBe("");
     expect(tf.variableScope("s", () => tf.getVariableScope().name)).toBe("s");
+    expect(() =>
+      tf.variableScope("t", () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(tf.getVariableScope().name).toBe("");
+    expect(tf.constant(1).op.name).toBe("Const");
   });
 
   test("variables from tf.Variable are not in the get_variable store", () => {

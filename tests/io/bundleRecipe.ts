@@ -6,8 +6,11 @@ import type { NamedTensor } from "../../src/io";
 const DTYPES: DType[] = [float32, float64, int32, int64, bool, string];
 const SHAPES: number[][] = [[], [2], [2, 3], [0]];
 
-export function recipeKey(i: number): string {
+export type KeyStyle = "layered" | "long";
+
+export function recipeKey(i: number, style: KeyStyle = "layered"): string {
   const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  if (style === "long") return `${pad(i * 3, 5)}/${"w".repeat(200)}`;
   if (i % 50 === 7) return `unicod\u00e9/v${pad(i, 5)}`;
   return `layer_${pad(i % 97, 2)}/var_${pad(i, 5)}`;
 }
@@ -33,9 +36,9 @@ export function recipeTensor(i: number): NDArray {
   }
 }
 
-export function recipeTensors(count: number, extraKeys: [number, string][] = []): NamedTensor[] {
+export function recipeTensors(count: number, extraKeys: [number, string][] = [], style: KeyStyle = "layered"): NamedTensor[] {
   const out: NamedTensor[] = [];
-  for (let i = 0; i < count; i++) out.push({ key: recipeKey(i), value: recipeTensor(i) });
+  for (let i = 0; i < count; i++) out.push({ key: recipeKey(i, style), value: recipeTensor(i) });
   for (const [i, key] of extraKeys) out.push({ key, value: recipeTensor(i) });
   return out;
 }

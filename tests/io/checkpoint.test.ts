@@ -18,6 +18,8 @@ import {
   writeCheckpoint,
 } from "../../src/io";
 import { encodeStringTensor } from "../../src/io/bundle/stringTensor";
+import { readTable } from "../../src/io/bundle/tableReader";
+import { FOOTER_SIZE, readVarint } from "../../src/io/bundle/tableFormat";
 import { recipeTensors } from "./bundleRecipe";
 import { TF_CHECKPOINTS, tempDir, toHex } from "./helpers";
 
@@ -69,24 +71,27 @@ describe("real TF checkpoints", () => {
 });
 
 describe("vectors built by the Python oracle", () => {
-  test.each(["singleBlock", "multiBlock"])("%s: many keys, all dtypes, restarts and data blocks", (name) => {
+  test.each(["singleBlock", "multiBlock", "longKeys"])("%s: many keys, all dtypes, restarts and data blocks", (name) => {
     const r = vectors.recipes[name];
-    const { index, data } = encodeCheckpoint(recipeTensors(r.count, r.extraKeys));
+    const { index, data } = encodeCheckpoint(recipeTensors(r.count, r.extraKeys, r.keyStyle));
     expect(toHex(index.subarray(0, 64))).toBe(r.indexHead);
+    // One index entry per data block; in longKeys the separators between blocks are shortened keys.
+    expect(readTable(index, "index")).toHaveLength(1 + r.count + r.extraKeys.length);
+    expect(indexBlockKeys(index)).toEqual(r.indexKeys);
     expect({ bytes: index.length, sha256: sha256(index) }).toEqual(r.index);
     expect({ bytes: data.length, sha256: sha256(data) }).toEqual(r.data);
   });
 
-  test("the multi-block checkpoint reads back", () => {
-    const r = vectors.recipes.multiBlock;
-    const tensors = recipeTensors(r.count);
+  test("a multi-block checkpoint reads back", () => {
+    const r = vectors.recipes.longKeys;
+    const tensors = recipeTensors(r.count, [], r.keyStyle);
     const prefix = path.join(tempDir(), "big");
     writeCheckpoint(prefix, tensors);
     const back = readCheckpoint(prefix);
     const keys = [...back.keys()];
     expect(keys.slice(0, 5)).toEqual(r.sortedKeysHead);
     expect(keys.slice(-3)).toEqual(r.sortedKeysTail);
-    for (const t of tensors.filter((_, i) => i % 997 === 0)) expect(back.get(t.key)!.toArray()).toEqual(t.value.toArray());
+    for (const t of tensors.filter((_, i) => i % 97 === 0)) expect(back.get(t.key)!.toArray()).toEqual(t.value.toArray());
   });
 
   test("keys are ordered by UTF-8 bytes, not UTF-16 units", () => {
@@ -103,6 +108,27 @@ describe("vectors built by the Python oracle", () => {
     expect(readTensor(prefix, "s").toArray()).toEqual(v.elements);
   });
 });
+
+/** Keys of the index block: the footer's index handle, then the block's entries (restart interval 1: whole keys). */
+function indexBlockKeys(table: Uint8Array): string[] {
+  let pos = table.length - FOOTER_SIZE;
+  for (let i = 0; i < 2; i++) [, pos] = readVarint(table, pos, table.length, "footer");
+  const [offset, p1] = readVarint(table, pos, table.length, "footer");
+  const [size] = readVarint(table, p1, table.length, "footer");
+  const block = table.subarray(offset, offset + size);
+  const numRestarts = new DataView(block.buffer, block.byteOffset).getUint32(size - 4, true);
+  const keys: string[] = [];
+  for (let p = 0; p < size - 4 - 4 * numRestarts; ) {
+    let shared, unshared, valueLength;
+    [shared, p] = readVarint(block, p, size, "entry");
+    [unshared, p] = readVarint(block, p, size, "entry");
+    [valueLength, p] = readVarint(block, p, size, "entry");
+    expect(shared).toBe(0);
+    keys.push(new TextDecoder().decode(block.subarray(p, p + unshared)));
+    p += unshared + valueLength;
+  }
+  return keys;
+}
 
 function writeTo(tensors: { key: string; value: NDArray }[]): string {
   const prefix = path.join(tempDir(), "ckpt");

@@ -92,6 +92,18 @@ describe("EventFileWriter", () => {
     expect(eventFileName(12, "h", ".x")).toBe("events.out.tfevents.0000000012.h.x");
   });
 
+  test("two writers in the same second do not clobber each other", () => {
+    const logdir = tempDir();
+    const writers = [new EventFileWriter(logdir), new EventFileWriter(logdir)];
+    writers.forEach((w, i) => w.addEvent(encodeEvent({ wallTime: 5, step: i + 1 })));
+    writers.forEach((w) => w.close());
+    expect(new Set(writers.map((w) => w.path)).size).toBe(2);
+    expect(writers.map((w) => readEventFile(w.path!).map((e) => e.step))).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+  });
+
   test("writing after close is an error", () => {
     const writer = new EventFileWriter(tempDir());
     writer.close();

@@ -108,9 +108,12 @@ function typed(dtype: tf.DType, values: number[]): Float64Array | Float32Array {
   return dtype === tf.float32 ? Float32Array.from(values) : Float64Array.from(values);
 }
 
+/** Floor of the comparison: rounding in the forward pass divided by the step is ~1e-10. */
+const ABSOLUTE_TOLERANCE = 1e-8;
+
 /**
  * Throws (with the numbers) unless every analytic gradient has its input's shape and matches the
- * numeric one within the tolerance, relative to max(1, |numeric|).
+ * numeric one within the relative tolerance (plus a tiny absolute floor for values near 0).
  */
 export function checkGradients(c: GradCase): GradReport {
   const report = computeGradients(c);
@@ -122,7 +125,7 @@ export function checkGradients(c: GradCase): GradReport {
     }
     report.numeric[i].forEach((n, j) => {
       const a = report.analytic[i][j];
-      if (!(Math.abs(a - n) <= tol * Math.max(1, Math.abs(n)))) {
+      if (!(Math.abs(a - n) <= tol * Math.abs(n) + ABSOLUTE_TOLERANCE)) {
         throw new Error(
           `gradient ${i}[${j}]: analytic ${a} vs numeric ${n} (input shape [${inp.shape}], ` +
             `analytic [${report.analytic[i].join(", ")}], numeric [${report.numeric[i].join(", ")}])`,

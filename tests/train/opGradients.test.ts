@@ -27,7 +27,7 @@ const NOT_DIFFERENTIABLE: Record<string, string[]> = {
   "not differentiable yet": ["Slice", "Prod"],
 };
 
-const RUNS = Number(process.env.GRADCHECK_RUNS ?? 12);
+const RUNS = Number(process.env.GRADCHECK_RUNS ?? 50);
 
 describe("every registered op type is accounted for", () => {
   const types = tf.registeredOpTypes();
@@ -85,7 +85,7 @@ describe("the checks catch broken gradient formulas", () => {
 
   test("Mul with its two partial derivatives swapped", () => {
     withGradient("Mul", (op, [g]) => [tf.multiply(g, op.inputs[0]), tf.multiply(g, op.inputs[1])], () => {
-      expect(fails("Mul")).toThrow(/analytic .* vs numeric/);
+      expect(fails("Mul")).toThrow(/analytic .* vs numeric|has shape/);
     });
   });
 

@@ -19,18 +19,18 @@ export interface BlockHandle {
   size: number;
 }
 
-/** Unsigned varint at `pos`; returns the value and the position after it. */
-export function readVarint(bytes: Uint8Array, pos: number, end: number, what: string): [number, number] {
+/** Unsigned varint at `pos` (before `end`); returns the value and the position after it. A bad one raises DataLossError(errorMessage). */
+export function readVarint(bytes: Uint8Array, pos: number, end: number, errorMessage: string): [number, number] {
   let value = 0;
   let scale = 1;
   for (let i = 0; i < 10; i++) {
-    if (pos >= end) throw new DataLossError(what);
+    if (pos >= end) throw new DataLossError(errorMessage);
     const b = bytes[pos++];
     value += (b & 0x7f) * scale;
     if (b < 0x80) return [value, pos];
     scale *= 0x80;
   }
-  throw new DataLossError(what);
+  throw new DataLossError(errorMessage);
 }
 
 export function readFixed32(bytes: Uint8Array, pos: number): number {

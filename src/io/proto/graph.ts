@@ -97,6 +97,10 @@ function writeAttrList(w: BinaryWriter, l: AttrListLike): void {
   for (const t of l.tensor ?? []) putMessage(w, 8, (w) => writeTensorProto(w, t));
 }
 
+export function encodeAttrValue(a: AttrValueLike): Uint8Array {
+  return encodeWith(writeAttrValue, a);
+}
+
 export function decodeAttrValue(bytes: Uint8Array): AttrValueLike | undefined {
   let out: AttrValueLike | undefined;
   readFields(bytes, "AttrValue", (field, _wt, r) => {
@@ -189,6 +193,10 @@ export function writeNodeDef(w: BinaryWriter, n: NodeDefLike): void {
       putMessage(w, 2, (w) => writeAttrValue(w, n.attrs[key]));
     });
   }
+}
+
+export function encodeNodeDef(n: NodeDefLike): Uint8Array {
+  return encodeWith(writeNodeDef, n);
 }
 
 export function decodeNodeDef(bytes: Uint8Array): NodeDefLike {

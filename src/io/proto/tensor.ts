@@ -13,6 +13,7 @@ import { tensorFromBytes, tensorToBytes } from "../tensorBytes";
 import {
   BinaryWriter,
   WireType,
+  encodeWith,
   putBool,
   putBytes,
   putInt32,
@@ -42,6 +43,10 @@ export function writeTensorShape(w: BinaryWriter, shape: ShapeLike): void {
     return;
   }
   for (const d of shape) putMessage(w, 2, (w) => putInt64(w, 1, d === null ? -1 : d));
+}
+
+export function encodeTensorShape(shape: ShapeLike): Uint8Array {
+  return encodeWith(writeTensorShape, shape);
 }
 
 export function decodeTensorShape(bytes: Uint8Array): ShapeLike {
@@ -106,6 +111,10 @@ export function writeTensorProto(w: BinaryWriter, t: NDArray): void {
     case bool:
       return putPacked(w, BOOL_VAL, Array.from(values, (v) => v !== 0), writeBool);
   }
+}
+
+export function encodeTensorProto(t: NDArray): Uint8Array {
+  return encodeWith(writeTensorProto, t);
 }
 
 export function decodeTensorProto(bytes: Uint8Array): NDArray {

@@ -83,16 +83,20 @@ export function convertToTensor(value: unknown, options: ConvertOptions = {}): T
 }
 
 /** Convert operands of a binary op: a JS value takes the dtype of the tensor it is combined with. */
-/** `opType` names the op in the dtype-mismatch TypeError, as TF's op_def_library does (`'Add' Op`). */
-export function convertPair(x: unknown, y: unknown, opType = "op"): [Tensor, Tensor] {
-  const xt = isTensorLike(x) ? convertToTensor(x, { name: "x" }) : null;
-  const yt = isTensorLike(y) ? convertToTensor(y, { name: "y" }) : null;
+/**
+ * `opType` names the op in the dtype-mismatch TypeError, as TF's op_def_library does (`'Add' Op`);
+ * `argNames` are the op's input names, used for converted constants (`MatMul/b`) and that message.
+ */
+export function convertPair(x: unknown, y: unknown, opType = "op", argNames: readonly [string, string] = ["x", "y"]): [Tensor, Tensor] {
+  const [nx, ny] = argNames;
+  const xt = isTensorLike(x) ? convertToTensor(x, { name: nx }) : null;
+  const yt = isTensorLike(y) ? convertToTensor(y, { name: ny }) : null;
   const dtype = xt?.dtype ?? yt?.dtype;
-  const tx = xt ?? convertToTensor(x, { name: "x", dtype });
-  const ty = yt ?? convertToTensor(y, { name: "y", dtype });
+  const tx = xt ?? convertToTensor(x, { name: nx, dtype });
+  const ty = yt ?? convertToTensor(y, { name: ny, dtype });
   if (tx.dtype !== ty.dtype) {
     throw new TypeError(
-      `Input 'y' of '${opType}' Op has type ${ty.dtype.name} that does not match type ${tx.dtype.name} of argument 'x'.`,
+      `Input '${ny}' of '${opType}' Op has type ${ty.dtype.name} that does not match type ${tx.dtype.name} of argument '${nx}'.`,
     );
   }
   return [tx, ty];

@@ -30,7 +30,8 @@ registerOp({
   type: "PlaceholderWithDefault",
   outputs: ([input], attrs) => [{ dtype: input.dtype, shape: (attrs.shape as { value: StaticShape }).value }],
   kernel: () => (inputs) => [inputs[0]],
-  gradient: null,
+  // Unfed, it passes its input through, so the gradient does too (TF registers Identity's gradient).
+  gradient: (_op, [g]) => [g],
 });
 
 export interface PlaceholderOptions {

@@ -9,7 +9,8 @@ import { createOp, inOpScope } from "../createOp";
 import { concatArrays, tileArray, transposeArray } from "../kernels/layout";
 import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
-import { subtract } from "../math/binary";
+import { add, equal, mod, multiply, subtract } from "../math/binary";
+import { cast } from "../math/cast";
 
 const intVec = (v: number[]) => new NDArray(int32, [v.length], Int32Array.from(v));
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
@@ -181,7 +182,16 @@ registerOp({
     return [{ dtype: x.dtype, shape }];
   },
   kernel: () => ([x, m]) => [tileArray(x, nums(m))],
-  gradient: null,
+  // Sum the copies: reshape the gradient to interleaved [multiple, dim] pairs and reduce the multiples.
+  gradient: (op, [g]) => {
+    if (!g) return [null, null];
+    const [x, multiples] = op.inputs;
+    const splitShape = reshape(transpose(stack([multiples, shape(x)])), [-1]);
+    const axes = range(0, size(splitShape), 2);
+    const grad = reduceSum(reshape(g, splitShape), axes);
+    grad.setShape(x.shape);
+    return [grad, null];
+  },
 });
 
 export function tile(x: unknown, multiples: unknown, options: { name?: string } = {}): Tensor {
@@ -299,7 +309,9 @@ registerOp({
   gradient: (op, [g]) => {
     if (!g) return op.inputs.map(() => null);
     const parts = op.inputs.slice(0, -1);
-    const axis = (constantNumbers(op.inputs[op.inputs.length - 1]) ?? [0])[0];
+    const axisT = op.inputs[op.inputs.length - 1];
+    if (!parts.every((p) => isFullyDefined(p.shape))) return [...concatGradDynamic(g, parts, axisT), null];
+    const axis = (constantNumbers(axisT) ?? [0])[0];
     const grads: (Tensor | null)[] = [];
     let offset = 0;
     for (const p of parts) {
@@ -312,6 +324,25 @@ registerOp({
     return [...grads, null];
   },
 });
+
+/**
+ * Concat's gradient when an input shape is known only at run time: each part's slice of the
+ * gradient starts where the previous parts end along the axis, computed in the graph from their
+ * shapes (as TF's ConcatOffset does).
+ */
+function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
+  const r = rank(parts[0]);
+  const onAxis = cast(equal(range(0, r, 1), mod(axis, r)), int32);
+  let begin = multiply(onAxis, 0);
+  return parts.map((p) => {
+    const size = shape(p);
+    const grad = inOpScope("Slice", [g, begin, size], (opName, graph) =>
+      createOp(graph, "Slice", opName, [g, begin, size], { T: attr.type(g.dtype), Index: attr.type(int32) }).outputs[0],
+    );
+    begin = add(begin, multiply(size, onAxis));
+    return grad;
+  });
+}
 
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {
@@ -385,4 +416,4 @@ export function stack(values: unknown[], axis = 0, options: { name?: string } = 
   );
 }
 
-import { reduceSumAll } from "../math/reduce";
+import { reduceSum, reduceSumAll } from "../math/reduce";

@@ -3,7 +3,7 @@ import type { Operation } from "../../graph/operation";
 import { broadcastStatic, isFullyDefined } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
 import { convertPair } from "../array/constant";
-import { reshape, shape } from "../array/shapeOps";
+import { onesLike, reshape, shape } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { binaryKernel } from "../kernels/elementwise";
@@ -120,7 +120,12 @@ const powGrad: GradFn = (op, [grad]) => {
   return reduceToInputs(
     op,
     () => multiply(multiply(grad, y), pow(x, sub(y, 1))),
-    () => multiply(multiply(grad, z), log(select(greater(x, 0), x, zerosLikeTensor(x)))),
+    () => {
+      // log(x) only where x > 0, else 0: no false -inf/NaN at x <= 0 (as TF does).
+      const mask = greater(x, 0);
+      const logX = select(mask, log(select(mask, x, onesLike(x))), zerosLikeTensor(x));
+      return multiply(multiply(grad, z), logX);
+    },
   );
 };
 
@@ -145,7 +150,12 @@ defineBinary("DivNoNan", (a, b) => (b === 0 ? 0 : a / b), (op, [grad]) => {
   );
 });
 defineBinary("FloorDiv", (a, b) => Math.floor(a / b), null);
-defineBinary("FloorMod", (a, b) => a - Math.floor(a / b) * b, null);
+// d(x mod y) = dx - floor(x / y) dy
+defineBinary("FloorMod", (a, b) => a - Math.floor(a / b) * b, (op, [grad]) => {
+  if (!grad) return [null, null];
+  const [x, y] = op.inputs;
+  return reduceToInputs(op, () => grad, () => multiply(grad, neg(floordiv(x, y))));
+});
 defineBinary("Maximum", (a, b) => (a >= b || Number.isNaN(a) ? a : b), maxMinGrad((a, b) => greaterEqual(a, b)));
 defineBinary("Minimum", (a, b) => (a <= b || Number.isNaN(a) ? a : b), maxMinGrad((a, b) => lessEqual(a, b)));
 defineBinary("Pow", (a, b) => Math.pow(a, b), powGrad);

@@ -10,6 +10,11 @@ import { neg } from "./unary";
 
 /** C = op(A) · op(B) for 2-D arrays; accumulates each output in float64 before storing. */
 export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): NDArray {
+  if (a.shape.length !== 2 || b.shape.length !== 2) {
+    throw new InvalidArgumentError(
+      `In[${a.shape.length !== 2 ? 0 : 1}] is not a matrix. Instead it has shape [${(a.shape.length !== 2 ? a : b).shape.join(",")}]`,
+    );
+  }
   const [ar, ac] = a.shape;
   const [br, bc] = b.shape;
   const m = ta ? ac : ar;
@@ -24,19 +29,29 @@ export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): 
   const A = a.data as Float32Array;
   const B = b.data as Float32Array;
   const out = allocStorage(a.dtype, m * n) as Float32Array;
-  const row = new Float64Array(n);
-  for (let i = 0; i < m; i++) {
-    row.fill(0);
-    for (let p = 0; p < k; p++) {
-      const av = ta ? A[p * ac + i] : A[i * ac + p];
-      if (av === 0) continue;
-      if (tb) for (let j = 0; j < n; j++) row[j] += av * B[j * bc + p];
-      else {
-        const off = p * bc;
-        for (let j = 0; j < n; j++) row[j] += av * B[off + j];
-      }
+  // Strides let one loop serve all four transpose combinations.
+  const aRow = ta ? 1 : ac;
+  const aCol = ta ? ac : 1;
+  const bRow = tb ? 1 : bc;
+  const bCol = tb ? bc : 1;
+  if (n === 1) {
+    for (let i = 0; i < m; i++) {
+      let acc = 0;
+      for (let p = 0; p < k; p++) acc += A[i * aRow + p * aCol] * B[p * bRow];
+      out[i] = acc;
     }
-    out.set(row, i * n);
+  } else {
+    const row = new Float64Array(n);
+    for (let i = 0; i < m; i++) {
+      row.fill(0);
+      for (let p = 0; p < k; p++) {
+        const av = A[i * aRow + p * aCol];
+        if (av === 0) continue;
+        const off = p * bRow;
+        for (let j = 0; j < n; j++) row[j] += av * B[off + j * bCol];
+      }
+      for (let j = 0; j < n; j++) out[i * n + j] = row[j];
+    }
   }
   return new NDArray(a.dtype, [m, n], out);
 }
@@ -86,7 +101,7 @@ export interface MatMulOptions {
 
 export function matmul(a: unknown, b: unknown, options: MatMulOptions = {}): Tensor {
   return inOpScope(options.name ?? "MatMul", [a, b], (opName, graph) => {
-    const [ta, tb] = convertPair(a, b, "MatMul");
+    const [ta, tb] = convertPair(a, b, "MatMul", ["a", "b"]);
     return createOp(graph, "MatMul", opName, [ta, tb], {
       transpose_a: attr.bool(options.transposeA ?? options.adjointA ?? false),
       transpose_b: attr.bool(options.transposeB ?? options.adjointB ?? false),
