@@ -99,7 +99,7 @@ export class Grader {
     const t0 = Date.now();
     let loaded: LoadedSubmission;
     try {
-      loaded = "files" in input ? input : loadSubmission(input, this.manifest);
+      loaded = "files" in input ? input : loadSubmission(input, this.manifest, this.kit.root);
     } catch (e) {
       const source = "files" in input ? input.source : input;
       return this.errorRecord(source, `could not read the submission: ${(e as Error).message}`, t0);

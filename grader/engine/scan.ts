@@ -45,6 +45,15 @@ export function scanSource(file: string, text: string): ScanFinding[] {
   const found = new Map<string, ScanFinding>();
   const fsNames = new Set<string>();
   const processNames = new Set<string>(["process"]);
+  const globalNames = new Set<string>(GLOBAL_OBJECTS);
+  const frameworkNames = new Set<string>(FRAMEWORK_NAMES);
+  /** Tracks `const g = globalThis as any`-style aliases so they are scanned like the original. */
+  const trackAlias = (decl: ts.VariableDeclaration) => {
+    if (!decl.initializer || !ts.isIdentifier(decl.name)) return;
+    const init = unwrap(decl.initializer);
+    if (!ts.isIdentifier(init)) return;
+    for (const set of [fsNames, processNames, globalNames, frameworkNames]) if (set.has(init.text)) set.add(decl.name.text);
+  };
 
   const add = (rule: Rule, node: ts.Node, detail?: string) => {
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
@@ -61,12 +70,13 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     else if (NET_MODULES.has(m)) add(RULES.network, node, m);
     else if (INTERNAL_MODULES.has(m)) add(RULES.internals, node, m);
     else if (m === "@jest/globals" || m.startsWith("jest") || m === "expect") add(RULES.framework, node, m);
-    if (GRADER_WORDS.test(spec) && !spec.startsWith("tensorlings")) add(RULES.graderFiles, node, spec);
+    if ((spec.startsWith(".") || spec.startsWith("/")) && GRADER_WORDS.test(spec)) add(RULES.graderFiles, node, spec);
     if (FS_MODULES.has(m) && binding) collectNames(binding, fsNames);
     if (m === "process" && binding) collectNames(binding, processNames);
   };
 
   const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node)) trackAlias(node);
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       onModule(node.moduleSpecifier.text, node, node.importClause ?? undefined);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
@@ -95,11 +105,12 @@ export function scanSource(file: string, text: string): ScanFinding[] {
       onMember(node, node.expression, node.name.text);
     } else if (ts.isElementAccessExpression(node)) {
       const key = node.argumentExpression;
+      const obj = unwrap(node.expression);
       if (ts.isStringLiteralLike(key)) onMember(node, node.expression, key.text);
-      else if (ts.isIdentifier(node.expression) && (GLOBAL_OBJECTS.has(node.expression.text) || node.expression.text === "process" || node.expression.text === "require")) {
-        add(RULES.dynamicCode, node, `computed member of ${node.expression.text}`);
+      else if (ts.isIdentifier(obj) && (globalNames.has(obj.text) || processNames.has(obj.text) || obj.text === "require")) {
+        add(RULES.dynamicCode, node, `computed member of ${obj.text}`);
       }
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && FRAMEWORK_NAMES.has(node.left.text)) {
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && frameworkNames.has(node.left.text)) {
       add(RULES.framework, node, `assigns ${node.left.text}`);
     } else if (ts.isStringLiteralLike(node) && GRADER_WORDS.test(node.text) && !ts.isImportDeclaration(node.parent) && !ts.isCallExpression(node.parent)) {
       add(RULES.graderFiles, node, JSON.stringify(node.text.slice(0, 60)));
@@ -107,17 +118,21 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     ts.forEachChild(node, visit);
   };
 
-  const onMember = (node: ts.Node, obj: ts.Expression, name: string) => {
+  const onMember = (node: ts.Node, rawObj: ts.Expression, name: string) => {
+    const obj = unwrap(rawObj);
     const base = ts.isIdentifier(obj) ? obj.text : null;
     if (base && processNames.has(base)) {
       if (PROCESS_EXIT.has(name)) add(RULES.processExit, node, `process.${name}`);
       if (PROCESS_INTERNALS.has(name)) add(RULES.internals, node, `process.${name}`);
       if (name === "send" || name === "channel") add(RULES.internals, node, `process.${name}`);
     }
-    if (base && GLOBAL_OBJECTS.has(base) && FRAMEWORK_NAMES.has(name)) add(RULES.framework, node, `${base}.${name}`);
-    if (base && FRAMEWORK_NAMES.has(base) && FRAMEWORK_MEMBERS.has(name)) add(RULES.framework, node, `${base}.${name}`);
+    if (base && globalNames.has(base) && FRAMEWORK_NAMES.has(name)) add(RULES.framework, node, `${base}.${name}`);
+    if (base && frameworkNames.has(base) && FRAMEWORK_MEMBERS.has(name)) add(RULES.framework, node, `${base}.${name}`);
+    if (base && globalNames.has(base) && (name === "process" || name === "require")) add(RULES.internals, node, `${base}.${name}`);
     if (name === "testPath" || name === "getOwnPropertySymbols") add(RULES.framework, node, name);
-    if (FS_WRITES.has(name) && (base === null || fsNames.has(base) || base === "fs" || base === "promises")) add(RULES.fsWrite, node, name);
+    // `write`/`writeSync` alone are too common (streams) unless called on fs itself.
+    const onFs = base !== null && (fsNames.has(base) || base === "fs" || base === "promises");
+    if (FS_WRITES.has(name) && (onFs || (base === null && name !== "write" && name !== "writeSync"))) add(RULES.fsWrite, node, name);
     if (base && fsNames.has(base) && isAssignmentTarget(node)) add(RULES.fsPatch, node, `${base}.${name}`);
     if (base === "require" && (name === "cache" || name === "main")) add(RULES.internals, node, `require.${name}`);
     if (base === "module" && (name === "constructor" || name === "children" || name === "parent")) add(RULES.internals, node, `module.${name}`);
@@ -137,6 +152,14 @@ export function scanFiles(files: Map<string, Buffer>): ScanFinding[] {
   const out: ScanFinding[] = [];
   for (const [rel, data] of files) if (rel.endsWith(".ts")) out.push(...scanSource(rel, data.toString("utf8")));
   return out;
+}
+
+/** Strips parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
+function unwrap(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else return e;
+  }
 }
 
 function collectNames(binding: ts.Node, into: Set<string>): void {

@@ -38,6 +38,15 @@ export const SUBMISSION_LIMITS = {
   maxDepth: 8,
 };
 
+/** Files that configure Jest, TypeScript, Babel, swc or npm: never used, flagged when not the kit's own. */
+const CONFIG_FILES = new Set([
+  "package.json", "package-lock.json", ".npmrc", "tsconfig.json", ".swcrc", ".babelrc", "babel.config.js", "babel.config.json",
+  "jest.config.js", "jest.config.ts", "jest.config.mjs", "jest.config.cjs", "jest.config.json", "jest.setup.js", "jest.setup.ts",
+  "setupTests.js", "setupTests.ts", "junitProperties.js", "junitTestCaseProperties.js",
+]);
+/** Folders Jest would pick up (mocks, snapshots, modules): never used, flagged. */
+const CONFIG_DIRS = new Set(["__mocks__", "__snapshots__", "node_modules", ".jest"]);
+
 /** Folders never taken as the submission root, and not walked where that saves time. */
 const NOT_ROOTS = new Set(["node_modules", ".git", "solutions", "grader", "tests", "__MACOSX", ".tensorlings", "out", "tmp"]);
 const NOT_WALKED = new Set(["node_modules", ".git", "__MACOSX"]);
@@ -66,8 +75,31 @@ export function studentId(name: string): string {
   return id || "_";
 }
 
-export function loadSubmission(source: SubmissionSource, manifest: Manifest): LoadedSubmission {
-  return source.kind === "zip" ? loadZip(source, manifest) : loadFolder(source, manifest);
+/** `kitRoot` lets configuration files identical to the kit's own (a clone's) pass unflagged. */
+export function loadSubmission(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {
+  return source.kind === "zip" ? loadZip(source, manifest, kitRoot) : loadFolder(source, manifest, kitRoot);
+}
+
+/** One flag naming the configuration a submission carried that would have changed how tests run. */
+function configFlag(files: string[], dirs: string[], root: string, kitRoot: string | undefined, read: (rel: string) => Buffer | null): Flag | null {
+  const parent = root === "" ? null : path.posix.dirname(root) === "." ? "" : path.posix.dirname(root);
+  const inRoot = (p: string) => root === "" || p.startsWith(root + "/");
+  const dirOf = (p: string) => (path.posix.dirname(p) === "." ? "" : path.posix.dirname(p));
+  const odd: string[] = [];
+  for (const f of files) {
+    const d = dirOf(f);
+    if (d !== root && d !== parent && !inRoot(f)) continue;
+    const mine = read(f);
+    const kits = kitRoot ? [path.join(kitRoot, path.posix.basename(f)), path.join(kitRoot, "exercises", path.posix.basename(f))] : [];
+    const same = mine !== null && kits.some((k) => fs.existsSync(k) && fs.readFileSync(k).equals(mine));
+    if (!same) odd.push(f);
+  }
+  for (const d of dirs) {
+    const base = path.posix.basename(d);
+    if (inRoot(d) || (dirOf(d) === parent && base !== "node_modules")) odd.push(d + "/");
+  }
+  if (!odd.length) return null;
+  return { code: "ignored-file", severity: "incident", message: `configuration shipped with the submission was ignored (the grader uses its own): ${odd.slice(0, 10).join(", ")}${odd.length > 10 ? ", …" : ""}` };
 }
 
 /** The folder (relative, "" = top) holding the most exercise files; ties prefer `exercises`, then the shallowest. */
@@ -119,11 +151,13 @@ function allowListed(paths: string[], root: string, manifest: Manifest): string[
   return out;
 }
 
-function loadFolder(source: SubmissionSource, manifest: Manifest): LoadedSubmission {
+function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {
   const flags: Flag[] = [];
   const files = new Map<string, Buffer>();
   const regular: string[] = [];
   const links: string[] = [];
+  const configFiles: string[] = [];
+  const configDirs: string[] = [];
   let walked = 0;
   const walk = (dir: string, rel: string, depth: number) => {
     if (depth > SUBMISSION_LIMITS.maxDepth || walked > SUBMISSION_LIMITS.maxWalkEntries) return;
@@ -137,13 +171,28 @@ function loadFolder(source: SubmissionSource, manifest: Manifest): LoadedSubmiss
       walked++;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) links.push(r);
-      else if (e.isDirectory() && !NOT_WALKED.has(e.name)) walk(path.join(dir, e.name), r, depth + 1);
-      else if (e.isFile() && e.name.endsWith(".ts")) regular.push(r);
+      else if (e.isDirectory()) {
+        if (CONFIG_DIRS.has(e.name)) configDirs.push(r);
+        if (!NOT_WALKED.has(e.name)) walk(path.join(dir, e.name), r, depth + 1);
+      } else if (e.isFile()) {
+        if (e.name.endsWith(".ts")) regular.push(r);
+        if (CONFIG_FILES.has(e.name)) configFiles.push(r);
+      }
     }
   };
   walk(source.path, "", 0);
   const root = chooseRoot([...regular, ...links], manifest);
   if (root === null) return { source, root, files, flags };
+  const readSmall = (rel: string) => {
+    try {
+      const full = path.join(source.path, rel);
+      return fs.lstatSync(full).size <= SUBMISSION_LIMITS.maxFileBytes ? fs.readFileSync(full) : null;
+    } catch {
+      return null;
+    }
+  };
+  const cfg = configFlag(configFiles, configDirs, root, kitRoot, readSmall);
+  if (cfg) flags.push(cfg);
   for (const rel of allowListed([...regular, ...links], root, manifest)) {
     const full = path.join(source.path, root, rel);
     const st = fs.lstatSync(full);
@@ -156,7 +205,7 @@ function loadFolder(source: SubmissionSource, manifest: Manifest): LoadedSubmiss
   return { source, root, files, flags };
 }
 
-function loadZip(source: SubmissionSource, manifest: Manifest): LoadedSubmission {
+function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {
   const flags: Flag[] = [];
   const files = new Map<string, Buffer>();
   const empty = (message: string): LoadedSubmission => {
@@ -195,6 +244,18 @@ function loadZip(source: SubmissionSource, manifest: Manifest): LoadedSubmission
   const names = [...byName.keys()];
   const root = chooseRoot(names, manifest);
   if (root === null) return { source, root, files, flags };
+  const zipDirs = new Set<string>();
+  for (const n of names) {
+    const parts = n.split("/");
+    for (let i = 1; i < parts.length; i++) if (CONFIG_DIRS.has(parts[i - 1])) zipDirs.add(parts.slice(0, i).join("/"));
+  }
+  const zipConfig = names.filter((n) => CONFIG_FILES.has(path.posix.basename(n)));
+  const readEntry = (rel: string) => {
+    const data = inflateCapped(byName.get(rel)!, SUBMISSION_LIMITS.maxFileBytes);
+    return typeof data === "string" ? null : data;
+  };
+  const cfg = configFlag(zipConfig, [...zipDirs], root, kitRoot, readEntry);
+  if (cfg) flags.push(cfg);
   const prefix = root ? root + "/" : "";
   for (const rel of allowListed(names, root, manifest)) {
     const entry = byName.get(prefix + rel)!;

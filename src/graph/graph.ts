@@ -152,7 +152,11 @@ export function getDefaultGraph(): GraphImpl {
 /** `tf.reset_default_graph()`: a fresh global default graph (not allowed inside `asDefault`). */
 export function resetDefaultGraph(): void {
   if (graphStack.length) {
-    throw new Error("AssertionError: Do not use tf.reset_default_graph() to clear nested graphs.");
+    const e = new Error(
+      "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.",
+    );
+    e.name = "AssertionError";
+    throw e;
   }
   globalDefault = new GraphImpl();
 }

@@ -33,7 +33,8 @@ export function resolveCheckpointPrefix(prefixOrDir: string): string {
   }
   if (!isDir) return prefixOrDir;
   const latest = latestCheckpoint(prefixOrDir);
-  if (latest === null) throw new NotFoundError(`No checkpoint found in ${prefixOrDir} (no valid 'checkpoint' state file)`);
+  if (latest === null)
+    throw new NotFoundError(`No checkpoint found in ${prefixOrDir} (no valid 'checkpoint' state file)`);
   return latest;
 }
 

@@ -45,14 +45,28 @@ function formatDouble(v: number): string {
 export function formatCheckpointState(state: CheckpointState): string {
   const lines = [`model_checkpoint_path: "${escapeText(state.modelCheckpointPath)}"`];
   for (const p of state.allModelCheckpointPaths) lines.push(`all_model_checkpoint_paths: "${escapeText(p)}"`);
-  for (const t of state.allModelCheckpointTimestamps ?? []) lines.push(`all_model_checkpoint_timestamps: ${formatDouble(t)}`);
-  if (state.lastPreservedTimestamp) lines.push(`last_preserved_timestamp: ${formatDouble(state.lastPreservedTimestamp)}`);
+  for (const t of state.allModelCheckpointTimestamps ?? [])
+    lines.push(`all_model_checkpoint_timestamps: ${formatDouble(t)}`);
+  if (state.lastPreservedTimestamp)
+    lines.push(`last_preserved_timestamp: ${formatDouble(state.lastPreservedTimestamp)}`);
   return lines.join("\n") + "\n";
 }
 
 function unescapeText(body: string, where: string): string {
   const bytes: number[] = [];
-  const simple: Record<string, number> = { n: 10, r: 13, t: 9, '"': 34, "'": 39, "\\": 92, a: 7, b: 8, f: 12, v: 11, "?": 63 };
+  const simple: Record<string, number> = {
+    n: 10,
+    r: 13,
+    t: 9,
+    '"': 34,
+    "'": 39,
+    "\\": 92,
+    a: 7,
+    b: 8,
+    f: 12,
+    v: 11,
+    "?": 63,
+  };
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c !== "\\") {
@@ -86,10 +100,14 @@ export function parseCheckpointState(text: string, where = "checkpoint state"): 
       if (!m) return null;
       const [, name, dq, sq, num] = m;
       const str = dq ?? sq;
-      if (name === "model_checkpoint_path" && str !== undefined) state.modelCheckpointPath = unescapeText(str, where);
-      else if (name === "all_model_checkpoint_paths" && str !== undefined) state.allModelCheckpointPaths.push(unescapeText(str, where));
-      else if (name === "all_model_checkpoint_timestamps" && num !== undefined) (state.allModelCheckpointTimestamps ??= []).push(Number(num));
-      else if (name === "last_preserved_timestamp" && num !== undefined) state.lastPreservedTimestamp = Number(num);
+      if (name === "model_checkpoint_path" && str !== undefined)
+        state.modelCheckpointPath = unescapeText(str, where);
+      else if (name === "all_model_checkpoint_paths" && str !== undefined)
+        state.allModelCheckpointPaths.push(unescapeText(str, where));
+      else if (name === "all_model_checkpoint_timestamps" && num !== undefined)
+        (state.allModelCheckpointTimestamps ??= []).push(Number(num));
+      else if (name === "last_preserved_timestamp" && num !== undefined)
+        state.lastPreservedTimestamp = Number(num);
       else return null;
     }
   } catch (e) {
@@ -146,13 +164,19 @@ export function generateCheckpointState(
     for (let i = 0; i < all.length; i++) if (!path.isAbsolute(all[i])) all[i] = pyRelpath(all[i], saveDir);
   }
   const state: CheckpointState = { modelCheckpointPath: latest, allModelCheckpointPaths: all };
-  if (options.allModelCheckpointTimestamps) state.allModelCheckpointTimestamps = [...options.allModelCheckpointTimestamps];
-  if (options.lastPreservedTimestamp !== undefined) state.lastPreservedTimestamp = options.lastPreservedTimestamp;
+  if (options.allModelCheckpointTimestamps)
+    state.allModelCheckpointTimestamps = [...options.allModelCheckpointTimestamps];
+  if (options.lastPreservedTimestamp !== undefined)
+    state.lastPreservedTimestamp = options.lastPreservedTimestamp;
   return state;
 }
 
 /** Write `<saveDir>/checkpoint` atomically (temporary file + rename), as `Saver.save` does. */
-export function updateCheckpointState(saveDir: string, modelCheckpointPath: string, options: UpdateCheckpointStateOptions = {}): CheckpointState {
+export function updateCheckpointState(
+  saveDir: string,
+  modelCheckpointPath: string,
+  options: UpdateCheckpointStateOptions = {},
+): CheckpointState {
   const latestFilename = options.latestFilename ?? DEFAULT_STATE_FILENAME;
   const file = stateFilePath(saveDir, latestFilename);
   let state: CheckpointState;
@@ -178,7 +202,10 @@ export function updateCheckpointState(saveDir: string, modelCheckpointPath: stri
  * Read `<checkpointDir>/checkpoint`; relative paths come back joined to `checkpointDir`.
  * Null when the file is missing or unreadable; ValueError when it names no checkpoint.
  */
-export function getCheckpointState(checkpointDir: string, latestFilename = DEFAULT_STATE_FILENAME): CheckpointState | null {
+export function getCheckpointState(
+  checkpointDir: string,
+  latestFilename = DEFAULT_STATE_FILENAME,
+): CheckpointState | null {
   const file = stateFilePath(checkpointDir, latestFilename);
   let text: string;
   try {
@@ -188,14 +215,18 @@ export function getCheckpointState(checkpointDir: string, latestFilename = DEFAU
   }
   const state = parseCheckpointState(text, file);
   if (!state) return null;
-  if (!state.modelCheckpointPath) throw new ValueError(`Invalid checkpoint state loaded from ${checkpointDir}`);
+  if (!state.modelCheckpointPath)
+    throw new ValueError(`Invalid checkpoint state loaded from ${checkpointDir}`);
   state.modelCheckpointPath = pyJoin(checkpointDir, state.modelCheckpointPath);
   state.allModelCheckpointPaths = state.allModelCheckpointPaths.map((p) => pyJoin(checkpointDir, p));
   return state;
 }
 
 /** The prefix of the latest checkpoint in `checkpointDir`, or null when there is none whose `.index` exists. */
-export function latestCheckpoint(checkpointDir: string, latestFilename = DEFAULT_STATE_FILENAME): string | null {
+export function latestCheckpoint(
+  checkpointDir: string,
+  latestFilename = DEFAULT_STATE_FILENAME,
+): string | null {
   const state = getCheckpointState(checkpointDir, latestFilename);
   if (state && state.modelCheckpointPath && fs.existsSync(indexFileName(state.modelCheckpointPath))) {
     return state.modelCheckpointPath;

@@ -24,10 +24,23 @@ export {
   getCheckpointState,
   latestCheckpoint,
 } from "./checkpointState";
-export { inspectCheckpoint, formatCheckpoint, resolveCheckpointPrefix, type InspectedCheckpoint, type InspectedTensor } from "./checkpointReader";
+export {
+  inspectCheckpoint,
+  formatCheckpoint,
+  resolveCheckpointPrefix,
+  type InspectedCheckpoint,
+  type InspectedTensor,
+} from "./checkpointReader";
 export { encodeRecord, readRecords, scanRecords, RecordFileReader, type RecordScan } from "./tfrecord";
 export { EventFileWriter, eventFileName, FILE_VERSION, type EventFileWriterOptions } from "./eventFile";
-export { readEventFile, readLogdir, isEventFile, type Run, type ScalarPoint, type HistogramPoint } from "./eventReader";
+export {
+  readEventFile,
+  readLogdir,
+  isEventFile,
+  type Run,
+  type ScalarPoint,
+  type HistogramPoint,
+} from "./eventReader";
 export * from "./proto/event";
 export * from "./proto/metagraph";
 export {
@@ -42,7 +55,14 @@ export {
   decodeAttrValue,
   type VersionDefProto,
 } from "./proto/graph";
-export { encodeTensorProto, writeTensorProto, decodeTensorProto, encodeTensorShape, writeTensorShape, decodeTensorShape } from "./proto/tensor";
+export {
+  encodeTensorProto,
+  writeTensorProto,
+  decodeTensorProto,
+  encodeTensorShape,
+  writeTensorShape,
+  decodeTensorShape,
+} from "./proto/tensor";
 export { BinaryWriter, BinaryReader } from "./proto/wire";
 export * from "./proto/bundle";
 export { tensorToBytes, tensorFromBytes } from "./tensorBytes";

@@ -38,7 +38,8 @@ export function scanRecords(buf: Uint8Array, fileName: string, startOffset = 0):
   while (pos + HEADER_SIZE <= buf.length) {
     const where = `corrupted record at ${startOffset + pos} in ${fileName}`;
     const lengthCrc = unmaskCrc(view.getUint32(pos + 8, true));
-    if (lengthCrc !== crc32c(buf.subarray(pos, pos + 8))) throw new DataLossError(`${where}: the length checksum does not match`);
+    if (lengthCrc !== crc32c(buf.subarray(pos, pos + 8)))
+      throw new DataLossError(`${where}: the length checksum does not match`);
     const length = Number(view.getBigUint64(pos, true));
     const end = pos + HEADER_SIZE + length + FOOTER_SIZE;
     if (end > buf.length) break;

@@ -251,10 +251,13 @@ export function InteractiveSession(options: SessionOptions = {}): SessionImpl {
   return s;
 }
 
-/** `with tf.Session() as sess:` — default session for the block, closed at its end. */
+/**
+ * `with tf.Session() as sess:` — for the block the session is the default session and its graph
+ * the default graph (as Python's `Session.__enter__` does); the session is closed at the end.
+ */
 export function withSession<T>(session: SessionImpl, fn: (sess: SessionImpl) => T): T {
   try {
-    return session.asDefault(fn);
+    return session.graph.asDefault(() => session.asDefault(fn));
   } finally {
     session.close();
   }

@@ -21,22 +21,21 @@ export interface LossOptions {
 
 /**
  * TF's `compute_weighted_loss` with the default SUM_BY_NONZERO_WEIGHTS reduction:
- * sum(losses * weights) / (number of elements with non-zero weight), named `value`.
+ * sum(losses * weights) / (number of elements with non-zero weight), named `value`. It runs in
+ * the loss's own scope (TF passes that scope on), so the result is `log_loss/value`.
  */
 function weightedMean(losses: Tensor, weights: number | Tensor, collection: string | null | undefined): Tensor {
-  return inOpScope("weighted_loss", [losses], () => {
-    const inputDtype = losses.dtype;
-    const l = cast(losses, float32);
-    const w = cast(convertToTensor(weights, { dtype: float32 }), float32);
-    const total = reduceSum(multiply(l, w));
-    const present = inOpScope("num_present", [l, w], (scope) => {
-      const nonZero = select(equal(w, 0), zerosLike(w), onesLike(w));
-      return reduceSum(multiply(nonZero, onesLike(l)), null, { name: `${scope}/` });
-    });
-    const value = cast(divNoNan(total, present, { name: "value" }), inputDtype);
-    if (collection !== null) getDefaultGraph().addToCollection(collection ?? LOSSES, value);
-    return value;
+  const inputDtype = losses.dtype;
+  const l = cast(losses, float32);
+  const w = cast(convertToTensor(weights, { dtype: float32 }), float32);
+  const total = reduceSum(multiply(l, w));
+  const present = inOpScope("num_present", [l, w], (scope) => {
+    const nonZero = select(equal(w, 0), zerosLike(w), onesLike(w));
+    return reduceSum(multiply(nonZero, onesLike(l)), null, { name: `${scope}/` });
   });
+  const value = cast(divNoNan(total, present, { name: "value" }), inputDtype);
+  if (collection !== null) getDefaultGraph().addToCollection(collection ?? LOSSES, value);
+  return value;
 }
 
 /** `tf.losses.log_loss(labels, predictions, weights=1.0, epsilon=1e-7)`: mean cross-entropy of probabilities. */

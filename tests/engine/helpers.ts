@@ -31,12 +31,6 @@ export function expectTfError(fn: () => unknown, className: string, firstLine: s
   return e;
 }
 
-/** Run `fn` on a fresh default graph. */
-export function freshGraph<T>(fn: () => T): T {
-  tf.resetDefaultGraph();
-  return fn();
-}
-
 /** Fetch `fetches` in a new session on the default graph, closing it afterwards. */
 export function runOnce(fetches: unknown, feeds?: Parameters<tf.Session["run"]>[1]): any {
   return tf.withSession(tf.Session(), (s) => s.run(fetches, feeds));

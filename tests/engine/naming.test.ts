@@ -288,6 +288,18 @@ describe("§1.3–§1.4 default op names and sub-ops", () => {
     ]);
   });
 
+  test("concat: axis const under the op's scope; a single value passes through an Identity", () => {
+    const t = f();
+    tf.concat([t, t], 0);
+    tf.concat([t], 1);
+    expect(opNamesAndTypes().slice(1)).toEqual([
+      ["concat/axis", "Const"],
+      ["concat", "ConcatV2"],
+      ["concat_1/concat_dim", "Const"],
+      ["concat_1", "Identity"],
+    ]);
+  });
+
   test("add_n: AddN, or the element itself, or a named Identity", () => {
     const t = f();
     expect(tf.addN([t, t]).op.name).toBe("AddN");

@@ -1,7 +1,7 @@
 // Sessions (spec §2 notes, §3.1–§3.2, §3.7): fetch structures, default sessions, per-session
 // variable and random state, op seeds taken from the graph, feeding any tensor.
 import * as tf from "tensorlings";
-import { runOnce } from "./helpers";
+import { runOnce, thrown } from "./helpers";
 
 beforeEach(() => tf.resetDefaultGraph());
 
@@ -61,6 +61,21 @@ describe("default sessions", () => {
     expect(v).toBe(5);
     expect(tf.getDefaultSession()).toBeNull();
     expect((kept as unknown as tf.Session).isClosed).toBe(true);
+  });
+
+  test("withSession also makes the session's graph the default graph for the block", () => {
+    const g = tf.Graph();
+    const c = g.asDefault(() => tf.constant(1));
+    const [isDefault, made] = tf.withSession(tf.Session({ graph: g }), () => [tf.getDefaultGraph() === g, c.add(1)] as const);
+    expect(isDefault).toBe(true);
+    expect(made.graph).toBe(g);
+    expect(tf.getDefaultGraph()).not.toBe(g);
+    // so resetting the default graph inside the block is refused, as in TF
+    const e = thrown(() => tf.withSession(tf.Session(), () => tf.resetDefaultGraph()));
+    expect([e.name, e.message]).toEqual([
+      "AssertionError",
+      "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.",
+    ]);
   });
 
   test("asDefault does not close the session", () => {
@@ -181,6 +196,24 @@ describe("§3.7 op seeds from graph.lastId", () => {
     const core = tf.getDefaultGraph().getOperationByName("random_uniform_2/RandomUniform");
     expect([core.attrNumber("seed"), core.attrNumber("seed2")]).toEqual([42, 17]);
     expect(firstTwo(rnd3)).toEqual(["0.96100175", "0.17637014"]);
+  });
+
+  test("seed attrs follow get_seed: (0, 0) becomes (0, 2**31 - 1), seeds are reduced mod 2**31 - 1", () => {
+    const seeds = (t: tf.Tensor) => {
+      const core = t.op.inputs[0].op.inputs[0].op;
+      return [core.attrNumber("seed"), core.attrNumber("seed2")];
+    };
+    tf.setRandomSeed(0);
+    expect(seeds(tf.randomUniform([], 0, 1, { seed: 0 }))).toEqual([0, 2147483647]);
+    tf.setRandomSeed(2 ** 31);
+    expect(seeds(tf.randomUniform([], 0, 1, { seed: -1 }))).toEqual([1, 2147483646]);
+  });
+
+  test("setRandomSeed sets the seed of the current default graph only", () => {
+    const g = tf.Graph();
+    g.asDefault(() => tf.setRandomSeed(7));
+    expect(g.seed).toBe(7);
+    expect(tf.getDefaultGraph().seed).toBeNull();
   });
 
   test("a seed set after the op was created does not apply to it", () => {

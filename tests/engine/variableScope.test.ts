@@ -184,6 +184,22 @@ describe("variable scopes", () => {
     expect(k.shape).toEqual([2, 3, 4]);
   });
 
+  test("a scope's initializer and dtype are the defaults of get_variable inside it, children included", () => {
+    const [a, b, n] = tf.variableScope("s", { initializer: tf.constantInitializer(5) }, () => [
+      tf.getVariable("a", { shape: [2] }),
+      tf.variableScope("child", () => tf.getVariable("b", { shape: [] })),
+      tf.variableScope("ints", { dtype: tf.int32 }, () => tf.getVariable("n", { shape: [] })),
+    ]);
+    expect(n.dtype).toBe(tf.int32);
+    const [av, bv, nv] = initThenRun([a, b, n]);
+    expect([av.toArray(), bv.item(), nv.item()]).toEqual([[5, 5], 5, 5]);
+  });
+
+  test("tf.Variable with a callable initial value builds it under <name>/Initializer", () => {
+    tf.Variable(() => tf.zeros([2]), { name: "v" });
+    expect(opNames()).toEqual(["v/Initializer/zeros", "v", "v/Assign", "v/read"]);
+  });
+
   test("get_variable with a tensor or value initializer takes its shape", () => {
     const v = tf.getVariable("v", { initializer: tf.constant([1, 2, 3]) });
     expect(v.shape).toEqual([3]);

@@ -22,21 +22,49 @@ export function recipeTensor(i: number): NDArray {
   const js = Array.from({ length: n }, (_, j) => j);
   switch (dtype) {
     case float32:
-      return new NDArray(dtype, shape, Float32Array.from(js, (j) => i * 0.5 + j));
+      return new NDArray(
+        dtype,
+        shape,
+        Float32Array.from(js, (j) => i * 0.5 + j),
+      );
     case float64:
-      return new NDArray(dtype, shape, Float64Array.from(js, (j) => i / 3 + j));
+      return new NDArray(
+        dtype,
+        shape,
+        Float64Array.from(js, (j) => i / 3 + j),
+      );
     case int32:
-      return new NDArray(dtype, shape, Int32Array.from(js, (j) => i * 7 - j * 1000));
+      return new NDArray(
+        dtype,
+        shape,
+        Int32Array.from(js, (j) => i * 7 - j * 1000),
+      );
     case int64:
-      return new NDArray(dtype, shape, Float64Array.from(js, (j) => (i * 2 ** 33 + j) * (i % 2 ? -1 : 1)));
+      return new NDArray(
+        dtype,
+        shape,
+        Float64Array.from(js, (j) => (i * 2 ** 33 + j) * (i % 2 ? -1 : 1)),
+      );
     case bool:
-      return new NDArray(dtype, shape, Uint8Array.from(js, (j) => ((i + j) % 2 === 0 ? 1 : 0)));
+      return new NDArray(
+        dtype,
+        shape,
+        Uint8Array.from(js, (j) => ((i + j) % 2 === 0 ? 1 : 0)),
+      );
     default:
-      return new NDArray(dtype, shape, js.map((j) => new TextEncoder().encode(`s${i}`.repeat(j))));
+      return new NDArray(
+        dtype,
+        shape,
+        js.map((j) => new TextEncoder().encode(`s${i}`.repeat(j))),
+      );
   }
 }
 
-export function recipeTensors(count: number, extraKeys: [number, string][] = [], style: KeyStyle = "layered"): NamedTensor[] {
+export function recipeTensors(
+  count: number,
+  extraKeys: [number, string][] = [],
+  style: KeyStyle = "layered",
+): NamedTensor[] {
   const out: NamedTensor[] = [];
   for (let i = 0; i < count; i++) out.push({ key: recipeKey(i, style), value: recipeTensor(i) });
   for (const [i, key] of extraKeys) out.push({ key, value: recipeTensor(i) });

@@ -38,20 +38,23 @@ interface FixtureTensor {
 }
 
 describe("real TF checkpoints", () => {
-  test.each(["variables_variables", "testdata_bundle_checkpoint"])("%s loads with the right names, dtypes, shapes and values", (name) => {
-    const expected: FixtureTensor[] = vectors.tfCheckpoints[name];
-    expect(listCheckpoint(tf(name)).map((i) => ({ key: i.key, dtype: i.dtype.name, shape: i.shape }))).toEqual(
-      expected.map((e) => ({ key: e.key, dtype: e.dtype, shape: e.shape })),
-    );
-    const all = readCheckpoint(tf(name));
-    expect([...all.keys()]).toEqual(expected.map((e) => e.key));
-    for (const e of expected) {
-      const t = all.get(e.key)!;
-      expect(t.dtype.name).toBe(e.dtype);
-      expect(t.shape).toEqual(e.shape);
-      expect(t.toArray()).toEqual(e.values);
-    }
-  });
+  test.each(["variables_variables", "testdata_bundle_checkpoint"])(
+    "%s loads with the right names, dtypes, shapes and values",
+    (name) => {
+      const expected: FixtureTensor[] = vectors.tfCheckpoints[name];
+      expect(
+        listCheckpoint(tf(name)).map((i) => ({ key: i.key, dtype: i.dtype.name, shape: i.shape })),
+      ).toEqual(expected.map((e) => ({ key: e.key, dtype: e.dtype, shape: e.shape })));
+      const all = readCheckpoint(tf(name));
+      expect([...all.keys()]).toEqual(expected.map((e) => e.key));
+      for (const e of expected) {
+        const t = all.get(e.key)!;
+        expect(t.dtype.name).toBe(e.dtype);
+        expect(t.shape).toEqual(e.shape);
+        expect(t.toArray()).toEqual(e.values);
+      }
+    },
+  );
 
   test("variables_variables holds a=0.5, b=2, c=3", () => {
     expect(readTensor(tf("variables_variables"), "a").item()).toBe(0.5);
@@ -59,28 +62,41 @@ describe("real TF checkpoints", () => {
     expect(readTensor(tf("variables_variables"), "c").item()).toBe(3);
   });
 
-  test.each(["variables_variables", "testdata_bundle_checkpoint"])("writing %s again gives byte-identical files", (name) => {
-    const tensors = [...readCheckpoint(tf(name))].reverse().map(([key, value]) => ({ key, value }));
-    const prefix = path.join(tempDir(), "nested", "model.ckpt");
-    writeCheckpoint(prefix, tensors);
-    expect(toHex(fs.readFileSync(indexFileName(prefix)))).toBe(toHex(fs.readFileSync(indexFileName(tf(name)))));
-    expect(toHex(fs.readFileSync(dataFileName(prefix)))).toBe(toHex(fs.readFileSync(dataFileName(tf(name)))));
-    // No temporary files are left behind.
-    expect(fs.readdirSync(path.dirname(prefix)).sort()).toEqual(["model.ckpt.data-00000-of-00001", "model.ckpt.index"]);
-  });
+  test.each(["variables_variables", "testdata_bundle_checkpoint"])(
+    "writing %s again gives byte-identical files",
+    (name) => {
+      const tensors = [...readCheckpoint(tf(name))].reverse().map(([key, value]) => ({ key, value }));
+      const prefix = path.join(tempDir(), "nested", "model.ckpt");
+      writeCheckpoint(prefix, tensors);
+      expect(toHex(fs.readFileSync(indexFileName(prefix)))).toBe(
+        toHex(fs.readFileSync(indexFileName(tf(name)))),
+      );
+      expect(toHex(fs.readFileSync(dataFileName(prefix)))).toBe(
+        toHex(fs.readFileSync(dataFileName(tf(name)))),
+      );
+      // No temporary files are left behind.
+      expect(fs.readdirSync(path.dirname(prefix)).sort()).toEqual([
+        "model.ckpt.data-00000-of-00001",
+        "model.ckpt.index",
+      ]);
+    },
+  );
 });
 
 describe("vectors built by the Python oracle", () => {
-  test.each(["singleBlock", "multiBlock", "longKeys"])("%s: many keys, all dtypes, restarts and data blocks", (name) => {
-    const r = vectors.recipes[name];
-    const { index, data } = encodeCheckpoint(recipeTensors(r.count, r.extraKeys, r.keyStyle));
-    expect(toHex(index.subarray(0, 64))).toBe(r.indexHead);
-    // One index entry per data block; in longKeys the separators between blocks are shortened keys.
-    expect(readTable(index, "index")).toHaveLength(1 + r.count + r.extraKeys.length);
-    expect(indexBlockKeys(index)).toEqual(r.indexKeys);
-    expect({ bytes: index.length, sha256: sha256(index) }).toEqual(r.index);
-    expect({ bytes: data.length, sha256: sha256(data) }).toEqual(r.data);
-  });
+  test.each(["singleBlock", "multiBlock", "longKeys"])(
+    "%s: many keys, all dtypes, restarts and data blocks",
+    (name) => {
+      const r = vectors.recipes[name];
+      const { index, data } = encodeCheckpoint(recipeTensors(r.count, r.extraKeys, r.keyStyle));
+      expect(toHex(index.subarray(0, 64))).toBe(r.indexHead);
+      // One index entry per data block; in longKeys the separators between blocks are shortened keys.
+      expect(readTable(index, "index")).toHaveLength(1 + r.count + r.extraKeys.length);
+      expect(indexBlockKeys(index)).toEqual(r.indexKeys);
+      expect({ bytes: index.length, sha256: sha256(index) }).toEqual(r.index);
+      expect({ bytes: data.length, sha256: sha256(data) }).toEqual(r.data);
+    },
+  );
 
   test("a multi-block checkpoint reads back", () => {
     const r = vectors.recipes.longKeys;
@@ -91,11 +107,17 @@ describe("vectors built by the Python oracle", () => {
     const keys = [...back.keys()];
     expect(keys.slice(0, 5)).toEqual(r.sortedKeysHead);
     expect(keys.slice(-3)).toEqual(r.sortedKeysTail);
-    for (const t of tensors.filter((_, i) => i % 97 === 0)) expect(back.get(t.key)!.toArray()).toEqual(t.value.toArray());
+    for (const t of tensors.filter((_, i) => i % 97 === 0))
+      expect(back.get(t.key)!.toArray()).toEqual(t.value.toArray());
   });
 
   test("keys are ordered by UTF-8 bytes, not UTF-16 units", () => {
-    const keys = listCheckpoint(writeTo([{ key: "z/\u{1F600}", value: NDArray.from(1) }, { key: "z/\uE000", value: NDArray.from(2) }])).map((i) => i.key);
+    const keys = listCheckpoint(
+      writeTo([
+        { key: "z/\u{1F600}", value: NDArray.from(1) },
+        { key: "z/\uE000", value: NDArray.from(2) },
+      ]),
+    ).map((i) => i.key);
     expect(keys).toEqual(["z/\uE000", "z/\u{1F600}"]);
   });
 
@@ -118,7 +140,7 @@ function indexBlockKeys(table: Uint8Array): string[] {
   const block = table.subarray(offset, offset + size);
   const numRestarts = new DataView(block.buffer, block.byteOffset).getUint32(size - 4, true);
   const keys: string[] = [];
-  for (let p = 0; p < size - 4 - 4 * numRestarts; ) {
+  for (let p = 0; p < size - 4 - 4 * numRestarts;) {
     let shared, unshared, valueLength;
     [shared, p] = readVarint(block, p, size, "entry");
     [unshared, p] = readVarint(block, p, size, "entry");
@@ -142,7 +164,8 @@ describe("damaged and missing files", () => {
     for (const f of [indexFileName, dataFileName]) fs.copyFileSync(f(tf(name)), f(prefix));
     return prefix;
   };
-  const patch = (file: string, edit: (b: Buffer) => Buffer) => fs.writeFileSync(file, edit(fs.readFileSync(file)));
+  const patch = (file: string, edit: (b: Buffer) => Buffer) =>
+    fs.writeFileSync(file, edit(fs.readFileSync(file)));
 
   test("a flipped byte in the data file fails the tensor's CRC with TF's message", () => {
     const prefix = copyOf("variables_variables");
@@ -154,7 +177,9 @@ describe("damaged and missing files", () => {
     const damaged = Buffer.from([0x00, 0x40, 0x00, 0x40]);
     const stored = String(unmaskCrc(0x4f78fd10)).padStart(8, "0");
     expect(() => readTensor(prefix, "b")).toThrow(
-      new DataLossError(`Checksum does not match: stored ${stored} vs. calculated on the restored bytes ${crc32c(damaged)}`),
+      new DataLossError(
+        `Checksum does not match: stored ${stored} vs. calculated on the restored bytes ${crc32c(damaged)}`,
+      ),
     );
     expect(() => readCheckpoint(prefix)).toThrow(DataLossError);
   });
@@ -195,7 +220,9 @@ describe("damaged and missing files", () => {
   test("a truncated index is a DataLossError naming it", () => {
     const prefix = copyOf("variables_variables");
     for (const keep of [0, 10, 100, 150]) {
-      patch(indexFileName(prefix), () => fs.readFileSync(indexFileName(tf("variables_variables"))).subarray(0, keep));
+      patch(indexFileName(prefix), () =>
+        fs.readFileSync(indexFileName(tf("variables_variables"))).subarray(0, keep),
+      );
       expect(() => listCheckpoint(prefix)).toThrow(DataLossError);
       expect(() => listCheckpoint(prefix)).toThrow(indexFileName(prefix));
     }
@@ -205,20 +232,31 @@ describe("damaged and missing files", () => {
     const prefix = copyOf("variables_variables");
     fs.rmSync(dataFileName(prefix));
     expect(listCheckpoint(prefix)).toHaveLength(3);
-    expect(() => readTensor(prefix, "a")).toThrow(new NotFoundError(`${dataFileName(prefix)}; No such file or directory`));
+    expect(() => readTensor(prefix, "a")).toThrow(
+      new NotFoundError(`${dataFileName(prefix)}; No such file or directory`),
+    );
     expect(() => readCheckpoint(path.join(tempDir(), "nothing"))).toThrow(NotFoundError);
-    expect(() => readCheckpoint(path.join(tempDir(), "nothing"))).toThrow(/nothing\.index; No such file or directory/);
+    expect(() => readCheckpoint(path.join(tempDir(), "nothing"))).toThrow(
+      /nothing\.index; No such file or directory/,
+    );
   });
 
   test("a missing key uses TF's message", () => {
-    expect(() => readTensor(tf("variables_variables"), "weights")).toThrow(new NotFoundError("Key weights not found in checkpoint"));
+    expect(() => readTensor(tf("variables_variables"), "weights")).toThrow(
+      new NotFoundError("Key weights not found in checkpoint"),
+    );
   });
 });
 
 describe("writer checks", () => {
   test("duplicate keys are rejected as in TF", () => {
     const t = NDArray.from(1);
-    expect(() => encodeCheckpoint([{ key: "w", value: t }, { key: "w", value: t }])).toThrow(new InvalidArgumentError("Adding duplicate key: w"));
+    expect(() =>
+      encodeCheckpoint([
+        { key: "w", value: t },
+        { key: "w", value: t },
+      ]),
+    ).toThrow(new InvalidArgumentError("Adding duplicate key: w"));
     expect(() => encodeCheckpoint([{ key: "", value: t }])).toThrow(InvalidArgumentError);
   });
 
@@ -249,7 +287,10 @@ describe("round trip property", () => {
     }
   };
   const tensor = fc
-    .tuple(fc.constantFrom(...dtypes.map((d) => d.name)), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }))
+    .tuple(
+      fc.constantFrom(...dtypes.map((d) => d.name)),
+      fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }),
+    )
     .chain(([name, shape]) => {
       const dtype = dtypeFromName(name);
       const size = shape.reduce((a, b) => a * b, 1);
@@ -267,11 +308,14 @@ describe("round trip property", () => {
         return new NDArray(dtype, shape, data);
       });
     });
-  const checkpoint = fc.uniqueArray(fc.tuple(fc.string({ unit: "binary", minLength: 1, maxLength: 12 }), tensor), {
-    minLength: 1,
-    maxLength: 40,
-    selector: ([key]) => key,
-  });
+  const checkpoint = fc.uniqueArray(
+    fc.tuple(fc.string({ unit: "binary", minLength: 1, maxLength: 12 }), tensor),
+    {
+      minLength: 1,
+      maxLength: 40,
+      selector: ([key]) => key,
+    },
+  );
 
   test("random keys, dtypes and shapes read back unchanged, whatever the input order", () => {
     const dir = tempDir();
@@ -287,7 +331,8 @@ describe("round trip property", () => {
           const got = back.get(key)!;
           expect(got.dtype).toBe(value.dtype);
           expect(got.shape).toEqual(value.shape);
-          if (value.dtype === string) expect((got.data as Uint8Array[]).map(toHex)).toEqual((value.data as Uint8Array[]).map(toHex));
+          if (value.dtype === string)
+            expect((got.data as Uint8Array[]).map(toHex)).toEqual((value.data as Uint8Array[]).map(toHex));
           else expect(Array.from(got.data as Float64Array)).toEqual(Array.from(value.data as Float64Array));
         }
         const shuffled = encodeCheckpoint([...tensors].reverse());

@@ -12,7 +12,9 @@ test("lists a TF checkpoint's tensors with values", () => {
     ["b", "float32", [], 2],
     ["c", "float32", [], 3],
   ]);
-  expect(formatCheckpoint(inspected)).toBe("tensor_name:  a\n0.5\ntensor_name:  b\n2.0\ntensor_name:  c\n3.0\n");
+  expect(formatCheckpoint(inspected)).toBe(
+    "tensor_name:  a\n0.5\ntensor_name:  b\n2.0\ntensor_name:  c\n3.0\n",
+  );
 });
 
 test("a directory resolves to its latest checkpoint", () => {

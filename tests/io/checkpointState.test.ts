@@ -28,14 +28,15 @@ describe("text format", () => {
   });
 
   test("escapes like protobuf's text format and parses back", () => {
-    const state = { modelCheckpointPath: 'a"b\\c\nd\'é', allModelCheckpointPaths: ['a"b\\c\nd\'é'] };
+    const state = { modelCheckpointPath: "a\"b\\c\nd'é", allModelCheckpointPaths: ["a\"b\\c\nd'é"] };
     const text = formatCheckpointState(state);
     expect(text.split("\n")[0]).toBe('model_checkpoint_path: "a\\"b\\\\c\\nd\\\'\\303\\251"');
     expect(parseCheckpointState(text)).toEqual(state);
   });
 
   test("parses timestamps and rejects garbage", () => {
-    const text = 'model_checkpoint_path: "m-2"\nall_model_checkpoint_paths: "m-1"\nall_model_checkpoint_paths: "m-2"\nall_model_checkpoint_timestamps: 1616665937.5\nall_model_checkpoint_timestamps: 1616665938.0\nlast_preserved_timestamp: 1616665900.25\n';
+    const text =
+      'model_checkpoint_path: "m-2"\nall_model_checkpoint_paths: "m-1"\nall_model_checkpoint_paths: "m-2"\nall_model_checkpoint_timestamps: 1616665937.5\nall_model_checkpoint_timestamps: 1616665938.0\nlast_preserved_timestamp: 1616665900.25\n';
     expect(parseCheckpointState(text)).toEqual({
       modelCheckpointPath: "m-2",
       allModelCheckpointPaths: ["m-1", "m-2"],
@@ -54,14 +55,22 @@ describe("paths as TF rewrites them", () => {
       modelCheckpointPath: "my_logreg_model",
       allModelCheckpointPaths: ["my_logreg_model"],
     });
-    expect(generateCheckpointState("models/run", "models/run/m-10", { allModelCheckpointPaths: ["models/run/m-5"] })).toEqual({
+    expect(
+      generateCheckpointState("models/run", "models/run/m-10", {
+        allModelCheckpointPaths: ["models/run/m-5"],
+      }),
+    ).toEqual({
       modelCheckpointPath: "m-10",
       allModelCheckpointPaths: ["m-5", "m-10"],
     });
   });
 
   test("absolute paths are kept, and the latest is appended only when not already last", () => {
-    expect(generateCheckpointState("/tmp", "/tmp/my_model_final.ckpt", { allModelCheckpointPaths: ["/tmp/my_model.ckpt", "/tmp/my_model_final.ckpt"] })).toEqual({
+    expect(
+      generateCheckpointState("/tmp", "/tmp/my_model_final.ckpt", {
+        allModelCheckpointPaths: ["/tmp/my_model.ckpt", "/tmp/my_model_final.ckpt"],
+      }),
+    ).toEqual({
       modelCheckpointPath: "/tmp/my_model_final.ckpt",
       allModelCheckpointPaths: ["/tmp/my_model.ckpt", "/tmp/my_model_final.ckpt"],
     });
@@ -69,14 +78,19 @@ describe("paths as TF rewrites them", () => {
 
   test("save_relative_paths stores absolute paths relative to the directory", () => {
     const dir = tempDir();
-    const state = updateCheckpointState(dir, path.join(dir, "m-2"), { allModelCheckpointPaths: [path.join(dir, "m-1"), path.join(dir, "m-2")], saveRelativePaths: true });
+    const state = updateCheckpointState(dir, path.join(dir, "m-2"), {
+      allModelCheckpointPaths: [path.join(dir, "m-1"), path.join(dir, "m-2")],
+      saveRelativePaths: true,
+    });
     expect(state).toEqual({ modelCheckpointPath: "m-2", allModelCheckpointPaths: ["m-1", "m-2"] });
   });
 
   test("a save path equal to the state file is refused as in TF", () => {
     const dir = tempDir();
     expect(() => updateCheckpointState(dir, path.join(dir, "checkpoint"))).toThrow(RuntimeError);
-    expect(() => updateCheckpointState(dir, path.join(dir, "checkpoint"))).toThrow(/conflicts with path used for checkpoint state/);
+    expect(() => updateCheckpointState(dir, path.join(dir, "checkpoint"))).toThrow(
+      /conflicts with path used for checkpoint state/,
+    );
   });
 });
 
@@ -97,7 +111,10 @@ describe("latestCheckpoint", () => {
 
   test("relative entries are joined to the directory, Python style", () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, "checkpoint"), 'model_checkpoint_path: "m-3"\nall_model_checkpoint_paths: "m-1"\nall_model_checkpoint_paths: "m-3"\n');
+    fs.writeFileSync(
+      path.join(dir, "checkpoint"),
+      'model_checkpoint_path: "m-3"\nall_model_checkpoint_paths: "m-1"\nall_model_checkpoint_paths: "m-3"\n',
+    );
     writeCheckpoint(path.join(dir, "m-3"), [{ key: "x", value: NDArray.from(1) }]);
     expect(getCheckpointState(dir)?.allModelCheckpointPaths).toEqual([`${dir}/m-1`, `${dir}/m-3`]);
     expect(latestCheckpoint(dir)).toBe(`${dir}/m-3`);
@@ -107,7 +124,9 @@ describe("latestCheckpoint", () => {
   test("an empty model path is TF's ValueError; an unparsable file is ignored", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "checkpoint"), 'all_model_checkpoint_paths: "m-1"\n');
-    expect(() => getCheckpointState(dir)).toThrow(new ValueError(`Invalid checkpoint state loaded from ${dir}`));
+    expect(() => getCheckpointState(dir)).toThrow(
+      new ValueError(`Invalid checkpoint state loaded from ${dir}`),
+    );
     fs.writeFileSync(path.join(dir, "checkpoint"), "\u0000garbage");
     expect(latestCheckpoint(dir)).toBeNull();
   });

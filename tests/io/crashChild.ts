@@ -6,7 +6,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { float32 } from "../../src/graph/dtypes";
 import { NDArray } from "../../src/runtime/ndarray";
-import { EventFileWriter, encodeEvent, indexFileName, dataFileName, updateCheckpointState, writeCheckpoint } from "../../src/io";
+import {
+  EventFileWriter,
+  encodeEvent,
+  indexFileName,
+  dataFileName,
+  updateCheckpointState,
+  writeCheckpoint,
+} from "../../src/io";
 
 const [dir, first] = process.argv.slice(2);
 const kept: string[] = [];
@@ -29,5 +36,7 @@ for (let step = Number(first); ; step++) {
   updateCheckpointState(dir, prefix, { allModelCheckpointPaths: kept });
   // The same prefix rewritten every time, as the book's `saver.save(sess, "/tmp/my_model.ckpt")`.
   writeCheckpoint(path.join(dir, "fixed.ckpt"), tensors);
-  events.addEvent(encodeEvent({ wallTime: step, step, summary: { value: [{ tag: "step", simpleValue: step }] } }));
+  events.addEvent(
+    encodeEvent({ wallTime: step, step, summary: { value: [{ tag: "step", simpleValue: step }] } }),
+  );
 }

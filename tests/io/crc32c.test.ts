@@ -23,7 +23,20 @@ describe("crc32c", () => {
   });
 
   test("TFRecord length and data CRCs of the spec §6.2 vector", () => {
-    const payload = Uint8Array.from([0x09, 0x00, 0x00, 0x80, 0x38, 0x99, 0xd6, 0xd7, 0x41, 0x1a, 0x0d, ...bytes("brain.Event:2")]);
+    const payload = Uint8Array.from([
+      0x09,
+      0x00,
+      0x00,
+      0x80,
+      0x38,
+      0x99,
+      0xd6,
+      0xd7,
+      0x41,
+      0x1a,
+      0x0d,
+      ...bytes("brain.Event:2"),
+    ]);
     expect(maskedCrc32c(Uint8Array.from([24, 0, 0, 0, 0, 0, 0, 0]))).toBe(0x224b7fa3);
     expect(maskedCrc32c(payload)).toBe(0xab364b12);
   });

@@ -41,7 +41,12 @@ function independentRecords(buf: Buffer): Buffer[] {
 const graph: GraphDefLike = {
   producer: 27,
   nodes: [
-    { name: "loss/mse", op: "Mean", inputs: ["loss/Square", "loss/Const"], attrs: { T: { kind: "type", value: float32 } } },
+    {
+      name: "loss/mse",
+      op: "Mean",
+      inputs: ["loss/Square", "loss/Const"],
+      attrs: { T: { kind: "type", value: float32 } },
+    },
     { name: "loss/Square", op: "Square", inputs: ["error"], attrs: {} },
   ],
 };
@@ -55,7 +60,13 @@ describe("EventFileWriter", () => {
     expect(writer.path).toBeNull(); // opened on the first event, as in TF
     writer.addEvent(encodeEvent({ wallTime: 1000.5, graphDef: encodeGraphDef(graph) }));
     for (let step = 0; step < 3; step++) {
-      writer.addEvent(encodeEvent({ wallTime: 1001 + step, step, summary: { value: [{ tag: "MSE", simpleValue: 1 / (step + 1) }] } }));
+      writer.addEvent(
+        encodeEvent({
+          wallTime: 1001 + step,
+          step,
+          summary: { value: [{ tag: "MSE", simpleValue: 1 / (step + 1) }] },
+        }),
+      );
     }
     writer.flush();
     writer.close();
@@ -72,7 +83,10 @@ describe("EventFileWriter", () => {
     const events = independentRecords(fs.readFileSync(writer.path!)).map((r) => pbDecode("Event", r));
     expect(events[0]).toEqual({ wallTime: seconds, fileVersion: FILE_VERSION });
     expect(events[1].graphDef).toEqual(Array.from(encodeGraphDef(graph)));
-    expect(pbDecode("GraphDef", Uint8Array.from(events[1].graphDef)).node.map((n: any) => n.name)).toEqual(["loss/mse", "loss/Square"]);
+    expect(pbDecode("GraphDef", Uint8Array.from(events[1].graphDef)).node.map((n: any) => n.name)).toEqual([
+      "loss/mse",
+      "loss/Square",
+    ]);
     expect(events.slice(2)).toEqual([
       { wallTime: 1001, summary: { value: [{ tag: "MSE", simpleValue: 1 }] } },
       { wallTime: 1002, step: 1, summary: { value: [{ tag: "MSE", simpleValue: 0.5 }] } },
@@ -114,7 +128,10 @@ describe("EventFileWriter", () => {
 describe("readEventFile", () => {
   test("a file cut in the middle of a record reads up to the last whole record", () => {
     const writer = new EventFileWriter(tempDir());
-    for (let step = 1; step <= 4; step++) writer.addEvent(encodeEvent({ wallTime: step, step, summary: { value: [{ tag: "a", simpleValue: step }] } }));
+    for (let step = 1; step <= 4; step++)
+      writer.addEvent(
+        encodeEvent({ wallTime: step, step, summary: { value: [{ tag: "a", simpleValue: step }] } }),
+      );
     writer.close();
     const full = fs.readFileSync(writer.path!);
     fs.writeFileSync(writer.path!, full.subarray(0, full.length - 7));
@@ -139,7 +156,10 @@ describe("readLogdir", () => {
           summary: encodeSummary({
             value: [
               { tag: "logistic_regression/train/log_loss", simpleValue: 0.5 + step },
-              { tag: "weights", histo: { min: 0, max: 1, num: 2, sum: 1, sumSquares: 1, bucketLimit: [0, 1], bucket: [1, 1] } },
+              {
+                tag: "weights",
+                histo: { min: 0, max: 1, num: 2, sum: 1, sumSquares: 1, bucketLimit: [0, 1], bucket: [1, 1] },
+              },
             ],
           }),
         }),
@@ -152,7 +172,15 @@ describe("readLogdir", () => {
       encodeEvent({
         wallTime: 21,
         step: 7,
-        summary: { value: [{ tag: "acc", tensor: NDArray.from(0.75, float32), metadata: { pluginData: { pluginName: "scalars" } } }] },
+        summary: {
+          value: [
+            {
+              tag: "acc",
+              tensor: NDArray.from(0.75, float32),
+              metadata: { pluginData: { pluginName: "scalars" } },
+            },
+          ],
+        },
       }),
     );
     w2.close();

@@ -17,7 +17,13 @@ export function protoType(name: string): protobuf.Type {
 /** Decode with protobufjs into plain data: int64 as numbers, bytes as number arrays, enums as numbers. */
 export function pbDecode(name: string, bytes: Uint8Array): any {
   const type = protoType(name);
-  return type.toObject(type.decode(bytes), { longs: Number, enums: Number, bytes: Array, defaults: false, oneofs: false });
+  return type.toObject(type.decode(bytes), {
+    longs: Number,
+    enums: Number,
+    bytes: Array,
+    defaults: false,
+    oneofs: false,
+  });
 }
 
 /** Encode a plain object with protobufjs (fields left out of `obj` are not written). */

@@ -23,28 +23,33 @@ import {
   encodeMetaGraphDef,
   encodeSaverDef,
   encodeSummary,
+  encodeTensorProto,
   encodeVariableDef,
   MetaGraphDefProto,
   SummaryProto,
 } from "../../src/io";
-import { encodeWith } from "../../src/io/proto/wire";
-import { writeTensorProto } from "../../src/io/proto/tensor";
 import { decodeHistogram } from "../../src/io/proto/event";
 import { hex, toHex } from "./helpers";
 import { pbDecode, pbEncode } from "./protoDecoder";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const encodeTensor = (t: NDArray) => encodeWith(writeTensorProto, t);
+const encodeTensor = encodeTensorProto;
 /** Hex with spaces for readability. */
 const h = (s: string) => s.replace(/\s+/g, "");
 
 describe("spec byte vectors", () => {
   test("Summary for tag MSE is 12 bytes (spec §6.4)", () => {
-    expect(toHex(encodeSummary({ value: [{ tag: "MSE", simpleValue: 0.5 }] }))).toBe(h("0a0a 0a034d5345 150000003f"));
+    expect(toHex(encodeSummary({ value: [{ tag: "MSE", simpleValue: 0.5 }] }))).toBe(
+      h("0a0a 0a034d5345 150000003f"),
+    );
   });
 
   test("the computed MSE event of spec §6.4 (25 bytes)", () => {
-    const e = encodeEvent({ wallTime: 1616665937.5, step: 10, summary: { value: [{ tag: "MSE", simpleValue: 0.5 }] } });
+    const e = encodeEvent({
+      wallTime: 1616665937.5,
+      step: 10,
+      summary: { value: [{ tag: "MSE", simpleValue: 0.5 }] },
+    });
     expect(toHex(e)).toBe("09000060541717d841100a2a0c0a0a0a034d5345150000003f");
     // A summary already serialized by the graph is embedded as is.
     const pre = encodeSummary({ value: [{ tag: "MSE", simpleValue: 0.5 }] });
@@ -61,7 +66,9 @@ describe("spec byte vectors", () => {
   });
 
   test("bundle header bytes 08 01 1a 02 08 01 (spec §5.4)", () => {
-    expect(toHex(encodeBundleHeader({ numShards: 1, endianness: 0, version: { producer: 1 } }))).toBe("08011a020801");
+    expect(toHex(encodeBundleHeader({ numShards: 1, endianness: 0, version: { producer: 1 } }))).toBe(
+      "08011a020801",
+    );
   });
 
   test("bundle entries of the TF checkpoints (scalar, offset 0 left out, int64 entry)", () => {
@@ -70,7 +77,14 @@ describe("spec byte vectors", () => {
     const idx = { dtype: 9, shape: [5], shardId: 0, offset: 320, size: 40, crc32c: 0x5c197daa, slices: 0 };
     expect(toHex(encodeBundleEntry(idx))).toBe("080912041202080520c002282835aa7d195c");
     expect(decodeBundleEntry(hex("080912041202080520c002282835aa7d195c"), "k")).toEqual(idx);
-    expect(decodeBundleHeader(hex("08011a020801"))).toEqual({ numShards: 1, endianness: 0, version: { producer: 1 } });
+    // theta float32 [9,1]: dims are field 2 of TensorShapeProto (`12 02 08 09`), as in the real files above.
+    const theta = { dtype: 1, shape: [9, 1], shardId: 0, offset: 0, size: 36, crc32c: 0x01020304, slices: 0 };
+    expect(toHex(encodeBundleEntry(theta))).toBe(h("0801 1208 12020809 12020801 2824 3504030201"));
+    expect(decodeBundleHeader(hex("08011a020801"))).toEqual({
+      numShards: 1,
+      endianness: 0,
+      version: { producer: 1 },
+    });
   });
 });
 
@@ -85,14 +99,22 @@ describe("TensorProto as Python's make_tensor_proto writes Consts", () => {
   });
 
   test("int32, int64, float64 single values and an empty array", () => {
-    expect(toHex(encodeTensor(new NDArray(int32, [1], Int32Array.from([-1]))))).toBe(h("0803 120412020801 3a0affffffffffffffffff01"));
-    expect(toHex(encodeTensor(new NDArray(int64, [], Float64Array.from([300]))))).toBe(h("0809 1200 5202ac02"));
-    expect(toHex(encodeTensor(new NDArray(float64, [], Float64Array.from([0.5]))))).toBe(h("0802 1200 3208000000000000e03f"));
+    expect(toHex(encodeTensor(new NDArray(int32, [1], Int32Array.from([-1]))))).toBe(
+      h("0803 120412020801 3a0affffffffffffffffff01"),
+    );
+    expect(toHex(encodeTensor(new NDArray(int64, [], Float64Array.from([300]))))).toBe(
+      h("0809 1200 5202ac02"),
+    );
+    expect(toHex(encodeTensor(new NDArray(float64, [], Float64Array.from([0.5]))))).toBe(
+      h("0802 1200 3208000000000000e03f"),
+    );
     expect(toHex(encodeTensor(new NDArray(float32, [0], new Float32Array(0))))).toBe("080112021200");
   });
 
   test("bools always go to bool_val and strings to string_val", () => {
-    expect(toHex(encodeTensor(new NDArray(bool, [3], Uint8Array.from([1, 0, 1]))))).toBe(h("080a 120412020803 5a03010001"));
+    expect(toHex(encodeTensor(new NDArray(bool, [3], Uint8Array.from([1, 0, 1]))))).toBe(
+      h("080a 120412020803 5a03010001"),
+    );
     expect(toHex(encodeTensor(NDArray.from(["ab", ""], string)))).toBe(h("0807 120412020802 42026162 4200"));
   });
 
@@ -117,7 +139,11 @@ describe("TensorProto as Python's make_tensor_proto writes Consts", () => {
   });
 
   test("decoding follows TF: a short value list repeats its last value", () => {
-    const bytes = pbEncode("TensorProto", { dtype: 1, tensorShape: { dim: [{ size: 2 }, { size: 2 }] }, floatVal: [7] });
+    const bytes = pbEncode("TensorProto", {
+      dtype: 1,
+      tensorShape: { dim: [{ size: 2 }, { size: 2 }] },
+      floatVal: [7],
+    });
     expect(decodeTensorProto(bytes).toArray()).toEqual([
       [7, 7],
       [7, 7],
@@ -197,7 +223,16 @@ describe("GraphDef", () => {
         case "tensor":
           return { tensor: pbDecode("TensorProto", encodeTensor(a.value)) };
         case "shape":
-          return { shape: a.value === null ? { unknownRank: true } : { dim: a.value.map((d: number | null) => (d === null ? { size: -1 } : d === 0 ? {} : { size: d })) } };
+          return {
+            shape:
+              a.value === null
+                ? { unknownRank: true }
+                : {
+                    dim: a.value.map((d: number | null) =>
+                      d === null ? { size: -1 } : d === 0 ? {} : { size: d },
+                    ),
+                  },
+          };
         case "s":
           return { s: Array.from(a.value) };
         case "list": {
@@ -221,7 +256,11 @@ describe("GraphDef", () => {
         op: n.op,
         ...(n.inputs.length ? { input: n.inputs } : {}),
         ...(n.device ? { device: n.device } : {}),
-        attr: Object.fromEntries(Object.keys(n.attrs).sort().map((k) => [k, attrObj(n.attrs[k])])),
+        attr: Object.fromEntries(
+          Object.keys(n.attrs)
+            .sort()
+            .map((k) => [k, attrObj(n.attrs[k])]),
+        ),
       })),
       versions: { producer: 27 },
     };
@@ -232,14 +271,19 @@ describe("GraphDef", () => {
     const g = sampleGraph();
     const back = decodeGraphDef(encodeGraphDef(g));
     expect(back.producer).toBe(27);
-    expect(back.nodes.map((n) => [n.name, n.op, n.inputs, n.device])).toEqual(g.nodes.map((n) => [n.name, n.op, n.inputs, n.device]));
+    expect(back.nodes.map((n) => [n.name, n.op, n.inputs, n.device])).toEqual(
+      g.nodes.map((n) => [n.name, n.op, n.inputs, n.device]),
+    );
     const apply = back.nodes[4].attrs;
     expect(apply.T).toEqual({ kind: "type", value: float32 });
     expect(apply.seed2).toEqual({ kind: "i", value: -42 });
     expect(apply.use_locking).toEqual({ kind: "b", value: false });
     expect(apply.f).toEqual({ kind: "f", value: 0.25 });
     expect(apply._output_shapes).toEqual({ kind: "list", value: { shape: [[9, 1], null, []] } });
-    expect(apply.many).toEqual({ kind: "list", value: { i: [1, -1], f: [0.5], b: [true, false], type: [int32, int64] } });
+    expect(apply.many).toEqual({
+      kind: "list",
+      value: { i: [1, -1], f: [0.5], b: [true, false], type: [int32, int64] },
+    });
     expect(apply.empty_list).toEqual({ kind: "list", value: {} });
     expect(back.nodes[2].attrs.shape).toEqual({ kind: "shape", value: [null, 9] });
     expect(back.nodes[3].attrs.shape).toEqual({ kind: "shape", value: null });
@@ -251,7 +295,10 @@ describe("GraphDef", () => {
   });
 
   test("an unknown dim is the 10-byte varint of -1", () => {
-    const g: GraphDefLike = { producer: 0, nodes: [{ name: "p", op: "P", inputs: [], attrs: { shape: { kind: "shape", value: [null] } } }] };
+    const g: GraphDefLike = {
+      producer: 0,
+      nodes: [{ name: "p", op: "P", inputs: [], attrs: { shape: { kind: "shape", value: [null] } } }],
+    };
     expect(toHex(encodeGraphDef(g))).toContain(h("3a0d 120b 08ffffffffffffffffff01"));
     expect(toHex(encodeGraphDef(g)).endsWith("2200")).toBe(true); // versions is always written
   });
@@ -263,7 +310,15 @@ describe("Summary and Event", () => {
       { tag: "logistic_regression/train/log_loss", simpleValue: 0.6931 },
       {
         tag: "weights",
-        histo: { min: -1, max: 2, num: 3, sum: 1, sumSquares: 5, bucketLimit: [-0.5, 1.5, 1.7976931348623157e308], bucket: [1, 1, 1] },
+        histo: {
+          min: -1,
+          max: 2,
+          num: 3,
+          sum: 1,
+          sumSquares: 5,
+          bucketLimit: [-0.5, 1.5, 1.7976931348623157e308],
+          bucket: [1, 1, 1],
+        },
       },
       {
         tag: "loss",
@@ -275,8 +330,19 @@ describe("Summary and Event", () => {
 
   test("protobufjs decodes our Summary", () => {
     const pb = pbDecode("Summary", encodeSummary(summary));
-    expect(pb.value[0]).toEqual({ tag: "logistic_regression/train/log_loss", simpleValue: Math.fround(0.6931) });
-    expect(pb.value[1].histo).toEqual({ min: -1, max: 2, num: 3, sum: 1, sumSquares: 5, bucketLimit: [-0.5, 1.5, 1.7976931348623157e308], bucket: [1, 1, 1] });
+    expect(pb.value[0]).toEqual({
+      tag: "logistic_regression/train/log_loss",
+      simpleValue: Math.fround(0.6931),
+    });
+    expect(pb.value[1].histo).toEqual({
+      min: -1,
+      max: 2,
+      num: 3,
+      sum: 1,
+      sumSquares: 5,
+      bucketLimit: [-0.5, 1.5, 1.7976931348623157e308],
+      bucket: [1, 1, 1],
+    });
     expect(pb.value[2].tensor).toEqual({ dtype: 1, tensorShape: {}, floatVal: [1.5] });
     expect(pb.value[2].metadata).toEqual({ pluginData: { pluginName: "scalars" }, dataClass: 1 });
   });
@@ -285,8 +351,23 @@ describe("Summary and Event", () => {
   const summaryObject = {
     value: [
       { tag: "logistic_regression/train/log_loss", simpleValue: 0.6931 },
-      { tag: "weights", histo: { min: -1, max: 2, num: 3, sum: 1, sumSquares: 5, bucketLimit: [-0.5, 1.5, 1.7976931348623157e308], bucket: [1, 1, 1] } },
-      { tag: "loss", tensor: { dtype: 1, tensorShape: {}, floatVal: [1.5] }, metadata: { pluginData: { pluginName: "scalars" }, dataClass: 1 } },
+      {
+        tag: "weights",
+        histo: {
+          min: -1,
+          max: 2,
+          num: 3,
+          sum: 1,
+          sumSquares: 5,
+          bucketLimit: [-0.5, 1.5, 1.7976931348623157e308],
+          bucket: [1, 1, 1],
+        },
+      },
+      {
+        tag: "loss",
+        tensor: { dtype: 1, tensorShape: {}, floatVal: [1.5] },
+        metadata: { pluginData: { pluginName: "scalars" }, dataClass: 1 },
+      },
     ],
   };
 
@@ -297,7 +378,10 @@ describe("Summary and Event", () => {
 
   test("decodeSummary reads what protobufjs writes", () => {
     const back = decodeSummary(pbEncode("Summary", summaryObject));
-    expect(back.value[0]).toEqual({ tag: "logistic_regression/train/log_loss", simpleValue: Math.fround(0.6931) });
+    expect(back.value[0]).toEqual({
+      tag: "logistic_regression/train/log_loss",
+      simpleValue: Math.fround(0.6931),
+    });
     expect(back.value[1].histo?.bucketLimit).toEqual([-0.5, 1.5, 1.7976931348623157e308]);
     expect(back.value[2].tensor?.item()).toBe(1.5);
     expect(back.value[2].metadata).toEqual({ pluginData: { pluginName: "scalars" }, dataClass: 1 });
@@ -358,7 +442,12 @@ describe("MetaGraphDef, SaverDef, VariableDef", () => {
 
   test("a MetaGraphDef with collections decodes with protobufjs and with ours", () => {
     const meta: MetaGraphDefProto = {
-      metaInfoDef: { metaGraphVersion: "", tensorflowVersion: "1.12.0", tensorflowGitVersion: "v1.12.0", tags: ["serve"] },
+      metaInfoDef: {
+        metaGraphVersion: "",
+        tensorflowVersion: "1.12.0",
+        tensorflowGitVersion: "v1.12.0",
+        tags: ["serve"],
+      },
       graphDef: sampleGraph(),
       saverDef,
       collectionDef: {
@@ -372,14 +461,20 @@ describe("MetaGraphDef, SaverDef, VariableDef", () => {
     };
     const bytes = encodeMetaGraphDef(meta);
     const pb = pbDecode("MetaGraphDef", bytes);
-    expect(pb.metaInfoDef).toEqual({ tensorflowVersion: "1.12.0", tensorflowGitVersion: "v1.12.0", tags: ["serve"] });
+    expect(pb.metaInfoDef).toEqual({
+      tensorflowVersion: "1.12.0",
+      tensorflowGitVersion: "v1.12.0",
+      tags: ["serve"],
+    });
     const { sharded: _sharded, ...saverFields } = saverDef;
     expect(pb.saverDef).toEqual(saverFields);
     expect(pb.graphDef.node.map((n: any) => n.name)).toEqual(sampleGraph().nodes.map((n) => n.name));
     expect(pb.collectionDef.train_op).toEqual({ nodeList: { value: ["train/GradientDescent"] } });
     expect(pb.collectionDef.steps).toEqual({ int64List: { value: [1, 2 ** 40] } });
     expect(pb.collectionDef.nothing).toEqual({ nodeList: {} });
-    expect(pbDecode("VariableDef", Uint8Array.from(pb.collectionDef.variables.bytesList.value[0]))).toEqual(variableDef);
+    expect(pbDecode("VariableDef", Uint8Array.from(pb.collectionDef.variables.bytesList.value[0]))).toEqual(
+      variableDef,
+    );
 
     const back = decodeMetaGraphDef(bytes);
     expect(back.saverDef).toEqual(saverDef);

@@ -45,7 +45,11 @@ describe("blocks", () => {
 });
 
 describe("tables", () => {
-  const entries = (n: number) => Array.from({ length: n }, (_, i) => [b(`k${String(i).padStart(6, "0")}`), b("x".repeat(i % 50))] as const);
+  const entries = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => [b(`k${String(i).padStart(6, "0")}`), b("x".repeat(i % 50))] as const,
+    );
 
   test("round trip through several data blocks", () => {
     const builder = new TableBuilder({ blockSize: 1024 });
@@ -71,7 +75,9 @@ describe("tables", () => {
       t[i] ^= 1;
       return t;
     };
-    expect(() => readTable(flip(table.length - 1), "m.index")).toThrow(/not an sstable \(bad magic number\).*m\.index/);
+    expect(() => readTable(flip(table.length - 1), "m.index")).toThrow(
+      /not an sstable \(bad magic number\).*m\.index/,
+    );
     expect(() => readTable(flip(5), "m.index")).toThrow(/block checksum mismatch.*m\.index/);
     expect(() => readTable(table.subarray(0, 40), "m.index")).toThrow(/too short to be an sstable.*m\.index/);
     expect(() => readTable(table.subarray(0, table.length - 1), "m.index")).toThrow(DataLossError);

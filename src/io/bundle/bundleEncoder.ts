@@ -28,12 +28,17 @@ export function encodeCheckpoint(tensors: readonly NamedTensor[]): { index: Uint
     .map((t) => ({ key: t.key, keyBytes: utf8.encode(t.key), value: t.value }))
     .sort((a, b) => compareBytes(a.keyBytes, b.keyBytes));
   for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i].key === "") throw new InvalidArgumentError("A checkpoint key cannot be empty (the empty key holds the header)");
-    if (i > 0 && sorted[i].key === sorted[i - 1].key) throw new InvalidArgumentError(`Adding duplicate key: ${sorted[i].key}`);
+    if (sorted[i].key === "")
+      throw new InvalidArgumentError("A checkpoint key cannot be empty (the empty key holds the header)");
+    if (i > 0 && sorted[i].key === sorted[i - 1].key)
+      throw new InvalidArgumentError(`Adding duplicate key: ${sorted[i].key}`);
   }
 
   const table = new TableBuilder();
-  table.add(new Uint8Array(0), encodeBundleHeader({ numShards: 1, endianness: 0, version: { producer: TENSOR_BUNDLE_VERSION } }));
+  table.add(
+    new Uint8Array(0),
+    encodeBundleHeader({ numShards: 1, endianness: 0, version: { producer: TENSOR_BUNDLE_VERSION } }),
+  );
   const chunks: Uint8Array[] = [];
   let offset = 0;
   for (const { keyBytes, value } of sorted) {

@@ -7,7 +7,13 @@ import { DType, dtypeFromProto, string } from "../../graph/dtypes";
 import { NDArray, shapeSize } from "../../runtime/ndarray";
 import { DataLossError, InvalidArgumentError, NotFoundError, UnimplementedError } from "../../errors";
 import { crc32c, unmaskCrc } from "../crc32c";
-import { BundleEntryProto, BundleHeaderProto, Endianness, decodeBundleEntry, decodeBundleHeader } from "../proto/bundle";
+import {
+  BundleEntryProto,
+  BundleHeaderProto,
+  Endianness,
+  decodeBundleEntry,
+  decodeBundleHeader,
+} from "../proto/bundle";
 import { tensorFromBytes } from "../tensorBytes";
 import { dataFileName, indexFileName } from "./naming";
 import { decodeStringTensor } from "./stringTensor";
@@ -27,7 +33,8 @@ export function readFileOrNotFound(path: string): Uint8Array {
     // A plain Uint8Array view, so that slice() copies as everywhere else (Buffer's slice does not).
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new NotFoundError(`${path}; No such file or directory`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT")
+      throw new NotFoundError(`${path}; No such file or directory`);
     throw e;
   }
 }
@@ -57,7 +64,9 @@ export class BundleReader {
   private checkHeader(indexFile: string): void {
     const { numShards, endianness, version } = this.header;
     if (endianness !== Endianness.LITTLE) {
-      throw new UnimplementedError("Reading a bundle with different endianness from the reader is unsupported.");
+      throw new UnimplementedError(
+        "Reading a bundle with different endianness from the reader is unsupported.",
+      );
     }
     if ((version.minConsumer ?? 0) > TENSOR_BUNDLE_VERSION) {
       throw new InvalidArgumentError(
@@ -65,9 +74,12 @@ export class BundleReader {
       );
     }
     if (version.badConsumers?.includes(TENSOR_BUNDLE_VERSION)) {
-      throw new InvalidArgumentError(`Checkpoint disallows consumer version ${TENSOR_BUNDLE_VERSION} (${indexFile})`);
+      throw new InvalidArgumentError(
+        `Checkpoint disallows consumer version ${TENSOR_BUNDLE_VERSION} (${indexFile})`,
+      );
     }
-    if (numShards < 1) throw new DataLossError(`Unable to read file (${indexFile}): the header says ${numShards} shards`);
+    if (numShards < 1)
+      throw new DataLossError(`Unable to read file (${indexFile}): the header says ${numShards} shards`);
   }
 
   /** Tensor keys in the checkpoint's (byte) order. */
@@ -98,7 +110,8 @@ export class BundleReader {
   get(key: string): NDArray {
     const e = this.entry(key);
     const dtype = entryDType(key, e);
-    if (e.slices > 0) throw new UnimplementedError(`Key ${key} holds a partitioned (sliced) tensor, which is not supported`);
+    if (e.slices > 0)
+      throw new UnimplementedError(`Key ${key} holds a partitioned (sliced) tensor, which is not supported`);
     if (e.shardId < 0 || e.shardId >= this.header.numShards) {
       throw new DataLossError(`Entry for key ${key} names shard ${e.shardId} of ${this.header.numShards}`);
     }
@@ -150,6 +163,8 @@ function entryDType(key: string, e: BundleEntryProto): DType {
   try {
     return dtypeFromProto(e.dtype);
   } catch {
-    throw new UnimplementedError(`Key ${key} holds a tensor of DataType enum ${e.dtype}, which the kit does not support`);
+    throw new UnimplementedError(
+      `Key ${key} holds a tensor of DataType enum ${e.dtype}, which the kit does not support`,
+    );
   }
 }

@@ -30,7 +30,11 @@ export function encodeStringTensor(elements: Uint8Array[]): { bytes: Uint8Array;
 }
 
 /** Parse `count` strings from `bytes` (exactly the tensor's region), returning them and the CRC computed over them. */
-export function decodeStringTensor(bytes: Uint8Array, count: number, where: string): { elements: Uint8Array[]; crc: number } {
+export function decodeStringTensor(
+  bytes: Uint8Array,
+  count: number,
+  where: string,
+): { elements: Uint8Array[]; crc: number } {
   const truncated = `String tensor ${where} is truncated`;
   const lengths: number[] = [];
   let pos = 0;
@@ -44,7 +48,9 @@ export function decodeStringTensor(bytes: Uint8Array, count: number, where: stri
   const stored = unmaskCrc(readFixed32(bytes, pos));
   if (stored !== crc) {
     const pad = (n: number) => String(n).padStart(8, "0");
-    throw new DataLossError(`The length checksum does not match: expected ${pad(stored)} but actual is ${pad(crc)}`);
+    throw new DataLossError(
+      `The length checksum does not match: expected ${pad(stored)} but actual is ${pad(crc)}`,
+    );
   }
   crc = crc32c(bytes.subarray(pos, pos + 4), crc);
   pos += 4;
@@ -56,6 +62,7 @@ export function decodeStringTensor(bytes: Uint8Array, count: number, where: stri
     elements.push(e);
     pos += n;
   }
-  if (pos !== bytes.length) throw new DataLossError(`String tensor ${where} has ${bytes.length - pos} unexpected trailing bytes`);
+  if (pos !== bytes.length)
+    throw new DataLossError(`String tensor ${where} has ${bytes.length - pos} unexpected trailing bytes`);
   return { elements, crc };
 }

@@ -46,7 +46,8 @@ export class TableBuilder {
   add(key: Uint8Array, value: Uint8Array): void {
     if (this.finished) throw new Error("TableBuilder: add() after finish()");
     if (this.lastKey !== null) {
-      if (compareBytes(key, this.lastKey) <= 0) throw new Error("TableBuilder: keys must be added in strictly increasing order");
+      if (compareBytes(key, this.lastKey) <= 0)
+        throw new Error("TableBuilder: keys must be added in strictly increasing order");
       // An entry at least twice the block size gets a block of its own.
       if (key.length + value.length >= 2 * this.blockSize) this.flush();
     }

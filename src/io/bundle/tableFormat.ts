@@ -20,7 +20,12 @@ export interface BlockHandle {
 }
 
 /** Unsigned varint at `pos` (before `end`); returns the value and the position after it. A bad one raises DataLossError(errorMessage). */
-export function readVarint(bytes: Uint8Array, pos: number, end: number, errorMessage: string): [number, number] {
+export function readVarint(
+  bytes: Uint8Array,
+  pos: number,
+  end: number,
+  errorMessage: string,
+): [number, number] {
   let value = 0;
   let scale = 1;
   for (let i = 0; i < 10; i++) {

@@ -55,15 +55,21 @@ function readHandle(bytes: Uint8Array, pos: number, end: number, fileName: strin
 function readBlock(bytes: Uint8Array, h: BlockHandle, limit: number, fileName: string): Uint8Array {
   const end = h.offset + h.size;
   if (end + BLOCK_TRAILER_SIZE > limit) {
-    throw new DataLossError(`truncated block read: the block at offset ${h.offset} runs past the end (in ${fileName})`);
+    throw new DataLossError(
+      `truncated block read: the block at offset ${h.offset} runs past the end (in ${fileName})`,
+    );
   }
   const stored = unmaskCrc(readFixed32(bytes, end + 1));
   const actual = crc32c(bytes.subarray(end, end + 1), crc32c(bytes.subarray(h.offset, end)));
   if (stored !== actual) {
-    throw new DataLossError(`block checksum mismatch: the block at offset ${h.offset} is corrupt (in ${fileName})`);
+    throw new DataLossError(
+      `block checksum mismatch: the block at offset ${h.offset} is corrupt (in ${fileName})`,
+    );
   }
   if (bytes[end] !== NO_COMPRESSION) {
-    throw new UnimplementedError(`compressed table blocks are not supported (block type ${bytes[end]} in ${fileName})`);
+    throw new UnimplementedError(
+      `compressed table blocks are not supported (block type ${bytes[end]} in ${fileName})`,
+    );
   }
   return bytes.subarray(h.offset, end);
 }

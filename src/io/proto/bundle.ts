@@ -4,7 +4,16 @@
  */
 import { decodeVersionDef, writeVersionDef, type VersionDefProto } from "./graph";
 import { decodeKnownShape, writeTensorShape } from "./tensor";
-import { BinaryWriter, encodeWith, putFixed32, putInt32, putInt64, putMessage, readFields, readInt64 } from "./wire";
+import {
+  BinaryWriter,
+  encodeWith,
+  putFixed32,
+  putInt32,
+  putInt64,
+  putMessage,
+  readFields,
+  readInt64,
+} from "./wire";
 
 export const Endianness = { LITTLE: 0, BIG: 1 } as const;
 

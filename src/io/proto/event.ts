@@ -78,7 +78,10 @@ export interface EventProto {
 }
 
 /** What `encodeEvent` accepts: like EventProto, but the summary may already be serialized. */
-export type EventInit = Omit<EventProto, "summary" | "step"> & { step?: number; summary?: SummaryProto | Uint8Array };
+export type EventInit = Omit<EventProto, "summary" | "step"> & {
+  step?: number;
+  summary?: SummaryProto | Uint8Array;
+};
 
 // ---------------------------------------------------------------- HistogramProto
 

@@ -187,7 +187,7 @@ export function writeNodeDef(w: BinaryWriter, n: NodeDefLike): void {
   putString(w, 2, n.op);
   for (const input of n.inputs) w.tag(3, WireType.LengthDelimited).string(input);
   putString(w, 4, n.device);
-  for (const key of Object.keys(n.attrs).sort(compareUtf16AsBytes)) {
+  for (const key of Object.keys(n.attrs).sort(compareByUtf8)) {
     putMessage(w, 5, (w) => {
       w.tag(1, WireType.LengthDelimited).string(key);
       putMessage(w, 2, (w) => writeAttrValue(w, n.attrs[key]));
@@ -260,7 +260,7 @@ export function decodeGraphDef(bytes: Uint8Array): GraphDefLike {
  * Order of two strings by their UTF-8 bytes (what C++ `std::string` comparison gives). Comparing
  * code points is equivalent; plain `<` on UTF-16 units is not for characters beyond U+FFFF.
  */
-export function compareUtf16AsBytes(a: string, b: string): number {
+export function compareByUtf8(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const ca = a.codePointAt(i)!;

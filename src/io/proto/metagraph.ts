@@ -3,7 +3,7 @@
  * a checkpoint's `.meta` file and of an event's `meta_graph_def`.
  */
 import type { GraphDefLike } from "../../graph/graphdef";
-import { decodeGraphDef, writeGraphDef, compareUtf16AsBytes } from "./graph";
+import { decodeGraphDef, writeGraphDef, compareByUtf8 } from "./graph";
 import {
   BinaryReader,
   BinaryWriter,
@@ -175,7 +175,11 @@ export function writeCollectionDef(w: BinaryWriter, c: CollectionDefProto): void
 }
 
 /** Values of the `repeated ... value = 1` field of a NodeList/BytesList/Int64List/FloatList message. */
-function readListValues<T>(bytes: Uint8Array, what: string, read: (r: BinaryReader, wt: WireType, out: T[]) => void): T[] {
+function readListValues<T>(
+  bytes: Uint8Array,
+  what: string,
+  read: (r: BinaryReader, wt: WireType, out: T[]) => void,
+): T[] {
   const out: T[] = [];
   readFields(bytes, what, (field, wt, r) => {
     if (field !== 1) return false;
@@ -190,16 +194,36 @@ export function decodeCollectionDef(bytes: Uint8Array): CollectionDefProto | und
   readFields(bytes, "CollectionDef", (field, _wt, r) => {
     switch (field) {
       case 1:
-        out = { kind: "node_list", value: readListValues(r.bytes(), "CollectionDef.NodeList", (rd, _w, o: string[]) => o.push(rd.string())) };
+        out = {
+          kind: "node_list",
+          value: readListValues(r.bytes(), "CollectionDef.NodeList", (rd, _w, o: string[]) =>
+            o.push(rd.string()),
+          ),
+        };
         return true;
       case 2:
-        out = { kind: "bytes_list", value: readListValues(r.bytes(), "CollectionDef.BytesList", (rd, _w, o: Uint8Array[]) => o.push(rd.bytes())) };
+        out = {
+          kind: "bytes_list",
+          value: readListValues(r.bytes(), "CollectionDef.BytesList", (rd, _w, o: Uint8Array[]) =>
+            o.push(rd.bytes()),
+          ),
+        };
         return true;
       case 3:
-        out = { kind: "int64_list", value: readListValues(r.bytes(), "CollectionDef.Int64List", (rd, w, o: number[]) => readRepeated(rd, w, readInt64, o)) };
+        out = {
+          kind: "int64_list",
+          value: readListValues(r.bytes(), "CollectionDef.Int64List", (rd, w, o: number[]) =>
+            readRepeated(rd, w, readInt64, o),
+          ),
+        };
         return true;
       case 4:
-        out = { kind: "float_list", value: readListValues(r.bytes(), "CollectionDef.FloatList", (rd, w, o: number[]) => readRepeated(rd, w, readFloat, o)) };
+        out = {
+          kind: "float_list",
+          value: readListValues(r.bytes(), "CollectionDef.FloatList", (rd, w, o: number[]) =>
+            readRepeated(rd, w, readFloat, o),
+          ),
+        };
         return true;
       default:
         // any_list is not used by the kit
@@ -274,7 +298,7 @@ export function writeMetaGraphDef(w: BinaryWriter, m: MetaGraphDefProto): void {
   if (metaInfoDef) putMessage(w, 1, (w) => writeMetaInfoDef(w, metaInfoDef));
   if (graphDef) putMessage(w, 2, (w) => writeGraphDef(w, graphDef));
   if (saverDef) putMessage(w, 3, (w) => writeSaverDef(w, saverDef));
-  for (const key of Object.keys(collectionDef ?? {}).sort(compareUtf16AsBytes)) {
+  for (const key of Object.keys(collectionDef ?? {}).sort(compareByUtf8)) {
     putMessage(w, 4, (w) => {
       w.tag(1, WireType.LengthDelimited).string(key);
       putMessage(w, 2, (w) => writeCollectionDef(w, collectionDef![key]));

@@ -5,7 +5,17 @@
  * more than one element as raw `tensor_content`, single values in the typed `*_val` field, bools
  * and strings always in `bool_val` / `string_val`.
  */
-import { DType, allocStorage, bool, dtypeFromProto, float32, float64, int32, int64, string } from "../../graph/dtypes";
+import {
+  DType,
+  allocStorage,
+  bool,
+  dtypeFromProto,
+  float32,
+  float64,
+  int32,
+  int64,
+  string,
+} from "../../graph/dtypes";
 import type { ShapeLike } from "../../graph/graphdef";
 import { NDArray, shapeSize } from "../../runtime/ndarray";
 import { DataLossError } from "../../errors";
@@ -109,7 +119,12 @@ export function writeTensorProto(w: BinaryWriter, t: NDArray): void {
     case int64:
       return putPacked(w, INT64_VAL, Array.from(values, Math.trunc), writeInt64);
     case bool:
-      return putPacked(w, BOOL_VAL, Array.from(values, (v) => v !== 0), writeBool);
+      return putPacked(
+        w,
+        BOOL_VAL,
+        Array.from(values, (v) => v !== 0),
+        writeBool,
+      );
   }
 }
 

@@ -109,11 +109,17 @@ export function readFields(
     if (e instanceof DataLossError) throw e;
     throw new DataLossError(`Unable to parse ${what}: ${(e as Error).message}`);
   }
-  if (r.pos !== r.len) throw new DataLossError(`Unable to parse ${what}: a field runs past the end of the message`);
+  if (r.pos !== r.len)
+    throw new DataLossError(`Unable to parse ${what}: a field runs past the end of the message`);
 }
 
 /** Read one or many values of a repeated scalar field, whether it arrived packed or not. */
-export function readRepeated<T>(r: BinaryReader, wireType: WireType, readOne: (r: BinaryReader) => T, out: T[]): void {
+export function readRepeated<T>(
+  r: BinaryReader,
+  wireType: WireType,
+  readOne: (r: BinaryReader) => T,
+  out: T[],
+): void {
   if (wireType !== WireType.LengthDelimited) {
     out.push(readOne(r));
     return;

@@ -347,7 +347,11 @@ function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {
     const ts = values.map((v) => convertToTensor(v, { name: "values" }));
-    if (ts.length === 1) return ts[0];
+    if (ts.length === 1) {
+      // TF's degenerate case: the axis is still converted (`concat/concat_dim`), the value passes through an Identity.
+      constant(axis, { dtype: int32, name: "concat_dim" });
+      return createOp(graph, "Identity", opName, [ts[0]], { T: attr.type(ts[0].dtype) }).outputs[0];
+    }
     const ax = constant(axis, { dtype: int32, name: "axis" });
     return createOp(graph, "ConcatV2", opName, [...ts, ax], {
       N: attr.int(ts.length),

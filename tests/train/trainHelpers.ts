@@ -1,0 +1,27 @@
+// Small graphs shared by the training suites.
+import * as tf from "tensorlings";
+
+/**
+ * The chapter's linear regression on a small constant X (names as in the book): `X`, `y`,
+ * `theta`, `predictions`, `sub`, `Square`, `mse`.
+ */
+export function regressionGraph(): { X: tf.Tensor; y: tf.Tensor; theta: tf.Variable; error: tf.Tensor; mse: tf.Tensor } {
+  const X = tf.constant([[1, 0.5, -1], [1, -2, 0.25], [1, 1.5, 2], [1, 0, -0.5]], { name: "X" });
+  const y = tf.constant([[1], [-1], [2], [0.5]], { name: "y" });
+  const theta = tf.Variable([[0.1], [-0.2], [0.3]], { name: "theta" });
+  const predictions = tf.matmul(X, theta, { name: "predictions" });
+  const error = predictions.sub(y);
+  const mse = tf.reduceMean(tf.square(error), null, { name: "mse" });
+  return { X, y, theta, error, mse };
+}
+
+/** Run `fetches` once in a new session after initializing the variables. */
+export function runInitialized(fetches: unknown, feeds?: [tf.Tensor, unknown][]): any {
+  return tf.withSession(tf.Session(), (s) => {
+    s.run(tf.globalVariablesInitializer());
+    return s.run(fetches, feeds as never);
+  });
+}
+
+/** The float values of an array, as plain numbers. */
+export const valuesOf = (a: tf.NDArray): number[] => Array.from(a.data as Float32Array, Number);
