@@ -7,19 +7,39 @@ import myFunc from "../fixtures/train/my_func.json";
 
 /** Epoch 0, 100, ..., 900 MSE and final theta as the notebook prints them (spec §7). */
 const BOOK = {
-  manualMse: [9.161542, 0.7145004, 0.56670487, 0.5555718, 0.5488112, 0.5436363, 0.5396291, 0.5365092, 0.53406775, 0.5321473],
-  manualTheta: [2.0685523, 0.8874027, 0.14401656, -0.34770882, 0.36178368, 0.00393811, -0.04269556, -0.6614529, -0.6375279],
-  autodiffMse: [9.161542, 0.71450037, 0.56670487, 0.5555718, 0.54881126, 0.5436363, 0.53962916, 0.5365092, 0.53406775, 0.5321473],
-  optimizerMse: [9.161542, 0.7145004, 0.56670487, 0.5555718, 0.54881126, 0.5436363, 0.53962916, 0.5365092, 0.53406775, 0.5321473],
-  autodiffTheta: [2.0685523, 0.8874027, 0.14401656, -0.3477088, 0.36178365, 0.00393811, -0.04269556, -0.66145283, -0.6375278],
-  momentumTheta: [2.068558, 0.82962847, 0.11875335, -0.26554456, 0.3057109, -0.00450249, -0.03932662, -0.8998645, -0.8705207],
+  manualMse: [
+    9.161542, 0.7145004, 0.56670487, 0.5555718, 0.5488112, 0.5436363, 0.5396291, 0.5365092, 0.53406775,
+    0.5321473,
+  ],
+  manualTheta: [
+    2.0685523, 0.8874027, 0.14401656, -0.34770882, 0.36178368, 0.00393811, -0.04269556, -0.6614529,
+    -0.6375279,
+  ],
+  autodiffMse: [
+    9.161542, 0.71450037, 0.56670487, 0.5555718, 0.54881126, 0.5436363, 0.53962916, 0.5365092, 0.53406775,
+    0.5321473,
+  ],
+  optimizerMse: [
+    9.161542, 0.7145004, 0.56670487, 0.5555718, 0.54881126, 0.5436363, 0.53962916, 0.5365092, 0.53406775,
+    0.5321473,
+  ],
+  autodiffTheta: [
+    2.0685523, 0.8874027, 0.14401656, -0.3477088, 0.36178365, 0.00393811, -0.04269556, -0.66145283,
+    -0.6375278,
+  ],
+  momentumTheta: [
+    2.068558, 0.82962847, 0.11875335, -0.26554456, 0.3057109, -0.00450249, -0.03932662, -0.8998645,
+    -0.8705207,
+  ],
   myFunc: { z: -0.21253741, grads: [-1.1388495, 0.19671397] },
 };
 
 /** Elementwise |got - want| <= rel * |want| (plus float32's resolution near 0). */
 function expectWithin(got: number[], want: number[], rel: number) {
   expect(got).toHaveLength(want.length);
-  const bad = got.map((g, i) => [i, g, want[i]]).filter(([, g, w]) => !(Math.abs(g - w) <= rel * Math.abs(w) + 1e-7));
+  const bad = got
+    .map((g, i) => [i, g, want[i]])
+    .filter(([, g, w]) => !(Math.abs(g - w) <= rel * Math.abs(w) + 1e-7));
   expect(bad).toEqual([]);
 }
 
@@ -49,7 +69,9 @@ function trainLinearRegression({ X, y }: Scaled, mode: Mode): { mse: number[]; t
   let trainingOp: tf.Operation | tf.Tensor;
   if (mode === "manual" || mode === "autodiff") {
     const gradients =
-      mode === "manual" ? tf.matmul(tf.transpose(Xt), error).mul(2 / m) : (tf.gradients(mse, [theta])[0] as tf.Tensor);
+      mode === "manual"
+        ? tf.matmul(tf.transpose(Xt), error).mul(2 / m)
+        : (tf.gradients(mse, [theta])[0] as tf.Tensor);
     trainingOp = tf.assign(theta, theta.sub(gradients.mul(learningRate)));
   } else {
     const optimizer =
@@ -75,41 +97,44 @@ if (!dataHome) {
   test.skip("the book's runs on the California housing data need HOML_DATA_HOME (e.g. ../shared/datasets); skipped", () => {});
 }
 
-describeWithData("the book's batch gradient descent on the scaled housing data (spec §7 items 5, 6, 8)", () => {
-  let data: Scaled;
-  beforeAll(async () => {
-    // As the book scales it: StandardScaler (float64), then the bias column, then float32 constants.
-    const housing = await fetchCaliforniaHousing({ download: false });
-    const scaled = addBiasColumn(new StandardScaler().fitTransform(housing.data));
-    data = {
-      X: new tf.NDArray(tf.float32, [scaled.rows, scaled.cols], Float32Array.from(scaled.data)),
-      y: new tf.NDArray(tf.float32, [housing.target.length, 1], Float32Array.from(housing.target)),
-    };
-  });
+describeWithData(
+  "the book's batch gradient descent on the scaled housing data (spec §7 items 5, 6, 8)",
+  () => {
+    let data: Scaled;
+    beforeAll(async () => {
+      // As the book scales it: StandardScaler (float64), then the bias column, then float32 constants.
+      const housing = await fetchCaliforniaHousing({ download: false });
+      const scaled = addBiasColumn(new StandardScaler().fitTransform(housing.data));
+      data = {
+        X: new tf.NDArray(tf.float32, [scaled.rows, scaled.cols], Float32Array.from(scaled.data)),
+        y: new tf.NDArray(tf.float32, [housing.target.length, 1], Float32Array.from(housing.target)),
+      };
+    });
 
-  test("manual gradients: 2/m Xᵀ·error", () => {
-    const { mse, theta } = trainLinearRegression(data, "manual");
-    expectWithin(mse, BOOK.manualMse, 1e-5);
-    expectWithin(theta, BOOK.manualTheta, 1e-5);
-  });
+    test("manual gradients: 2/m Xᵀ·error", () => {
+      const { mse, theta } = trainLinearRegression(data, "manual");
+      expectWithin(mse, BOOK.manualMse, 1e-5);
+      expectWithin(theta, BOOK.manualTheta, 1e-5);
+    });
 
-  test("tf.gradients(mse, [theta])", () => {
-    const { mse, theta } = trainLinearRegression(data, "autodiff");
-    expectWithin(mse, BOOK.autodiffMse, 1e-5);
-    expectWithin(theta, BOOK.autodiffTheta, 1e-5);
-  });
+    test("tf.gradients(mse, [theta])", () => {
+      const { mse, theta } = trainLinearRegression(data, "autodiff");
+      expectWithin(mse, BOOK.autodiffMse, 1e-5);
+      expectWithin(theta, BOOK.autodiffTheta, 1e-5);
+    });
 
-  test("GradientDescentOptimizer(0.01).minimize(mse)", () => {
-    const { mse, theta } = trainLinearRegression(data, "optimizer");
-    expectWithin(mse, BOOK.optimizerMse, 1e-5);
-    expectWithin(theta, BOOK.autodiffTheta, 1e-5);
-  });
+    test("GradientDescentOptimizer(0.01).minimize(mse)", () => {
+      const { mse, theta } = trainLinearRegression(data, "optimizer");
+      expectWithin(mse, BOOK.optimizerMse, 1e-5);
+      expectWithin(theta, BOOK.autodiffTheta, 1e-5);
+    });
 
-  test("MomentumOptimizer(0.01, 0.9).minimize(mse)", () => {
-    const { theta } = trainLinearRegression(data, "momentum");
-    expectWithin(theta, BOOK.momentumTheta, 1e-4);
-  });
-});
+    test("MomentumOptimizer(0.01, 0.9).minimize(mse)", () => {
+      const { theta } = trainLinearRegression(data, "momentum");
+      expectWithin(theta, BOOK.momentumTheta, 1e-4);
+    });
+  },
+);
 
 describe("my_func(a, b) and its gradients through tf.gradients (spec §7 item 7)", () => {
   /** The notebook's loop: z = a·cos(z + i) + z·sin(b − i), 100 times from z = 0. */

@@ -63,16 +63,23 @@ export function computeGradients(c: GradCase): GradReport {
     tf.placeholder(inp.dtype ?? tf.float64, { shape: placeholderShape(inp.shape, mode), name: `x${i}` }),
   );
   const y = c.build(xs);
-  const forwardOpTypes = tf.getDefaultGraph().getOperations().map((op) => op.type);
-  const arrays = c.inputs.map((inp, i) => new tf.NDArray(xs[i].dtype, [...inp.shape], typed(xs[i].dtype, inp.values)));
+  const forwardOpTypes = tf
+    .getDefaultGraph()
+    .getOperations()
+    .map((op) => op.type);
+  const arrays = c.inputs.map(
+    (inp, i) => new tf.NDArray(xs[i].dtype, [...inp.shape], typed(xs[i].dtype, inp.values)),
+  );
   return tf.withSession(tf.Session(), (sess) => {
-    const feeds = (values: tf.NDArray[]) => new Map(xs.map((x, i) => [x, values[i]] as [tf.Tensor, tf.NDArray]));
+    const feeds = (values: tf.NDArray[]) =>
+      new Map(xs.map((x, i) => [x, values[i]] as [tf.Tensor, tf.NDArray]));
     const y0 = sess.run(y, feeds(arrays)) as tf.NDArray;
     const w = upstreamWeights(y0.size);
     const wTensor = tf.constant(new tf.NDArray(y.dtype, [...y0.shape], typed(y.dtype, w)), { name: "w" });
     const grads = tf.gradients(y, xs, [wTensor]);
     grads.forEach((g, i) => {
-      if (g === null) throw new Error(`tf.gradients returned null for input ${i}, which the output depends on`);
+      if (g === null)
+        throw new Error(`tf.gradients returned null for input ${i}, which the output depends on`);
     });
     const fetched = sess.run(grads as tf.Tensor[], feeds(arrays)) as tf.NDArray[];
     const numeric = arrays.map((arr, i) => {

@@ -5,7 +5,12 @@ import { registerOp } from "../../src/ops/registry";
 import { createOp } from "../../src/ops/createOp";
 import { regressionGraph, runInitialized as run, valuesOf as values } from "./trainHelpers";
 
-const names = (from = 0) => tf.getDefaultGraph().getOperations().slice(from).map((op) => op.name);
+const names = (from = 0) =>
+  tf
+    .getDefaultGraph()
+    .getOperations()
+    .slice(from)
+    .map((op) => op.name);
 const opCount = () => tf.getDefaultGraph().getOperations().length;
 
 beforeEach(() => tf.resetDefaultGraph());
@@ -26,7 +31,11 @@ describe("tf.gradients", () => {
     const u = x.mul(2);
     const y = tf.add(tf.square(u), tf.sin(u)).add(x);
     const [g] = tf.gradients(y, [x]);
-    const addNs = tf.getDefaultGraph().getOperations().filter((op) => op.type === "AddN").map((op) => op.name);
+    const addNs = tf
+      .getDefaultGraph()
+      .getOperations()
+      .filter((op) => op.type === "AddN")
+      .map((op) => op.name);
     expect(addNs).toEqual(["gradients/AddN", "gradients/AddN_1"]);
     expect(g?.op.name).toBe("gradients/AddN_1");
     const got = values(run(g, [[x, [0.5, -1]]]));
@@ -36,7 +45,10 @@ describe("tf.gradients", () => {
   test("initial gradient: Shape (a Const for a known shape), grad_ys_0, Fill; gradients/uid is reserved", () => {
     const x = tf.placeholder(tf.float32, { shape: [3], name: "x" });
     tf.gradients(tf.reduceSum(tf.square(x), null, { name: "loss" }), [x]);
-    const ops = tf.getDefaultGraph().getOperations().filter((op) => op.name.startsWith("gradients/"));
+    const ops = tf
+      .getDefaultGraph()
+      .getOperations()
+      .filter((op) => op.name.startsWith("gradients/"));
     expect(ops.slice(0, 3).map((op) => [op.name, op.type])).toEqual([
       ["gradients/Shape", "Const"],
       ["gradients/grad_ys_0", "Const"],
@@ -65,7 +77,20 @@ describe("tf.gradients", () => {
     const before = opCount();
     tf.gradients(loss, [x]);
     const scopes = new Set(names(before).map((n) => n.split("/").slice(0, -1).join("/")));
-    expect([...scopes]).toEqual(expect.arrayContaining(["gradients/loss/mse_grad", "gradients/loss/Square_grad"]));
+    expect([...scopes]).toEqual(
+      expect.arrayContaining(["gradients/loss/mse_grad", "gradients/loss/Square_grad"]),
+    );
+  });
+
+  test("several ys add up; an intermediate tensor can be one of the xs", () => {
+    const x = tf.placeholder(tf.float32, { shape: [], name: "x" });
+    const h = tf.square(x);
+    const y1 = h.mul(3);
+    const y2 = tf.sin(x);
+    const [gx, gh] = tf.gradients([y1, y2], [x, h]);
+    const [vx, vh] = run([gx, gh], [[x, 0.5]]) as tf.NDArray[];
+    expect(vx.item()).toBeCloseTo(3 * 2 * 0.5 + Math.cos(0.5), 6);
+    expect(vh.item()).toBe(3);
   });
 
   test("gradYs replaces the initial ones", () => {
@@ -135,7 +160,13 @@ describe("Pow's gradient with respect to the exponent at x <= 0", () => {
     const x = tf.placeholder(tf.float32, { shape: [3], name: "x" });
     const y = tf.placeholder(tf.float32, { shape: [3], name: "y" });
     const [gx, gy] = tf.gradients(tf.pow(x, y), [x, y]);
-    const [vx, vy] = run([gx, gy], [[x, [0, -2, 2]], [y, [2, 3, 3]]]) as tf.NDArray[];
+    const [vx, vy] = run(
+      [gx, gy],
+      [
+        [x, [0, -2, 2]],
+        [y, [2, 3, 3]],
+      ],
+    ) as tf.NDArray[];
     expect(values(vx)).toEqual([0, 12, 12]);
     expect(values(vy)[0]).toBe(0);
     expect(values(vy)[1]).toBe(0);
@@ -148,7 +179,11 @@ describe("the chapter's constant-X regression, minimized with gating (spec §1.7
     const { mse } = regressionGraph();
     const before = opCount();
     const trainingOp = tf.train.GradientDescentOptimizer({ learningRate: 0.01 }).minimize(mse);
-    const added = tf.getDefaultGraph().getOperations().slice(before).map((op) => [op.name, op.type]);
+    const added = tf
+      .getDefaultGraph()
+      .getOperations()
+      .slice(before)
+      .map((op) => [op.name, op.type]);
     expect(added).toEqual([
       ["gradients/Shape", "Const"],
       ["gradients/grad_ys_0", "Const"],
@@ -182,7 +217,9 @@ describe("the chapter's constant-X regression, minimized with gating (spec §1.7
     expect(g.getOperationByName("gradients/Square_grad/Const").controlInputs.map((op) => op.name)).toEqual([
       "gradients/mse_grad/truediv",
     ]);
-    expect(g.getOperationByName("GradientDescent/update_theta/ApplyGradientDescent").inputs.map((t) => t.name)).toEqual([
+    expect(
+      g.getOperationByName("GradientDescent/update_theta/ApplyGradientDescent").inputs.map((t) => t.name),
+    ).toEqual([
       "theta:0",
       "GradientDescent/learning_rate:0",
       "gradients/predictions_grad/tuple/control_dependency_1:0",
@@ -215,13 +252,56 @@ describe("the chapter's constant-X regression, minimized with gating (spec §1.7
     const mse = tf.reduceMean(tf.square(error), null, { name: "mse" });
     const before = opCount();
     const [g] = tf.gradients(mse, [theta]);
-    const types = new Set(tf.getDefaultGraph().getOperations().slice(before).map((op) => op.type));
-    for (const t of ["Shape", "BroadcastGradientArgs", "Sum", "Reshape", "Prod", "Maximum", "FloorDiv", "Cast"]) {
+    const types = new Set(
+      tf
+        .getDefaultGraph()
+        .getOperations()
+        .slice(before)
+        .map((op) => op.type),
+    );
+    for (const t of [
+      "Shape",
+      "BroadcastGradientArgs",
+      "Sum",
+      "Reshape",
+      "Prod",
+      "Maximum",
+      "FloorDiv",
+      "Cast",
+    ]) {
       expect(types).toContain(t);
     }
-    const got = values(run(g, [[X, [[1, 2], [3, 4], [5, 6]]], [y, [[1], [0], [2]]]]));
+    const got = values(
+      run(g, [
+        [
+          X,
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+        ],
+        [y, [[1], [0], [2]]],
+      ]),
+    );
     // d/dθ mean((Xθ - y)^2) = 2/m Xᵀ(Xθ - y), worked out by hand: errors are [-1.5, -0.5, -2.5].
     expect(got[0]).toBeCloseTo((2 / 3) * (1 * -1.5 + 3 * -0.5 + 5 * -2.5), 5);
     expect(got[1]).toBeCloseTo((2 / 3) * (2 * -1.5 + 4 * -0.5 + 6 * -2.5), 5);
+  });
+});
+
+describe("tf.sigmoid's gradient is numerically stable", () => {
+  test("finite at large |x| in float32, and accurate in the far tail in float64", () => {
+    const x = tf.placeholder(tf.float32, { shape: [4], name: "x" });
+    const [g] = tf.gradients(tf.sigmoid(x), [x]);
+    const got = values(run(g, [[x, [-100, -20, 0, 100]]]));
+    expect(got.every(Number.isFinite)).toBe(true);
+    expect(got[2]).toBe(0.25);
+    expect(got[0]).toBeLessThan(1e-40);
+    expect(got[3]).toBe(0);
+    const x64 = tf.placeholder(tf.float64, { shape: [1], name: "x64" });
+    const [g64] = tf.gradients(tf.sigmoid(x64), [x64]);
+    const want = Math.exp(-30) / (1 + Math.exp(-30)) ** 2;
+    expect(Math.abs(values(run(g64, [[x64, [-30]]]))[0] - want) / want).toBeLessThan(1e-12);
   });
 });

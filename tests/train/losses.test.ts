@@ -6,22 +6,33 @@ import { runInitialized, valuesOf } from "./trainHelpers";
 
 beforeEach(() => tf.resetDefaultGraph());
 
-const column = (rows: number[][]) => new tf.NDArray(tf.float32, [rows.length, 1], Float32Array.from(rows.flat()));
+const column = (rows: number[][]) =>
+  new tf.NDArray(tf.float32, [rows.length, 1], Float32Array.from(rows.flat()));
 const labels = () => tf.constant(column(fixture.labels), { name: "labels" });
 const predictions = () => tf.constant(column(fixture.predictions), { name: "predictions" });
 const weights = () => tf.constant(column(fixture.weights), { name: "weights" });
-const relClose = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(2e-7 * Math.abs(want));
+const relClose = (got: number, want: number) =>
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(2e-7 * Math.abs(want));
 
 describe("values", () => {
   test("logLoss with the default epsilon 1e-7, including p = 0 and p = 1", () => {
     relClose(runInitialized(tf.losses.logLoss(labels(), predictions())).item(), fixture.logLoss);
   });
   test("logLoss with another epsilon and with weights (zero weights not counted)", () => {
-    relClose(runInitialized(tf.losses.logLoss(labels(), predictions(), { epsilon: 1e-3 })).item(), fixture["logLossEps1e-3"]);
-    relClose(runInitialized(tf.losses.logLoss(labels(), predictions(), { weights: weights() })).item(), fixture.logLossWeighted);
+    relClose(
+      runInitialized(tf.losses.logLoss(labels(), predictions(), { epsilon: 1e-3 })).item(),
+      fixture["logLossEps1e-3"],
+    );
+    relClose(
+      runInitialized(tf.losses.logLoss(labels(), predictions(), { weights: weights() })).item(),
+      fixture.logLossWeighted,
+    );
   });
   test("meanSquaredError, plain and weighted", () => {
-    relClose(runInitialized(tf.losses.meanSquaredError(labels(), predictions())).item(), fixture.meanSquaredError);
+    relClose(
+      runInitialized(tf.losses.meanSquaredError(labels(), predictions())).item(),
+      fixture.meanSquaredError,
+    );
     relClose(
       runInitialized(tf.losses.meanSquaredError(labels(), predictions(), { weights: weights() })).item(),
       fixture.meanSquaredErrorWeighted,
@@ -31,7 +42,13 @@ describe("values", () => {
     const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
     const p = tf.placeholder(tf.float32, { shape: [null, 1], name: "p" });
     const loss = tf.losses.logLoss(y, p);
-    relClose(runInitialized(loss, [[y, fixture.labels], [p, fixture.predictions]]).item(), fixture.logLoss);
+    relClose(
+      runInitialized(loss, [
+        [y, fixture.labels],
+        [p, fixture.predictions],
+      ]).item(),
+      fixture.logLoss,
+    );
   });
 });
 
@@ -39,13 +56,27 @@ describe("names", () => {
   test("log_loss/... with the result log_loss/value, added to the losses collection", () => {
     const loss = tf.losses.logLoss(labels(), predictions());
     expect(loss.name).toBe("log_loss/value:0");
-    const ops = tf.getDefaultGraph().getOperations().map((op) => op.name).filter((n) => !["labels", "predictions"].includes(n));
+    const ops = tf
+      .getDefaultGraph()
+      .getOperations()
+      .map((op) => op.name)
+      .filter((n) => !["labels", "predictions"].includes(n));
     expect(ops.every((n) => n.startsWith("log_loss/"))).toBe(true);
     // The cross-entropy terms, named as TF's wrapper names them.
     expect(ops.slice(0, 13)).toEqual([
-      "log_loss/add/y", "log_loss/add", "log_loss/Log", "log_loss/Mul", "log_loss/Neg",
-      "log_loss/sub/x", "log_loss/sub", "log_loss/sub_1/x", "log_loss/sub_1",
-      "log_loss/add_1/y", "log_loss/add_1", "log_loss/Log_1", "log_loss/Mul_1",
+      "log_loss/add/y",
+      "log_loss/add",
+      "log_loss/Log",
+      "log_loss/Mul",
+      "log_loss/Neg",
+      "log_loss/sub/x",
+      "log_loss/sub",
+      "log_loss/sub_1/x",
+      "log_loss/sub_1",
+      "log_loss/add_1/y",
+      "log_loss/add_1",
+      "log_loss/Log_1",
+      "log_loss/Mul_1",
     ]);
     expect(ops).toContain("log_loss/num_present");
     expect(tf.getDefaultGraph().getCollection("losses")).toEqual([loss]);
@@ -81,7 +112,14 @@ describe("gradients", () => {
   });
 
   test("logistic regression trained with logLoss moves theta downhill", () => {
-    const X = tf.constant([[1, 0.5], [1, -1.5], [1, 2]], { name: "X" });
+    const X = tf.constant(
+      [
+        [1, 0.5],
+        [1, -1.5],
+        [1, 2],
+      ],
+      { name: "X" },
+    );
     const y = tf.constant([[1], [0], [1]], { name: "y" });
     const theta = tf.Variable([[0.1], [-0.3]], { name: "theta" });
     const loss = tf.losses.logLoss(y, tf.sigmoid(tf.matmul(X, theta)));

@@ -19,17 +19,27 @@ const real =
 const awayFromZero =
   (lo = 0.1, hi = 2): Values =>
   (n) =>
-    fc.array(fc.tuple(fc.boolean(), double(lo, hi)).map(([neg, v]) => (neg ? -v : v)), { minLength: n, maxLength: n });
+    fc.array(
+      fc.tuple(fc.boolean(), double(lo, hi)).map(([neg, v]) => (neg ? -v : v)),
+      { minLength: n, maxLength: n },
+    );
 /** Distinct values at least 0.1 apart: no ties for Max/Min reductions. */
 const distinct: Values = (n) =>
-  fc.uniqueArray(fc.integer({ min: -30, max: 30 }), { minLength: n, maxLength: n }).map((ks) => ks.map((k) => k * 0.1 + 0.013));
+  fc
+    .uniqueArray(fc.integer({ min: -30, max: 30 }), { minLength: n, maxLength: n })
+    .map((ks) => ks.map((k) => k * 0.1 + 0.013));
 /** Two interleaved grids: any x differs from any y by at least 0.1 (no ties for Maximum/Minimum). */
 const grid =
   (offset: number): Values =>
   (n) =>
-    fc.array(fc.integer({ min: -10, max: 10 }), { minLength: n, maxLength: n }).map((ks) => ks.map((k) => k * 0.2 + offset));
+    fc
+      .array(fc.integer({ min: -10, max: 10 }), { minLength: n, maxLength: n })
+      .map((ks) => ks.map((k) => k * 0.2 + offset));
 /** Multiples of 1/64: exact in float32, so casts lose nothing under the finite difference. */
-const dyadic: Values = (n) => fc.array(fc.integer({ min: -128, max: 128 }), { minLength: n, maxLength: n }).map((ks) => ks.map((k) => k / 64));
+const dyadic: Values = (n) =>
+  fc
+    .array(fc.integer({ min: -128, max: 128 }), { minLength: n, maxLength: n })
+    .map((ks) => ks.map((k) => k / 64));
 
 const dim = fc.integer({ min: 1, max: 3 });
 const shapeArb = (minRank = 0, maxRank = 3) => fc.array(dim, { minLength: minRank, maxLength: maxRank });
@@ -42,7 +52,9 @@ const input = (shape: number[], values: Values, dtype?: tf.DType): fc.Arbitrary<
 const broadcastableTo = (out: number[]) =>
   fc
     .integer({ min: 0, max: out.length })
-    .chain((rank) => fc.tuple(...out.slice(out.length - rank).map((d) => fc.boolean().map((one) => (one ? 1 : d)))))
+    .chain((rank) =>
+      fc.tuple(...out.slice(out.length - rank).map((d) => fc.boolean().map((one) => (one ? 1 : d)))),
+    )
     .map((dims) => [...dims]);
 
 /** Two inputs with broadcast-compatible (often different) shapes. */
@@ -53,7 +65,11 @@ const broadcastPair = (vx: Values, vy: Values) =>
 /** Two inputs of one shape (the path without BroadcastGradientArgs). */
 const samePair = (vx: Values, vy: Values) => shapeArb().chain((s) => fc.tuple(input(s, vx), input(s, vy)));
 
-function binary(build: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor, vx: Values, vy: Values = vx): fc.Arbitrary<GradCase>[] {
+function binary(
+  build: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor,
+  vx: Values,
+  vy: Values = vx,
+): fc.Arbitrary<GradCase>[] {
   const toCase = ([a, b]: [CheckInput, CheckInput], shapeMode: ShapeMode): GradCase => ({
     inputs: [a, b],
     shapeMode,
@@ -68,7 +84,10 @@ function binary(build: (x: tf.Tensor, y: tf.Tensor) => tf.Tensor, vx: Values, vy
 function unary(build: (x: tf.Tensor) => tf.Tensor, values: Values = real()): fc.Arbitrary<GradCase>[] {
   return [
     fc
-      .tuple(shapeArb().chain((s) => input(s, values)), modeArb)
+      .tuple(
+        shapeArb().chain((s) => input(s, values)),
+        modeArb,
+      )
       .map(([x, shapeMode]) => ({ inputs: [x], shapeMode, build: ([t]: tf.Tensor[]) => build(t) })),
   ];
 }
@@ -91,7 +110,9 @@ function reduction(
   return [
     fc
       .tuple(shapeArb(1, 3), modeArb, fc.boolean())
-      .chain(([shape, shapeMode, keepDims]) => fc.tuple(input(shape, values), axesFor(shape.length), fc.constant(shapeMode), fc.constant(keepDims)))
+      .chain(([shape, shapeMode, keepDims]) =>
+        fc.tuple(input(shape, values), axesFor(shape.length), fc.constant(shapeMode), fc.constant(keepDims)),
+      )
       .map(([x, axis, shapeMode, keepDims]) => ({
         inputs: [x],
         shapeMode,
@@ -104,7 +125,11 @@ const matmulCases: fc.Arbitrary<GradCase>[] = [
   fc
     .tuple(dim, dim, dim, fc.boolean(), fc.boolean(), modeArb)
     .chain(([m, k, n, ta, tb, mode]) =>
-      fc.tuple(input(ta ? [k, m] : [m, k], real()), input(tb ? [n, k] : [k, n], real()), fc.constant({ ta, tb, mode })),
+      fc.tuple(
+        input(ta ? [k, m] : [m, k], real()),
+        input(tb ? [n, k] : [k, n], real()),
+        fc.constant({ ta, tb, mode }),
+      ),
     )
     .map(([a, b, { ta, tb, mode }]) => ({
       inputs: [a, b],
@@ -136,11 +161,20 @@ const transposeCases: fc.Arbitrary<GradCase>[] = [
     .chain(([shape, mode, explicit]) =>
       fc.tuple(
         input(shape, real()),
-        explicit ? fc.shuffledSubarray(Array.from({ length: shape.length }, (_, i) => i), { minLength: shape.length }) : fc.constant(undefined),
+        explicit
+          ? fc.shuffledSubarray(
+              Array.from({ length: shape.length }, (_, i) => i),
+              { minLength: shape.length },
+            )
+          : fc.constant(undefined),
         fc.constant(mode),
       ),
     )
-    .map(([x, perm, mode]) => ({ inputs: [x], shapeMode: mode, build: ([t]: tf.Tensor[]) => tf.transpose(t, perm) })),
+    .map(([x, perm, mode]) => ({
+      inputs: [x],
+      shapeMode: mode,
+      build: ([t]: tf.Tensor[]) => tf.transpose(t, perm),
+    })),
 ];
 
 const reshapeCases: fc.Arbitrary<GradCase>[] = [
@@ -148,10 +182,20 @@ const reshapeCases: fc.Arbitrary<GradCase>[] = [
     .tuple(shapeArb(), modeArb)
     .chain(([shape, mode]) => {
       const n = size(shape);
-      const targets: number[][] = [[-1], [n], [...shape].reverse(), [1, n, 1], shape.map((d, i) => (i === 0 ? -1 : d))];
+      const targets: number[][] = [
+        [-1],
+        [n],
+        [...shape].reverse(),
+        [1, n, 1],
+        shape.map((d, i) => (i === 0 ? -1 : d)),
+      ];
       return fc.tuple(input(shape, real()), fc.constantFrom(...targets), fc.constant(mode));
     })
-    .map(([x, target, mode]) => ({ inputs: [x], shapeMode: mode, build: ([t]: tf.Tensor[]) => tf.reshape(t, target) })),
+    .map(([x, target, mode]) => ({
+      inputs: [x],
+      shapeMode: mode,
+      build: ([t]: tf.Tensor[]) => tf.reshape(t, target),
+    })),
 ];
 
 const concatCases: fc.Arbitrary<GradCase>[] = [
@@ -160,14 +204,20 @@ const concatCases: fc.Arbitrary<GradCase>[] = [
     .chain(([shape, parts, mode]) =>
       fc.integer({ min: -shape.length, max: shape.length - 1 }).chain((axis) => {
         const ax = axis < 0 ? axis + shape.length : axis;
-        const partShapes = fc.array(dim, { minLength: parts, maxLength: parts }).map((ds) => ds.map((d) => shape.map((s, i) => (i === ax ? d : s))));
+        const partShapes = fc
+          .array(dim, { minLength: parts, maxLength: parts })
+          .map((ds) => ds.map((d) => shape.map((s, i) => (i === ax ? d : s))));
         return fc.tuple(
           partShapes.chain((ss) => fc.tuple(...ss.map((s) => input(s, real())))),
           fc.constant({ axis, mode }),
         );
       }),
     )
-    .map(([inputs, { axis, mode }]) => ({ inputs: [...inputs], shapeMode: mode, build: (xs: tf.Tensor[]) => tf.concat(xs, axis) })),
+    .map(([inputs, { axis, mode }]) => ({
+      inputs: [...inputs],
+      shapeMode: mode,
+      build: (xs: tf.Tensor[]) => tf.concat(xs, axis),
+    })),
 ];
 
 const selectCases: fc.Arbitrary<GradCase>[] = [
@@ -177,38 +227,64 @@ const selectCases: fc.Arbitrary<GradCase>[] = [
       fc.tuple(
         input(shape, real()),
         input(shape, real()),
-        fc.array(fc.boolean(), { minLength: rowwise ? shape[0] : size(shape), maxLength: rowwise ? shape[0] : size(shape) }),
+        fc.array(fc.boolean(), {
+          minLength: rowwise ? shape[0] : size(shape),
+          maxLength: rowwise ? shape[0] : size(shape),
+        }),
         fc.constant({ shape, mode, rowwise }),
       ),
     )
     .map(([x, y, cond, { shape, mode, rowwise }]) => ({
       inputs: [x, y],
       shapeMode: mode,
-      build: ([a, b]: tf.Tensor[]) => tf.select(tf.constant(new tf.NDArray(tf.bool, rowwise ? [shape[0]] : shape, Uint8Array.from(cond.map(Number)))), a, b),
+      build: ([a, b]: tf.Tensor[]) =>
+        tf.select(
+          tf.constant(
+            new tf.NDArray(tf.bool, rowwise ? [shape[0]] : shape, Uint8Array.from(cond.map(Number))),
+          ),
+          a,
+          b,
+        ),
     })),
 ];
 
 const castCases: fc.Arbitrary<GradCase>[] = [
   // float64 -> float32 -> scaled in float32: dyadic values and steps keep every rounding exact.
-  fc.tuple(shapeArb().chain((s) => input(s, dyadic)), modeArb).map(([x, shapeMode]) => ({
-    inputs: [x],
-    shapeMode,
-    step: 1 / 256,
-    build: ([t]: tf.Tensor[]) => tf.cast(t, tf.float32).mul(4),
-  })),
-  fc.tuple(shapeArb().chain((s) => input(s, dyadic, tf.float32)), modeArb).map(([x, shapeMode]) => ({
-    inputs: [x],
-    shapeMode,
-    step: 1 / 256,
-    build: ([t]: tf.Tensor[]) => tf.cast(t, tf.float64).mul(3),
-  })),
+  fc
+    .tuple(
+      shapeArb().chain((s) => input(s, dyadic)),
+      modeArb,
+    )
+    .map(([x, shapeMode]) => ({
+      inputs: [x],
+      shapeMode,
+      step: 1 / 256,
+      build: ([t]: tf.Tensor[]) => tf.cast(t, tf.float32).mul(4),
+    })),
+  fc
+    .tuple(
+      shapeArb().chain((s) => input(s, dyadic, tf.float32)),
+      modeArb,
+    )
+    .map(([x, shapeMode]) => ({
+      inputs: [x],
+      shapeMode,
+      step: 1 / 256,
+      build: ([t]: tf.Tensor[]) => tf.cast(t, tf.float64).mul(3),
+    })),
 ];
 
 const addNCases: fc.Arbitrary<GradCase>[] = [
   fc
     .tuple(shapeArb(), fc.integer({ min: 2, max: 4 }), modeArb)
-    .chain(([shape, n, mode]) => fc.tuple(fc.tuple(...Array.from({ length: n }, () => input(shape, real()))), fc.constant(mode)))
-    .map(([inputs, mode]) => ({ inputs: [...inputs], shapeMode: mode, build: (xs: tf.Tensor[]) => tf.addN(xs) })),
+    .chain(([shape, n, mode]) =>
+      fc.tuple(fc.tuple(...Array.from({ length: n }, () => input(shape, real()))), fc.constant(mode)),
+    )
+    .map(([inputs, mode]) => ({
+      inputs: [...inputs],
+      shapeMode: mode,
+      build: (xs: tf.Tensor[]) => tf.addN(xs),
+    })),
 ];
 
 const fillCases: fc.Arbitrary<GradCase>[] = [
@@ -222,9 +298,17 @@ const tileCases: fc.Arbitrary<GradCase>[] = [
   fc
     .tuple(shapeArb(1, 3), modeArb)
     .chain(([shape, mode]) =>
-      fc.tuple(input(shape, real()), fc.array(dim, { minLength: shape.length, maxLength: shape.length }), fc.constant(mode)),
+      fc.tuple(
+        input(shape, real()),
+        fc.array(dim, { minLength: shape.length, maxLength: shape.length }),
+        fc.constant(mode),
+      ),
     )
-    .map(([x, multiples, mode]) => ({ inputs: [x], shapeMode: mode, build: ([t]: tf.Tensor[]) => tf.tile(t, multiples) })),
+    .map(([x, multiples, mode]) => ({
+      inputs: [x],
+      shapeMode: mode,
+      build: ([t]: tf.Tensor[]) => tf.tile(t, multiples),
+    })),
 ];
 
 /** x = y * (k + frac) with frac in [0.2, 0.8]: x mod y is smooth in both arguments there. */

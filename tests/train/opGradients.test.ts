@@ -11,17 +11,51 @@ import { GRADIENT_CASES } from "./opCases";
 /** Op types whose `gradient` is `null`, by reason. */
 const NOT_DIFFERENTIABLE: Record<string, string[]> = {
   "sources, state and updates": [
-    "Const", "Placeholder", "VariableV2", "Assign", "AssignAdd", "AssignSub", "NoOp",
-    "ApplyGradientDescent", "ApplyMomentum", "ApplyAdam", "ApplyRMSProp",
+    "Const",
+    "Placeholder",
+    "VariableV2",
+    "Assign",
+    "AssignAdd",
+    "AssignSub",
+    "NoOp",
+    "ApplyGradientDescent",
+    "ApplyMomentum",
+    "ApplyAdam",
+    "ApplyRMSProp",
   ],
   "integer or boolean results": [
-    "Shape", "Rank", "Size", "Range", "ArgMax", "ArgMin", "InvertPermutation", "DynamicStitch", "BroadcastGradientArgs",
-    "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual", "LogicalAnd", "LogicalOr", "LogicalNot",
-    "IsNan", "All", "Any",
+    "Shape",
+    "Rank",
+    "Size",
+    "Range",
+    "ArgMax",
+    "ArgMin",
+    "InvertPermutation",
+    "DynamicStitch",
+    "BroadcastGradientArgs",
+    "Equal",
+    "NotEqual",
+    "Greater",
+    "GreaterEqual",
+    "Less",
+    "LessEqual",
+    "LogicalAnd",
+    "LogicalOr",
+    "LogicalNot",
+    "IsNan",
+    "All",
+    "Any",
   ],
   "piecewise constant": ["Floor", "Ceil", "Round", "FloorDiv"],
   random: ["RandomUniform", "RandomStandardNormal", "TruncatedNormal", "RandomUniformInt"],
-  "gradient kernels (no second derivatives)": ["SqrtGrad", "TanhGrad", "SigmoidGrad", "ReciprocalGrad", "ReluGrad", "SoftplusGrad"],
+  "gradient kernels (no second derivatives)": [
+    "SqrtGrad",
+    "TanhGrad",
+    "SigmoidGrad",
+    "ReciprocalGrad",
+    "ReluGrad",
+    "SoftplusGrad",
+  ],
   "blocked on purpose": ["StopGradient", "ZerosLike", "OnesLike"],
   // TF 1.x differentiates these (Slice through Pad, Prod through cumprod); the engine does not yet.
   "not differentiable yet": ["Slice", "Prod"],
@@ -45,7 +79,9 @@ describe("every registered op type is accounted for", () => {
   });
 
   test("checked op types are registered and differentiable", () => {
-    const missing = Object.keys(GRADIENT_CASES).filter((t) => !types.includes(t) || typeof getOpDef(t).gradient !== "function");
+    const missing = Object.keys(GRADIENT_CASES).filter(
+      (t) => !types.includes(t) || typeof getOpDef(t).gradient !== "function",
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -84,26 +120,42 @@ describe("the checks catch broken gradient formulas", () => {
     );
 
   test("Mul with its two partial derivatives swapped", () => {
-    withGradient("Mul", (op, [g]) => [tf.multiply(g, op.inputs[0]), tf.multiply(g, op.inputs[1])], () => {
-      expect(fails("Mul")).toThrow(/analytic .* vs numeric|has shape/);
-    });
+    withGradient(
+      "Mul",
+      (op, [g]) => [tf.multiply(g, op.inputs[0]), tf.multiply(g, op.inputs[1])],
+      () => {
+        expect(fails("Mul")).toThrow(/analytic .* vs numeric|has shape/);
+      },
+    );
   });
 
   test("Add without the reduction over broadcast dims", () => {
-    withGradient("Add", (_op, [g]) => [g, g], () => {
-      expect(fails("Add")).toThrow(/has shape|analytic/);
-    });
+    withGradient(
+      "Add",
+      (_op, [g]) => [g, g],
+      () => {
+        expect(fails("Add")).toThrow(/has shape|analytic/);
+      },
+    );
   });
 
   test("Sigmoid with y*(1-y) replaced by y", () => {
-    withGradient("Sigmoid", (op, [g]) => [tf.multiply(g, op.outputs[0])], () => {
-      expect(fails("Sigmoid")).toThrow(/analytic .* vs numeric/);
-    });
+    withGradient(
+      "Sigmoid",
+      (op, [g]) => [tf.multiply(g, op.outputs[0])],
+      () => {
+        expect(fails("Sigmoid")).toThrow(/analytic .* vs numeric/);
+      },
+    );
   });
 
   test("Max routing the gradient to every element", () => {
-    withGradient("Max", (op, [g]) => [tf.multiply(tf.onesLike(op.inputs[0]), tf.reduceSum(g)), null], () => {
-      expect(fails("Max")).toThrow(/analytic .* vs numeric|has shape/);
-    });
+    withGradient(
+      "Max",
+      (op, [g]) => [tf.multiply(tf.onesLike(op.inputs[0]), tf.reduceSum(g)), null],
+      () => {
+        expect(fails("Max")).toThrow(/analytic .* vs numeric|has shape/);
+      },
+    );
   });
 });

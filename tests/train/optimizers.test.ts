@@ -7,7 +7,12 @@ import { regressionGraph, runInitialized, valuesOf } from "./trainHelpers";
 
 beforeEach(() => tf.resetDefaultGraph());
 
-const opsAfter = (from: number) => tf.getDefaultGraph().getOperations().slice(from).map((op) => op.name);
+const opsAfter = (from: number) =>
+  tf
+    .getDefaultGraph()
+    .getOperations()
+    .slice(from)
+    .map((op) => op.name);
 const opCount = () => tf.getDefaultGraph().getOperations().length;
 
 /** The error `fn` throws, as [class name, message]. */
@@ -51,13 +56,31 @@ describe("nodes and slots", () => {
     const before = opCount();
     opt.minimize(mse);
     expect(opsAfter(before).filter((n) => !n.startsWith("gradients/"))).toEqual([
-      "beta1_power/initial_value", "beta1_power", "beta1_power/Assign", "beta1_power/read",
-      "beta2_power/initial_value", "beta2_power", "beta2_power/Assign", "beta2_power/read",
-      "theta/Adam/Initializer/zeros", "theta/Adam", "theta/Adam/Assign", "theta/Adam/read",
-      "theta/Adam_1/Initializer/zeros", "theta/Adam_1", "theta/Adam_1/Assign", "theta/Adam_1/read",
-      "Adam/learning_rate", "Adam/beta1", "Adam/beta2", "Adam/epsilon",
+      "beta1_power/initial_value",
+      "beta1_power",
+      "beta1_power/Assign",
+      "beta1_power/read",
+      "beta2_power/initial_value",
+      "beta2_power",
+      "beta2_power/Assign",
+      "beta2_power/read",
+      "theta/Adam/Initializer/zeros",
+      "theta/Adam",
+      "theta/Adam/Assign",
+      "theta/Adam/read",
+      "theta/Adam_1/Initializer/zeros",
+      "theta/Adam_1",
+      "theta/Adam_1/Assign",
+      "theta/Adam_1/read",
+      "Adam/learning_rate",
+      "Adam/beta1",
+      "Adam/beta2",
+      "Adam/epsilon",
       "Adam/update_theta/ApplyAdam",
-      "Adam/mul", "Adam/Assign", "Adam/mul_1", "Adam/Assign_1",
+      "Adam/mul",
+      "Adam/Assign",
+      "Adam/mul_1",
+      "Adam/Assign_1",
       "Adam",
     ]);
     expect(opt.getSlot(theta, "m")?.name).toBe("theta/Adam:0");
@@ -72,9 +95,18 @@ describe("nodes and slots", () => {
     const before = opCount();
     opt.minimize(mse);
     expect(opsAfter(before).filter((n) => !n.startsWith("gradients/"))).toEqual([
-      "theta/RMSProp/Initializer/ones", "theta/RMSProp", "theta/RMSProp/Assign", "theta/RMSProp/read",
-      "theta/RMSProp_1/Initializer/zeros", "theta/RMSProp_1", "theta/RMSProp_1/Assign", "theta/RMSProp_1/read",
-      "RMSProp/learning_rate", "RMSProp/decay", "RMSProp/momentum", "RMSProp/epsilon",
+      "theta/RMSProp/Initializer/ones",
+      "theta/RMSProp",
+      "theta/RMSProp/Assign",
+      "theta/RMSProp/read",
+      "theta/RMSProp_1/Initializer/zeros",
+      "theta/RMSProp_1",
+      "theta/RMSProp_1/Assign",
+      "theta/RMSProp_1/read",
+      "RMSProp/learning_rate",
+      "RMSProp/decay",
+      "RMSProp/momentum",
+      "RMSProp/epsilon",
       "RMSProp/update_theta/ApplyRMSProp",
       "RMSProp",
     ]);
@@ -101,7 +133,9 @@ describe("global step and learning rates", () => {
     expect(step.name).toBe("global_step:0");
     expect(step.dtype).toBe(tf.int64);
     const before = opCount();
-    const trainingOp = tf.train.GradientDescentOptimizer({ learningRate: 0.01 }).minimize(mse, { globalStep: step });
+    const trainingOp = tf.train
+      .GradientDescentOptimizer({ learningRate: 0.01 })
+      .minimize(mse, { globalStep: step });
     expect(opsAfter(before).filter((n) => !n.startsWith("gradients/"))).toEqual([
       "GradientDescent/learning_rate",
       "GradientDescent/update_theta/ApplyGradientDescent",
@@ -128,8 +162,16 @@ describe("global step and learning rates", () => {
     tf.resetDefaultGraph();
     const run = fixture.runs.find((r) => r.feedLearningRates) as (typeof fixture.runs)[number];
     const lr = tf.placeholder(tf.float32, { shape: [], name: "lr" });
-    const { theta, train } = buildProblem((o) => tf.train.GradientDescentOptimizer({ ...o, learningRate: lr }), {});
-    expect(tf.getDefaultGraph().getOperations().some((op) => op.name === "GradientDescent/learning_rate")).toBe(false);
+    const { theta, train } = buildProblem(
+      (o) => tf.train.GradientDescentOptimizer({ ...o, learningRate: lr }),
+      {},
+    );
+    expect(
+      tf
+        .getDefaultGraph()
+        .getOperations()
+        .some((op) => op.name === "GradientDescent/learning_rate"),
+    ).toBe(false);
     tf.withSession(tf.Session(), (s) => {
       s.run(tf.globalVariablesInitializer());
       run.feedLearningRates?.forEach((rate, i) => {
@@ -162,10 +204,9 @@ describe("errors (spec §1.8)", () => {
 
   test("computeGradients with no trainable variables", () => {
     const x = tf.Variable(1.0, { name: "x", trainable: false });
-    expect(errorOf(() => tf.train.GradientDescentOptimizer({ learningRate: 0.1 }).minimize(x.mul(2)))).toEqual([
-      "ValueError",
-      "No variables to optimize.",
-    ]);
+    expect(
+      errorOf(() => tf.train.GradientDescentOptimizer({ learningRate: 0.1 }).minimize(x.mul(2))),
+    ).toEqual(["ValueError", "No variables to optimize."]);
   });
 });
 
@@ -177,12 +218,24 @@ describe("computeGradients / applyGradients", () => {
     const loss = a.mul(b);
     const opt = tf.train.GradientDescentOptimizer({ learningRate: 0.5 });
     const pairs = opt.computeGradients(loss);
-    expect(pairs.map(([g, v]) => [g === null, v])).toEqual([[false, a], [false, b], [true, c]]);
-    expect(runInitialized(pairs.slice(0, 2).map(([g]) => g)).map((x: tf.NDArray) => x.item())).toEqual([3, 2]);
+    expect(pairs.map(([g, v]) => [g === null, v])).toEqual([
+      [false, a],
+      [false, b],
+      [true, c],
+    ]);
+    expect(runInitialized(pairs.slice(0, 2).map(([g]) => g)).map((x: tf.NDArray) => x.item())).toEqual([
+      3, 2,
+    ]);
     const only = opt.computeGradients(loss, { varList: [b] });
     expect(only.map(([, v]) => v)).toEqual([b]);
     const train = opt.applyGradients(pairs);
-    expect(tf.getDefaultGraph().getOperations().filter((op) => op.type === "ApplyGradientDescent").map((op) => op.name)).toEqual([
+    expect(
+      tf
+        .getDefaultGraph()
+        .getOperations()
+        .filter((op) => op.type === "ApplyGradientDescent")
+        .map((op) => op.name),
+    ).toEqual([
       "GradientDescent/update_a/ApplyGradientDescent",
       "GradientDescent/update_b/ApplyGradientDescent",
     ]);
@@ -203,7 +256,11 @@ describe("computeGradients / applyGradients", () => {
     before = opCount();
     const [[g]] = opt.computeGradients(mse, { gateGradients: tf.train.GATE_GRAPH });
     expect(g?.op.name).toBe("tuple/control_dependency");
-    expect(opsAfter(before).filter((n) => n.includes("tuple")).some((n) => n.startsWith("gradients_1/"))).toBe(false);
+    expect(
+      opsAfter(before)
+        .filter((n) => n.includes("tuple"))
+        .some((n) => n.startsWith("gradients_1/")),
+    ).toBe(false);
   });
 });
 
@@ -220,8 +277,12 @@ const FACTORIES: Record<string, Factory> = {
 
 /** loss = sum((theta - target)^2) on the fixture's starting point, minimized by `make(options)`. */
 function buildProblem(make: Factory, options: object) {
-  const theta = tf.Variable(new tf.NDArray(tf.float32, [4], Float32Array.from(fixture.theta0)), { name: "theta" });
-  const target = tf.constant(new tf.NDArray(tf.float32, [4], Float32Array.from(fixture.target)), { name: "target" });
+  const theta = tf.Variable(new tf.NDArray(tf.float32, [4], Float32Array.from(fixture.theta0)), {
+    name: "theta",
+  });
+  const target = tf.constant(new tf.NDArray(tf.float32, [4], Float32Array.from(fixture.target)), {
+    name: "target",
+  });
   const loss = tf.reduceSum(tf.square(theta.sub(target)), null, { name: "loss" });
   const opt = make(options);
   return { theta, opt, train: opt.minimize(loss) };
@@ -239,21 +300,29 @@ function expectClose(got: number[], want: number[], rel = 3e-7) {
 
 describe("update rules match TF 1.x's kernels (three steps)", () => {
   const describeRun = (r: Run) => `${r.optimizer} ${JSON.stringify(r.options)}`;
-  test.each(fixture.runs.filter((r) => !r.feedLearningRates).map((r) => [describeRun(r), r] as const))("%s", (_label, run) => {
-    const { theta, opt, train } = buildProblem(FACTORIES[run.optimizer], run.options);
-    const powers = ["beta1_power", "beta2_power"].map((n) => tf.globalVariables().find((v) => v.op.name === n));
-    tf.withSession(tf.Session(), (s) => {
-      s.run(tf.globalVariablesInitializer());
-      for (const step of run.steps) {
-        s.run(train);
-        expectClose(valuesOf(s.run(theta)), step.theta);
-        for (const [slotName, want] of Object.entries(step.slots)) {
-          expectClose(valuesOf(s.run(opt.getSlot(theta, slotName) as tf.Variable)), want as number[]);
+  test.each(fixture.runs.filter((r) => !r.feedLearningRates).map((r) => [describeRun(r), r] as const))(
+    "%s",
+    (_label, run) => {
+      const { theta, opt, train } = buildProblem(FACTORIES[run.optimizer], run.options);
+      const powers = ["beta1_power", "beta2_power"].map((n) =>
+        tf.globalVariables().find((v) => v.op.name === n),
+      );
+      tf.withSession(tf.Session(), (s) => {
+        s.run(tf.globalVariablesInitializer());
+        for (const step of run.steps) {
+          s.run(train);
+          expectClose(valuesOf(s.run(theta)), step.theta);
+          for (const [slotName, want] of Object.entries(step.slots)) {
+            expectClose(valuesOf(s.run(opt.getSlot(theta, slotName) as tf.Variable)), want as number[]);
+          }
+          if ("beta1_power" in step) {
+            expectClose(
+              [s.run(powers[0]).item(), s.run(powers[1]).item()],
+              [step.beta1_power as number, step.beta2_power as number],
+            );
+          }
         }
-        if ("beta1_power" in step) {
-          expectClose([s.run(powers[0]).item(), s.run(powers[1]).item()], [step.beta1_power as number, step.beta2_power as number]);
-        }
-      }
-    });
-  });
+      });
+    },
+  );
 });

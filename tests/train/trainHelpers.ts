@@ -5,8 +5,22 @@ import * as tf from "tensorlings";
  * The chapter's linear regression on a small constant X (names as in the book): `X`, `y`,
  * `theta`, `predictions`, `sub`, `Square`, `mse`.
  */
-export function regressionGraph(): { X: tf.Tensor; y: tf.Tensor; theta: tf.Variable; error: tf.Tensor; mse: tf.Tensor } {
-  const X = tf.constant([[1, 0.5, -1], [1, -2, 0.25], [1, 1.5, 2], [1, 0, -0.5]], { name: "X" });
+export function regressionGraph(): {
+  X: tf.Tensor;
+  y: tf.Tensor;
+  theta: tf.Variable;
+  error: tf.Tensor;
+  mse: tf.Tensor;
+} {
+  const X = tf.constant(
+    [
+      [1, 0.5, -1],
+      [1, -2, 0.25],
+      [1, 1.5, 2],
+      [1, 0, -0.5],
+    ],
+    { name: "X" },
+  );
   const y = tf.constant([[1], [-1], [2], [0.5]], { name: "y" });
   const theta = tf.Variable([[0.1], [-0.2], [0.3]], { name: "theta" });
   const predictions = tf.matmul(X, theta, { name: "predictions" });

@@ -1,0 +1,95 @@
+/**
+ * One scalar tag as a small terminal chart (asciichart), every run a line over a shared step axis,
+ * with a legend giving each run's last value.
+ */
+import type chalk from "chalk";
+import { smoothEma } from "../shared/smoothing";
+import { makeChalk } from "./colors";
+
+// asciichart ships no types; this is the part used here.
+const asciichart: {
+  plot(series: number[][], cfg: { height?: number; colors?: string[]; format?: (x: number) => string }): string;
+  blue: string;
+  red: string;
+  green: string;
+  magenta: string;
+  cyan: string;
+  yellow: string;
+} = require("asciichart");
+
+export interface ChartSeries {
+  run: string;
+  points: { step: number; value: number }[];
+}
+
+export interface ScalarChartOptions {
+  /** Plot columns (steps are resampled to fit). Default 60. */
+  width?: number;
+  /** Plot rows. Default 8. */
+  height?: number;
+  /** TensorBoard's smoothing weight in [0, 1). Default 0 (raw values). */
+  smoothing?: number;
+  color?: boolean;
+}
+
+const LABEL_WIDTH = 10;
+
+export function renderScalarChart(tag: string, series: ChartSeries[], options: ScalarChartOptions = {}): string {
+  const c = makeChalk(options.color);
+  const palette = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.yellow];
+  const paint = [c.blue, c.red, c.green, c.magenta, c.cyan, c.yellow];
+  const withData = series.filter((s) => s.points.some((p) => Number.isFinite(p.value)));
+  const lines = [c.bold(tag)];
+  if (withData.length === 0) return [...lines, c.dim("  (no finite values)")].join("\n");
+
+  const smoothed = withData.map((s) => {
+    const values = smoothEma(s.points.map((p) => p.value), options.smoothing ?? 0);
+    return s.points.map((p, i) => ({ step: p.step, value: values[i] })).filter((p) => Number.isFinite(p.value));
+  });
+  const steps = smoothed.flatMap((pts) => pts.map((p) => p.step));
+  const [first, last] = [Math.min(...steps), Math.max(...steps)];
+  const width = Math.max(2, Math.min(options.width ?? 60, last - first + 1));
+  const plotted = smoothed.map((pts) => resample(pts, first, last, width));
+  lines.push(
+    asciichart.plot(plotted, {
+      height: options.height ?? 8,
+      colors: options.color === false || c.level === 0 ? undefined : withData.map((_, i) => palette[i % palette.length]),
+      format: (x) => formatValue(x).padStart(LABEL_WIDTH),
+    }),
+  );
+  const axisPad = " ".repeat(LABEL_WIDTH + 1);
+  const lastLabel = `step ${last}`;
+  lines.push(c.dim(`${axisPad}step ${first}`.padEnd(LABEL_WIDTH + 1 + width - lastLabel.length + 1) + lastLabel));
+  withData.forEach((s, i) => {
+    const pts = smoothed[i];
+    const end = pts[pts.length - 1];
+    const swatch = (paint[i % paint.length] as chalk.Chalk)("━━");
+    lines.push(`${axisPad}${swatch} ${s.run}  ${c.dim(`last ${formatValue(end.value)} at step ${end.step}, ${s.points.length} points`)}`);
+  });
+  return lines.join("\n");
+}
+
+/**
+ * One value per column: column k covers step `first + k·(last-first)/(width-1)` and takes the last
+ * point at or before it. The line stops after the run's last step (asciichart draws shorter
+ * series shorter); columns before its first step repeat its first value.
+ */
+function resample(points: { step: number; value: number }[], first: number, last: number, width: number): number[] {
+  const out: number[] = [];
+  const sorted = [...points].sort((a, b) => a.step - b.step);
+  let j = 0;
+  for (let k = 0; k < width; k++) {
+    const step = first + ((last - first) * k) / (width - 1);
+    if (step > sorted[sorted.length - 1].step + 1e-9 && k > 0) break;
+    while (j + 1 < sorted.length && sorted[j + 1].step <= step + 1e-9) j++;
+    out.push(sorted[j].value);
+  }
+  return out;
+}
+
+/** 4 significant digits, exponent form for very large or small magnitudes. */
+export function formatValue(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const abs = Math.abs(x);
+  return abs >= 1e5 || abs < 1e-3 ? x.toExponential(2) : String(Number(x.toPrecision(4)));
+}

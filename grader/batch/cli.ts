@@ -1,0 +1,93 @@
+/**
+ * `npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
+ *   [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n]`
+ *
+ * Exit status: 0 when grading worked, whatever the students scored; 2 for a configuration
+ * error; 3 when the grader itself failed on a submission (listed in <out>/errors.json).
+ */
+import { SingleBar, Presets } from "cli-progress";
+import * as os from "os";
+import * as path from "path";
+import { parseArgs } from "util";
+import { DEFAULT_KIT_ROOT } from "../engine/kit";
+import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
+
+const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
+       [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n]`;
+
+function positiveInt(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--${name} must be a positive whole number (got "${v}")`);
+  return n;
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        submissions: { type: "string" },
+        out: { type: "string" },
+        tests: { type: "string" },
+        kit: { type: "string" },
+        jobs: { type: "string" },
+        shard: { type: "string" },
+        "test-timeout": { type: "string" },
+        "submission-timeout": { type: "string" },
+        seed: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    if (!values.submissions || !values.out) throw new ConfigError("--submissions and --out are required");
+    const kitRoot = path.resolve((values.kit as string) ?? DEFAULT_KIT_ROOT);
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    if (seed !== undefined && !Number.isInteger(seed)) throw new ConfigError("--seed must be a whole number");
+    const bar = process.stderr.isTTY ? new SingleBar({ format: "grading {bar} {value}/{total} {student}", hideCursor: true }, Presets.shades_classic) : null;
+    const result = await runBatch({
+      submissions: path.resolve(values.submissions as string),
+      out: path.resolve(values.out as string),
+      tests: path.resolve((values.tests as string) ?? defaultTestsDir(kitRoot)),
+      kitRoot,
+      jobs: positiveInt("jobs", values.jobs as string | undefined) ?? Math.max(1, os.availableParallelism()),
+      shard: values.shard ? parseShard(values.shard as string) : undefined,
+      seed,
+      limits: {
+        testTimeoutMs: positiveInt("test-timeout", values["test-timeout"] as string | undefined),
+        submissionTimeoutMs: positiveInt("submission-timeout", values["submission-timeout"] as string | undefined),
+      },
+      onStart: (total) => bar?.start(total, 0, { student: "" }),
+      onGraded: (r, done, total) => {
+        // Ids are file-name-safe (no ':'), so these lines cannot act as CI workflow commands.
+        if (bar) bar.update(done, { student: r.submission.id });
+        else console.error(`[${done}/${total}] ${r.submission.id}: ${r.score}/${r.max_score}${r.status === "error" ? " (grader error)" : ""}`);
+      },
+    });
+    bar?.stop();
+    const integrity = result.records.filter((r) => r.flags.some((f) => f.severity === "integrity")).length;
+    console.log(`graded ${result.records.length} submission(s) into ${values.out}; ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`);
+    return result.exitCode;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`grade:batch: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    console.error(`grade:batch: ${(e as Error).stack ?? e}`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  main().then((code) => process.exit(code));
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm run grade:merge -- --out <dir> <shard-out-dir>...`: combines the outputs of sharded
+ * `grade:batch` runs into one set of reports, re-derived from the canonical records.
+ * Exit status: 0 merged; 2 when the shards do not fit together (different tests, a student twice).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import type { GradeRecord } from "../engine/types";
+import { loadManifest, type Manifest } from "../manifest";
+import { ConfigError } from "./batch";
+import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+
+const USAGE = "usage: npm run grade:merge -- --out <dir> [--tests <dir>] <shard-out-dir>...";
+
+export function mergeShards(shardDirs: string[], out: string, manifest?: Pick<Manifest, "exercises" | "title">): { records: GradeRecord[]; meta: BatchMeta } {
+  if (shardDirs.length === 0) throw new ConfigError("give at least one shard output folder");
+  const records: GradeRecord[] = [];
+  const owner = new Map<string, string>();
+  const hashes = new Set<string>();
+  let earliest = "";
+  for (const dir of shardDirs) {
+    for (const r of readRecords(dir)) {
+      if (owner.has(r.submission.id)) throw new ConfigError(`student ${r.submission.id} appears in both ${owner.get(r.submission.id)} and ${dir}`);
+      owner.set(r.submission.id, dir);
+      hashes.add(r.grader.testsHash);
+      records.push(r);
+    }
+    const metaFile = path.join(dir, "batch.json");
+    if (fs.existsSync(metaFile)) {
+      const started = JSON.parse(fs.readFileSync(metaFile, "utf8")).started as string;
+      if (!earliest || started < earliest) earliest = started;
+    }
+  }
+  if (hashes.size > 1) throw new ConfigError(`the shards were graded with different tests (${[...hashes].map((h) => h.slice(0, 12)).join(", ")})`);
+  const exercises = manifest ?? manifestFromRecords(records);
+  for (const r of records) writeStudent(out, r);
+  const meta: BatchMeta = {
+    testsHash: [...hashes][0] ?? "",
+    graderVersion: records[0]?.grader.version ?? "",
+    shard: null,
+    students: records.map((r) => r.submission.id).sort(),
+    started: earliest || new Date().toISOString(),
+    finished: new Date().toISOString(),
+    mergedFrom: shardDirs.map((d) => path.resolve(d)),
+  };
+  writeAggregates(out, records, exercises, meta);
+  return { records, meta };
+}
+
+/** Exercise columns recovered from the records themselves, when no manifest is given. */
+function manifestFromRecords(records: GradeRecord[]): Pick<Manifest, "exercises" | "title"> {
+  const seen = new Map<number, { id: number; slug: string }>();
+  for (const r of records) for (const e of r.exercises) if (!seen.has(e.id)) seen.set(e.id, { id: e.id, slug: e.slug });
+  const exercises = [...seen.values()].sort((a, b) => a.id - b.id) as unknown as Manifest["exercises"];
+  return { exercises, title: "" };
+}
+
+export function main(argv = process.argv.slice(2)): number {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" }, tests: { type: "string" } }, allowPositionals: true, strict: true });
+    if (!values.out) throw new ConfigError("--out is required");
+    const manifest = values.tests ? loadManifest(values.tests) : undefined;
+    const { records } = mergeShards(positionals, path.resolve(values.out), manifest);
+    console.log(`merged ${records.length} submission(s) from ${positionals.length} shard(s) into ${values.out}`);
+    return 0;
+  } catch (e) {
+    console.error(`grade:merge: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+}
+
+if (require.main === module) process.exit(main());

@@ -1,0 +1,77 @@
+/**
+ * Everything a batch writes, derived from the canonical records (never from a child process):
+ *
+ *   <out>/results/<student>.json                 canonical record
+ *   <out>/gradescope/<student>/results.json      Gradescope format
+ *   <out>/grades.csv, <out>/grades-long.csv      gradebooks
+ *   <out>/junit.xml                              JUnit (broken suites as <error>)
+ *   <out>/summary.md                             also appended to $GITHUB_STEP_SUMMARY
+ *   <out>/errors.json                            submissions the grader itself failed on
+ *   <out>/batch.json                             what was graded, with which tests, which shard
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { GradeRecord } from "../engine/types";
+import type { Manifest } from "../manifest";
+import { gradesCsv, longCsv } from "../report/csv";
+import { toGradescope } from "../report/gradescope";
+import { toJUnit } from "../report/junit";
+import { summaryMarkdown } from "../report/summary";
+import { validateGradescope, validateJUnit } from "../report/validate";
+
+export interface BatchMeta {
+  testsHash: string;
+  graderVersion: string;
+  shard: { index: number; count: number } | null;
+  students: string[];
+  started: string;
+  finished: string;
+  /** Present after a merge: the shard folders combined. */
+  mergedFrom?: string[];
+}
+
+export function writeStudent(outDir: string, record: GradeRecord): void {
+  writeJson(path.join(outDir, "results", `${record.submission.id}.json`), record);
+  const gs = toGradescope(record);
+  const problems = validateGradescope(gs);
+  if (problems.length) throw new Error(`Gradescope output for ${record.submission.id} is invalid: ${problems.join("; ")}`);
+  writeJson(path.join(outDir, "gradescope", record.submission.id, "results.json"), gs);
+}
+
+export function writeAggregates(outDir: string, records: GradeRecord[], manifest: Pick<Manifest, "exercises" | "title">, meta: BatchMeta): void {
+  const sorted = [...records].sort((a, b) => a.submission.id.localeCompare(b.submission.id));
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, "grades.csv"), gradesCsv(sorted, manifest));
+  fs.writeFileSync(path.join(outDir, "grades-long.csv"), longCsv(sorted));
+  const xml = toJUnit(sorted);
+  const problems = validateJUnit(xml);
+  if (problems.length) throw new Error(`JUnit output is invalid: ${problems.join("; ")}`);
+  fs.writeFileSync(path.join(outDir, "junit.xml"), xml);
+  const shardNote = meta.shard ? `Shard ${meta.shard.index}/${meta.shard.count}.` : meta.mergedFrom ? `Merged from ${meta.mergedFrom.length} shard(s).` : "";
+  const md = summaryMarkdown(sorted, manifest, shardNote);
+  fs.writeFileSync(path.join(outDir, "summary.md"), md);
+  if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, md + "\n");
+  const errors = sorted.filter((r) => r.status === "error").map((r) => ({ student: r.submission.id, error: r.error ?? "unknown" }));
+  writeJson(path.join(outDir, "errors.json"), errors);
+  writeJson(path.join(outDir, "batch.json"), meta);
+}
+
+/** Canonical records found under `<dir>/results/`. */
+export function readRecords(dir: string): GradeRecord[] {
+  const folder = path.join(dir, "results");
+  if (!fs.existsSync(folder)) throw new Error(`${dir} has no results/ folder (is it a grade:batch output?)`);
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const r = JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) as GradeRecord;
+      if (r?.schemaVersion !== 1 || !r.submission?.id || !Array.isArray(r.tests)) throw new Error(`${path.join(folder, f)} is not a grade record`);
+      return r;
+    });
+}
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value, null, 2) + "\n");
+}

@@ -1,0 +1,78 @@
+/**
+ * The learner's progress: a small JSON file recording, per exercise, the last and best score,
+ * attempts, and how many hint levels were shown. A convenience only: instructors regrade from
+ * scratch and never read it.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { ExerciseResult } from "../engine/types";
+
+export interface ExerciseProgress {
+  status: ExerciseResult["status"];
+  lastScore: number;
+  bestScore: number;
+  maxScore: number;
+  attempts: number;
+  lastGradedAt: string;
+  /** When every visible check first passed. */
+  passedAt?: string;
+}
+
+export interface Progress {
+  version: 1;
+  exercises: Record<string, ExerciseProgress>;
+  /** Hint levels shown so far, by exercise id. */
+  hints: Record<string, number>;
+}
+
+export function emptyProgress(): Progress {
+  return { version: 1, exercises: {}, hints: {} };
+}
+
+/** Reads the progress file; a missing or unreadable one starts afresh rather than failing. */
+export function loadProgress(file: string): Progress {
+  try {
+    const p = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (p?.version === 1 && typeof p.exercises === "object" && typeof p.hints === "object") return p as Progress;
+  } catch {
+    // Start afresh.
+  }
+  return emptyProgress();
+}
+
+export function saveProgress(file: string, p: Progress): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(p, null, 2) + "\n");
+  fs.renameSync(tmp, file);
+}
+
+export function recordGrade(p: Progress, r: ExerciseResult, now = new Date()): void {
+  const prev = p.exercises[r.id];
+  const passed = r.status === "passed";
+  p.exercises[r.id] = {
+    status: r.status,
+    lastScore: r.score,
+    bestScore: Math.max(prev?.bestScore ?? 0, r.score),
+    maxScore: r.max_score,
+    attempts: (prev?.attempts ?? 0) + 1,
+    lastGradedAt: now.toISOString(),
+    ...(prev?.passedAt || passed ? { passedAt: prev?.passedAt ?? now.toISOString() } : {}),
+  };
+}
+
+/** Forgets one exercise (or everything when `exerciseId` is undefined). */
+export function resetProgress(p: Progress, exerciseId?: number): Progress {
+  if (exerciseId === undefined) return emptyProgress();
+  delete p.exercises[exerciseId];
+  delete p.hints[exerciseId];
+  return p;
+}
+
+/** The next hint level to show (1-based), capped at the number of levels. */
+export function nextHint(p: Progress, exerciseId: number, levels: number): number {
+  const shown = p.hints[exerciseId] ?? 0;
+  const next = Math.min(shown + 1, levels);
+  p.hints[exerciseId] = next;
+  return next;
+}
