@@ -63,7 +63,7 @@ export {
 export { select, select as where } from "./ops/array/select";
 export { identity, stopGradient, noOp, group, tuple, controlDependencies } from "./ops/control/controlFlow";
 export {
-  add, subtract, multiply, truediv, truediv as div, truediv as divide, realdiv, floordiv, mod, maximum, minimum, pow,
+  add, subtract, multiply, truediv, truediv as div, truediv as divide, realdiv, divNoNan, floordiv, mod, maximum, minimum, pow,
   squaredDifference, equal, notEqual, greater, greaterEqual, less, lessEqual, logicalAnd, logicalOr,
 } from "./ops/math/binary";
 export {

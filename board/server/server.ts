@@ -12,11 +12,11 @@ import { handleApi } from "./api";
 export const BOARD_HOST = "127.0.0.1";
 const TEXT = "text/plain; charset=utf-8";
 
-/** The page may load only what this server serves; inline styles are needed by uPlot. */
+/** The page may load only what this server serves, and runs no inline script or style. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",

