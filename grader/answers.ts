@@ -28,19 +28,29 @@ export function canonicalAnswer(value: unknown): string {
     }
     if (typeof v === "string") return `s:${v.trim().toLowerCase().replace(/\s+/g, " ")}`;
     if (typeof v === "boolean") return `b:${v}`;
-    throw new TypeError(`an answer must be a string, number, boolean or an array of them, got ${v === null ? "null" : typeof v}`);
+    throw new TypeError(
+      `an answer must be a string, number, boolean or an array of them, got ${v === null ? "null" : typeof v}`,
+    );
   };
   const text = Array.isArray(value) ? `set:${[...new Set(value.map(one))].sort().join("|")}` : one(value);
-  if (text.length > MAX_ANSWER_CHARS) throw new TypeError(`an answer must be at most ${MAX_ANSWER_CHARS} characters`);
+  if (text.length > MAX_ANSWER_CHARS)
+    throw new TypeError(`an answer must be at most ${MAX_ANSWER_CHARS} characters`);
   return text;
 }
 
 export function hashAnswer(exerciseId: number, questionId: string, value: unknown, salt: string): string {
-  return createHash("sha256").update(`${salt}\0${exerciseId}\0${questionId}\0${canonicalAnswer(value)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${salt}\0${exerciseId}\0${questionId}\0${canonicalAnswer(value)}`)
+    .digest("hex");
 }
 
 /** A fresh key for an answer (what an exercise author pastes into the manifest). */
-export function makeAnswerKey(exerciseId: number, questionId: string, value: unknown, salt = randomBytes(12).toString("hex")): AnswerKey {
+export function makeAnswerKey(
+  exerciseId: number,
+  questionId: string,
+  value: unknown,
+  salt = randomBytes(12).toString("hex"),
+): AnswerKey {
   return { salt, sha256: hashAnswer(exerciseId, questionId, value, salt) };
 }
 
@@ -53,14 +63,24 @@ export interface AnswerVerdict {
 }
 
 /** Judges `value` for question `questionId` of exercise `exerciseId` against the manifest's key. */
-export function checkAnswer(manifest: Manifest, exerciseId: number, questionId: string, value: unknown): AnswerVerdict {
+export function checkAnswer(
+  manifest: Manifest,
+  exerciseId: number,
+  questionId: string,
+  value: unknown,
+): AnswerVerdict {
   const ex = manifest.exercises.find((e) => e.id === exerciseId);
   const key = ex?.answers[questionId];
   if (!key) throw new Error(`exercise ${exerciseId} has no answer key "${questionId}"`);
   return checkAgainstKey(key, exerciseId, questionId, value);
 }
 
-export function checkAgainstKey(key: AnswerKey, exerciseId: number, questionId: string, value: unknown): AnswerVerdict {
+export function checkAgainstKey(
+  key: AnswerKey,
+  exerciseId: number,
+  questionId: string,
+  value: unknown,
+): AnswerVerdict {
   let digest: string;
   try {
     digest = hashAnswer(exerciseId, questionId, value, key.salt);
@@ -75,10 +95,17 @@ export function checkAgainstKey(key: AnswerKey, exerciseId: number, questionId: 
 if (require.main === module) {
   const [exId, qId, ...rest] = process.argv.slice(2);
   if (!exId || !qId || rest.length === 0) {
-    console.error("usage: ts-node grader/answers.ts <exerciseId> <questionId> <answer...>  (several answers = a set)");
+    console.error(
+      "usage: ts-node grader/answers.ts <exerciseId> <questionId> <answer...>  (several answers = a set)",
+    );
     process.exit(2);
   }
-  const parse = (s: string): string | number | boolean => (s === "true" || s === "false" ? s === "true" : s.trim() !== "" && Number.isFinite(Number(s)) ? Number(s) : s);
+  const parse = (s: string): string | number | boolean =>
+    s === "true" || s === "false"
+      ? s === "true"
+      : s.trim() !== "" && Number.isFinite(Number(s))
+        ? Number(s)
+        : s;
   const value = rest.length === 1 ? parse(rest[0]) : rest.map(parse);
   console.log(JSON.stringify(makeAnswerKey(Number(exId), qId, value), null, 2));
 }

@@ -96,7 +96,11 @@ export function loadManifest(suitesDir: string): Manifest {
   }
   const manifest = parseManifest(raw, file, dir);
   const missing = manifest.exercises.filter((ex) => !fs.existsSync(path.join(dir, ex.suite)));
-  if (missing.length) throw new ManifestError(file, missing.map((ex) => `exercise ${ex.id}: suite ${ex.suite} not found`));
+  if (missing.length)
+    throw new ManifestError(
+      file,
+      missing.map((ex) => `exercise ${ex.id}: suite ${ex.suite} not found`),
+    );
   manifest.testsHash = hashSuites(manifest);
   return manifest;
 }
@@ -134,19 +138,24 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
     const slug = str("slug");
     const title = str("title");
     const exFile = str("file");
-    if (exFile && !isSafeRelative(exFile)) bad(`${label}: file "${exFile}" must be a relative path inside the submission`);
-    else if (exFile && !exFile.endsWith(".ts") && !exFile.endsWith("/")) bad(`${label}: file "${exFile}" must end in .ts (a file) or / (a folder)`);
+    if (exFile && !isSafeRelative(exFile))
+      bad(`${label}: file "${exFile}" must be a relative path inside the submission`);
+    else if (exFile && !exFile.endsWith(".ts") && !exFile.endsWith("/"))
+      bad(`${label}: file "${exFile}" must end in .ts (a file) or / (a folder)`);
     if (files.has(exFile)) bad(`${label}: file "${exFile}" is used by two exercises`);
     files.add(exFile);
     const suite = str("suite", typeof id === "number" ? defaultSuiteName(id) : undefined);
-    if (suite && !isSafeRelative(suite)) bad(`${label}: suite "${suite}" must be a relative path inside the suites folder`);
+    if (suite && !isSafeRelative(suite))
+      bad(`${label}: suite "${suite}" must be a relative path inside the suites folder`);
     const timeoutMs = num(e.timeoutMs, DEFAULT_TIMEOUT_MS, `${label}: timeoutMs`, bad, 1);
     const memoryMb = num(e.memoryMb, DEFAULT_MEMORY_MB, `${label}: memoryMb`, bad, 64);
     const defaultPoints = num(e.points, 1, `${label}: points`, bad, 0);
     const typecheck = e.typecheck ?? "gate";
-    if (typecheck !== "gate" && typecheck !== "report" && typecheck !== "off") bad(`${label}: typecheck must be gate, report or off`);
+    if (typecheck !== "gate" && typecheck !== "report" && typecheck !== "off")
+      bad(`${label}: typecheck must be gate, report or off`);
     const hints = e.hints ?? [];
-    if (!Array.isArray(hints) || hints.some((h) => typeof h !== "string")) bad(`${label}: hints must be an array of strings (one per level)`);
+    if (!Array.isArray(hints) || hints.some((h) => typeof h !== "string"))
+      bad(`${label}: hints must be an array of strings (one per level)`);
     const answers = parseAnswers(e.answers, label, bad);
     const tests: ManifestTest[] = [];
     if (!Array.isArray(e.tests) || e.tests.length === 0) bad(`${label}: tests must be a non-empty array`);
@@ -162,15 +171,19 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
       testIds.add(tid);
       if (typeof t.name !== "string" || !t.name.trim()) bad(`${tat}.name must be a non-empty string`);
       const visibility = (t.visibility ?? "visible") as Visibility;
-      if (!VISIBILITIES.includes(visibility)) bad(`${tat}.visibility must be one of ${VISIBILITIES.join(", ")}`);
-      if (t.answer !== undefined && (typeof t.answer !== "string" || !answers[t.answer])) bad(`${tat}.answer must name a key in the exercise's answers`);
+      if (!VISIBILITIES.includes(visibility))
+        bad(`${tat}.visibility must be one of ${VISIBILITIES.join(", ")}`);
+      if (t.answer !== undefined && (typeof t.answer !== "string" || !answers[t.answer]))
+        bad(`${tat}.answer must name a key in the exercise's answers`);
       tests.push({
         id: tid,
         name: typeof t.name === "string" ? t.name : "",
         points: num(t.points, defaultPoints, `${tat}.points`, bad, 0),
         visibility,
         ...(typeof t.answer === "string" ? { answer: t.answer } : {}),
-        ...(t.timeoutMs !== undefined ? { timeoutMs: num(t.timeoutMs, timeoutMs, `${tat}.timeoutMs`, bad, 1) } : {}),
+        ...(t.timeoutMs !== undefined
+          ? { timeoutMs: num(t.timeoutMs, timeoutMs, `${tat}.timeoutMs`, bad, 1) }
+          : {}),
       });
     }
     exercises.push({
@@ -190,7 +203,13 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
   }
   if (problems.length) throw new ManifestError(file, problems);
   exercises.sort((a, b) => a.id - b.id);
-  return { schemaVersion: 1, title: typeof raw.title === "string" ? raw.title : "", exercises, dir: path.resolve(dir), testsHash: "" };
+  return {
+    schemaVersion: 1,
+    title: typeof raw.title === "string" ? raw.title : "",
+    exercises,
+    dir: path.resolve(dir),
+    testsHash: "",
+  };
 }
 
 function parseAnswers(raw: unknown, label: string, bad: (m: string) => void): Record<string, AnswerKey> {
@@ -207,7 +226,8 @@ function parseAnswers(raw: unknown, label: string, bad: (m: string) => void): Re
       continue;
     }
     const feedback = Array.isArray(k.feedback) ? k.feedback : [];
-    if (feedback.some((f) => !isObject(f) || !hex(f.sha256) || typeof f.message !== "string")) bad(`${label}: answers.${q}.feedback entries need sha256 and message`);
+    if (feedback.some((f) => !isObject(f) || !hex(f.sha256) || typeof f.message !== "string"))
+      bad(`${label}: answers.${q}.feedback entries need sha256 and message`);
     out[q] = { salt: k.salt, sha256: k.sha256 as string, feedback: feedback as AnswerKey["feedback"] };
   }
   return out;
@@ -229,7 +249,9 @@ export function exerciseMaxScore(ex: ManifestExercise): number {
 }
 
 export function manifestMaxScore(m: Manifest, exerciseIds?: number[]): number {
-  return m.exercises.filter((e) => !exerciseIds || exerciseIds.includes(e.id)).reduce((s, e) => s + exerciseMaxScore(e), 0);
+  return m.exercises
+    .filter((e) => !exerciseIds || exerciseIds.includes(e.id))
+    .reduce((s, e) => s + exerciseMaxScore(e), 0);
 }
 
 export function findExercise(m: Manifest, id: number): ManifestExercise {

@@ -24,3 +24,8 @@ export function formatDuration(seconds: number): string {
 export function formatTime(seconds: number): string {
   return new Date(seconds * 1000).toLocaleString();
 }
+
+/** `1 op`, `3 ops`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -4,10 +4,21 @@
  * tensors were merged into one edge). Every box carries `data-node="<id>"`.
  */
 import { svg } from "./dom";
+import { plural } from "./format";
 import { CLUSTER_TITLE, type Layout } from "./graphLayout";
 
 export interface RenderHandlers {
   onClick(id: string, kind: "op" | "scope" | "cluster"): void;
+}
+
+/**
+ * Reacts to the first click only: TensorBoard users double-click to open a scope, and the second
+ * click of a double-click would close it again.
+ */
+function onFirstClick(target: Element, action: () => void): void {
+  target.addEventListener("click", (e) => {
+    if ((e as MouseEvent).detail <= 1) action();
+  });
 }
 
 export function renderGraph(layout: Layout, selected: string | null, handlers: RenderHandlers): SVGGElement {
@@ -24,13 +35,13 @@ export function renderGraph(layout: Layout, selected: string | null, handlers: R
     const g = svg(
       "g",
       { class: `cluster${id === selected ? " selected" : ""}`, "data-node": id, "data-kind": "cluster" },
-      svg("title", {}, `${id} (${c.node.opCount} ops), click the title to close`),
+      svg("title", {}, `${id} (${plural(c.node.opCount, "op")}), click the title to close`),
       svg("rect", { x: left, y: top, width: c.width, height: c.height, rx: 8 }),
       svg("rect", { class: "cluster-title-bg", x: left, y: top, width: c.width, height: CLUSTER_TITLE, rx: 8 }),
       svg("text", { class: "cluster-title", x: left + 10, y: top + CLUSTER_TITLE / 2 + 4 }, `− ${c.node.label}`),
     );
-    g.querySelector(".cluster-title-bg")!.addEventListener("click", () => handlers.onClick(id, "cluster"));
-    g.querySelector(".cluster-title")!.addEventListener("click", () => handlers.onClick(id, "cluster"));
+    onFirstClick(g.querySelector(".cluster-title-bg")!, () => handlers.onClick(id, "cluster"));
+    onFirstClick(g.querySelector(".cluster-title")!, () => handlers.onClick(id, "cluster"));
     clusterLayer.appendChild(g);
   }
 
@@ -41,7 +52,7 @@ export function renderGraph(layout: Layout, selected: string | null, handlers: R
       d: roundedPath(e.points),
       class: `edge${e.control ? " control" : ""}`,
       "stroke-width": width,
-      "marker-end": e.control ? "url(#arrow-control)" : "url(#arrow)",
+      "marker-end": !e.arrow ? undefined : e.control ? "url(#arrow-control)" : "url(#arrow)",
       "data-from": e.from,
       "data-to": e.to,
     });
@@ -58,18 +69,18 @@ export function renderGraph(layout: Layout, selected: string | null, handlers: R
       "data-node": id,
       "data-kind": u.node.kind,
     });
-    g.appendChild(svg("title", {}, isScope ? `${id}: ${u.node.opCount} ops, click to open` : `${u.node.nodeName} (${u.node.op})`));
+    g.appendChild(svg("title", {}, isScope ? `${id}: ${plural(u.node.opCount, "op")}, click to open` : `${u.node.nodeName} (${u.node.op})`));
     if (isScope) {
       g.append(
         svg("rect", { x: left, y: top, width: u.width, height: u.height, rx: 6 }),
         svg("text", { class: "label", x: u.x, y: u.y - 2 }, u.node.label),
-        svg("text", { class: "sublabel", x: u.x, y: u.y + 12 }, `${u.node.opCount} ops`),
+        svg("text", { class: "sublabel", x: u.x, y: u.y + 12 }, plural(u.node.opCount, "op")),
         svg("text", { class: "expander", x: left + u.width - 11, y: top + 13 }, "+"),
       );
     } else {
       g.append(svg("rect", { x: left, y: top, width: u.width, height: u.height, rx: u.height / 2 }), svg("text", { class: "label", x: u.x, y: u.y + 4 }, u.node.label));
     }
-    g.addEventListener("click", () => handlers.onClick(id, u.node.kind));
+    onFirstClick(g, () => handlers.onClick(id, u.node.kind));
     nodeLayer.appendChild(g);
   }
   return root;
@@ -78,7 +89,7 @@ export function renderGraph(layout: Layout, selected: string | null, handlers: R
 /** Arrow markers, added once to the SVG. */
 export function arrowDefs(): SVGDefsElement {
   const marker = (id: string) =>
-    svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z" }));
+    svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z" }));
   return svg("defs", {}, marker("arrow"), marker("arrow-control"));
 }
 

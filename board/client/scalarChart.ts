@@ -137,11 +137,16 @@ export class ScalarChart {
     const when = this.xAxis === "wall" ? formatTime(x) : this.xAxis === "relative" ? formatDuration(x) : `step ${Math.round(x)}`;
     replaceChildren(this.tooltip, el("div", { class: "tooltip-head" }, when), el("table", {}, head, ...rows));
     this.tooltip.hidden = false;
-    const bodyLeft = this.body.offsetLeft + u.over.offsetLeft;
-    const flip = left > u.over.clientWidth / 2;
-    this.tooltip.style.top = `${this.body.offsetTop + u.over.offsetTop + 8}px`;
-    this.tooltip.style.left = flip ? "" : `${bodyLeft + left + 16}px`;
-    this.tooltip.style.right = flip ? `${this.root.clientWidth - (bodyLeft + left) + 16}px` : "";
+    // Beside the cursor, on the side with more room, so the curves under it stay visible.
+    const card = this.root.getBoundingClientRect();
+    const over = u.over.getBoundingClientRect();
+    const cx = over.left - card.left + left;
+    const cy = over.top - card.top + (u.cursor.top ?? 0);
+    const below = (u.cursor.top ?? 0) < over.height / 2;
+    this.tooltip.style.top = `${below ? cy + 14 : cy - this.tooltip.offsetHeight - 14}px`;
+    const toRight = left < over.width / 2;
+    this.tooltip.style.left = toRight ? `${cx + 14}px` : "";
+    this.tooltip.style.right = toRight ? "" : `${card.width - cx + 14}px`;
   }
 }
 

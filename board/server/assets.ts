@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { build } from "esbuild";
+import { build, type Message } from "esbuild";
 
 export interface Asset {
   body: Buffer;
@@ -28,6 +28,9 @@ export async function bundleClient(): Promise<Map<string, Asset>> {
     write: false,
     logLevel: "silent",
     tsconfig: path.join(CLIENT_DIR, "tsconfig.json"),
+  }).catch((e: { errors?: Message[] }) => {
+    const where = (m: Message) => (m.location ? `${m.location.file}:${m.location.line}: ` : "");
+    throw new Error(`bundling board/client failed:\n${(e.errors ?? []).map((m) => `  ${where(m)}${m.text}`).join("\n") || String(e)}`);
   });
   const assets = new Map<string, Asset>();
   for (const file of result.outputFiles) {

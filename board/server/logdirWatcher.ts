@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { RecordFileReader, decodeEvent, decodeGraphDef, decodeMetaGraphDef, isEventFile } from "../../src/io";
+import { RecordFileReader, decodeEvent, decodeGraphDef, decodeMetaGraphDef, isEventFile, scanRecords } from "../../src/io";
 import type { ScalarPoint } from "../../src/io";
 import type { GraphDefLike } from "../../src/graph/graphdef";
 import type { RunInfo, RunsResponse } from "../shared/apiTypes";
@@ -13,6 +13,8 @@ import type { RunInfo, RunsResponse } from "../shared/apiTypes";
 export interface RunState {
   name: string;
   readers: Map<string, RecordFileReader>;
+  /** Files with a corrupted record: not read any further. */
+  damaged: Set<string>;
   scalars: Map<string, ScalarPoint[]>;
   /** Latest `graph_def` bytes, else the latest `meta_graph_def` bytes (TensorBoard's choice). */
   graphBytes?: { bytes: Uint8Array; meta: boolean };
@@ -69,7 +71,7 @@ export class LogdirWatcher {
     if (!run.graphBytes) return undefined;
     if (run.graph?.version !== run.graphVersion) {
       const { bytes, meta } = run.graphBytes;
-      run.graph = { version: run.graphVersion, def: meta ? decodeMetaGraphDef(bytes).graphDef : decodeGraphDef(bytes) };
+      run.graph = { version: run.graphVersion, def: (meta ? decodeMetaGraphDef(bytes).graphDef : decodeGraphDef(bytes)) ?? { nodes: [], producer: 0 } };
     }
     return run.graph.def;
   }
@@ -93,20 +95,41 @@ export class LogdirWatcher {
   private readRun(name: string, dir: string, files: string[]): void {
     let run = this.runs.get(name);
     if (!run) {
-      run = { name, readers: new Map(), scalars: new Map(), graphVersion: 0 };
+      run = { name, readers: new Map(), damaged: new Set(), scalars: new Map(), graphVersion: 0 };
       this.runs.set(name, run);
     }
     for (const file of files) {
+      if (run.damaged.has(file)) continue;
       let reader = run.readers.get(file);
       if (!reader) run.readers.set(file, (reader = new RecordFileReader(path.join(dir, file))));
       try {
         for (const record of reader.readNew()) applyEvent(run, decodeEvent(record));
       } catch (e) {
-        // A damaged file stops being read at the damage; the run keeps what came before.
+        // A damaged file is read up to the damage and then left alone; the run keeps the rest.
         run.error = (e as Error).message;
+        run.damaged.add(file);
+        for (const record of recordsBeforeDamage(reader.path, reader.position)) applyEvent(run, decodeEvent(record));
       }
     }
   }
+}
+
+/** The intact records of `file` from `start` up to the first damaged one. */
+function recordsBeforeDamage(file: string, start: number): Uint8Array[] {
+  const buf = fs.readFileSync(file).subarray(start);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const out: Uint8Array[] = [];
+  for (let pos = 0; pos + 12 <= buf.length; ) {
+    const end = pos + 16 + Number(view.getBigUint64(pos, true));
+    if (end > buf.length) break;
+    try {
+      out.push(...scanRecords(buf.subarray(pos, end), file, start + pos).records);
+    } catch {
+      break;
+    }
+    pos = end;
+  }
+  return out;
 }
 
 function applyEvent(run: RunState, event: ReturnType<typeof decodeEvent>): void {

@@ -28,6 +28,8 @@ export interface BoardOptions {
   logdir: string;
   /** 0 picks a free port. Default 6006, TensorBoard's. */
   port?: number;
+  /** Requests sooner than this after the last re-read of the log directory reuse it. Default 500 ms. */
+  minRefreshMs?: number;
 }
 
 export interface Board {
@@ -39,7 +41,7 @@ export interface Board {
 
 export async function startBoard(options: BoardOptions): Promise<Board> {
   const assets = await bundleClient();
-  const watcher = new LogdirWatcher(options.logdir);
+  const watcher = new LogdirWatcher(options.logdir, options.minRefreshMs);
   watcher.refresh(true);
   const server = http.createServer((req, res) => respond(req, res, assets, watcher));
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
  * `show_graph`; `npm run board -- --text` prints it for each run's graph.
  */
 import type chalk from "chalk";
-import { GraphImpl } from "../../src/graph/graph";
+import type { GraphImpl } from "../../src/graph/graph";
 import { asGraphDef } from "../../src/graph/graphDefExport";
 import type { GraphDefLike } from "../../src/graph/graphdef";
 import { describeNode } from "../shared/nodeInfo";
@@ -23,7 +23,9 @@ export interface GraphTreeOptions {
 
 /** `renderGraphTree(tf.getDefaultGraph())`, or a GraphDef read from an event file or a `.meta`. */
 export function renderGraphTree(graph: GraphDefLike | GraphImpl, options: GraphTreeOptions = {}): string {
-  const def = graph instanceof GraphImpl ? asGraphDef(graph, { addShapes: true }) : graph;
+  // Duck-typed rather than instanceof, so a graph from another copy of the engine works too.
+  const live = typeof (graph as GraphImpl)?.getOperations === "function";
+  const def = live ? asGraphDef(graph as GraphImpl, { addShapes: true }) : (graph as GraphDefLike);
   if (!def || !Array.isArray(def.nodes)) {
     throw new TypeError("renderGraphTree expects a graph (tf.getDefaultGraph()) or a GraphDef with a `nodes` array");
   }
@@ -41,7 +43,7 @@ export function renderGraphTree(graph: GraphDefLike | GraphImpl, options: GraphT
     const ops = node.children.filter((ch) => ch.kind === "op");
     const shownOps = ops.length > maxOps ? ops.slice(0, maxOps - 1) : ops;
     const entries: (ScopeTreeNode | string)[] = [...scopes, ...shownOps];
-    if (shownOps.length < ops.length) entries.push(`… ${count(ops.length - shownOps.length)} more: ${typeSummary(ops.slice(shownOps.length))}`);
+    if (shownOps.length < ops.length) entries.push(`… ${ops.length - shownOps.length} more: ${typeSummary(ops.slice(shownOps.length))}`);
     entries.forEach((entry, i) => {
       const last = i === entries.length - 1;
       const branch = prefix + (last ? "└─ " : "├─ ");
@@ -54,18 +56,19 @@ export function renderGraphTree(graph: GraphDefLike | GraphImpl, options: GraphT
         rows.push({ left: branch + c.bold.cyan(`${entry.label}/`), right: c.dim(open ? count(entry.opCount) : count(entry.opCount).padEnd(countWidth) + summary) });
         if (open) walk(entry, childPrefix, depth + 1);
       } else {
-        rows.push({ left: branch + entry.label, right: describeOp(infos.get(entry.nodeName!)!, node.id, c) });
+        rows.push({ left: branch + entry.label, right: describeOp(infos.get(entry.nodeName!)!, c) });
       }
     });
   };
   walk(tree.root, "", 0);
 
-  const width = Math.min(48, Math.max(0, ...rows.map((r) => visibleLength(r.left))));
+  const width = Math.min(48, Math.max(0, ...rows.filter((r) => r.right).map((r) => visibleLength(r.left))));
   const header = c.bold(`Graph: ${count(def.nodes.length)}`);
   return [header, ...rows.map((r) => (r.right ? `${padVisible(r.left, width)}  ${r.right}` : r.left))].join("\n");
 }
 
-function describeOp(info: NodeInfo, scope: string, c: chalk.Chalk): string {
+function describeOp(info: NodeInfo, c: chalk.Chalk): string {
+  const scope = info.name.includes("/") ? info.name.slice(0, info.name.lastIndexOf("/")) : "";
   const parts = [c.yellow(info.op)];
   const type = [info.dtype, info.shapes?.length === 1 ? info.shapes[0] : info.shapes?.join(" ")].filter(Boolean).join(" ");
   if (type) parts.push(c.green(type));
@@ -77,7 +80,7 @@ function describeOp(info: NodeInfo, scope: string, c: chalk.Chalk): string {
   return parts.join("  ");
 }
 
-/** An input named relative to the op's scope when it lives inside it (`^` and `:k` kept). */
+/** An input named relative to the op's name scope when it lives inside it (`^` and `:k` kept). */
 function relativeInput(input: string, scope: string): string {
   const control = input.startsWith("^") ? "^" : "";
   const bare = control ? input.slice(1) : input;

@@ -48,14 +48,19 @@ export function renderScalarChart(tag: string, series: ChartSeries[], options: S
   });
   const steps = smoothed.flatMap((pts) => pts.map((p) => p.step));
   const [first, last] = [Math.min(...steps), Math.max(...steps)];
-  const width = Math.max(2, Math.min(options.width ?? 60, last - first + 1));
+  const width = Math.max(2, options.width ?? 60);
   const plotted = smoothed.map((pts) => resample(pts, first, last, width));
+  const height = options.height ?? 8;
+  const label = axisLabeller(plotted.flat(), height);
   lines.push(
     asciichart.plot(plotted, {
-      height: options.height ?? 8,
+      height,
       colors: options.color === false || c.level === 0 ? undefined : withData.map((_, i) => palette[i % palette.length]),
-      format: (x) => formatValue(x).padStart(LABEL_WIDTH),
-    }),
+      format: (x) => label(x).padStart(LABEL_WIDTH),
+    })
+      .split("\n")
+      .map((line) => line.trimEnd())
+      .join("\n"),
   );
   const axisPad = " ".repeat(LABEL_WIDTH + 1);
   const lastLabel = `step ${last}`;
@@ -70,21 +75,34 @@ export function renderScalarChart(tag: string, series: ChartSeries[], options: S
 }
 
 /**
- * One value per column: column k covers step `first + k·(last-first)/(width-1)` and takes the last
- * point at or before it. The line stops after the run's last step (asciichart draws shorter
- * series shorter); columns before its first step repeat its first value.
+ * One value per column: column k stands for step `first + k·(last-first)/(width-1)`, its value
+ * interpolated linearly between the run's points around it. The line stops after the run's last
+ * step (asciichart draws shorter series shorter); columns before its first step repeat its first value.
  */
 function resample(points: { step: number; value: number }[], first: number, last: number, width: number): number[] {
-  const out: number[] = [];
   const sorted = [...points].sort((a, b) => a.step - b.step);
+  const end = sorted[sorted.length - 1].step;
+  const out: number[] = [];
   let j = 0;
   for (let k = 0; k < width; k++) {
     const step = first + ((last - first) * k) / (width - 1);
-    if (step > sorted[sorted.length - 1].step + 1e-9 && k > 0) break;
-    while (j + 1 < sorted.length && sorted[j + 1].step <= step + 1e-9) j++;
-    out.push(sorted[j].value);
+    if (step > end + 1e-9) break;
+    while (j + 1 < sorted.length && sorted[j + 1].step <= step) j++;
+    const [a, b] = [sorted[j], sorted[Math.min(j + 1, sorted.length - 1)]];
+    const t = b.step > a.step ? Math.min(1, Math.max(0, (step - a.step) / (b.step - a.step))) : 0;
+    out.push(a.value + t * (b.value - a.value));
   }
   return out;
+}
+
+/** Axis labels with as many decimals as the distance between two rows needs, all alike. */
+function axisLabeller(values: number[], height: number): (x: number) => string {
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  const big = Math.max(Math.abs(min), Math.abs(max));
+  if (big >= 1e6 || (big > 0 && big < 1e-4)) return (x) => x.toExponential(2);
+  const row = (max - min) / Math.max(1, height);
+  const decimals = row > 0 ? Math.min(8, Math.max(0, Math.ceil(-Math.log10(row)))) : 2;
+  return (x) => x.toFixed(decimals);
 }
 
 /** 4 significant digits, exponent form for very large or small magnitudes. */

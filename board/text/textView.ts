@@ -20,7 +20,7 @@ export function renderLogdirText(logdir: string, options: TextViewOptions = {}):
   const c = makeChalk(options.color);
   if (!fs.existsSync(logdir)) throw new Error(`log directory not found: ${logdir}`);
   const runs = readLogdir(logdir);
-  const out: string[] = [c.bold(`Log directory ${logdir}: ${runs.length} run${runs.length === 1 ? "" : "s"}`)];
+  const out: string[] = [c.bold(`Log directory ${logdir}: ${plural(runs.length, "run")}`)];
   if (runs.length === 0) {
     out.push(c.dim("No event files (names containing 'tfevents') were found. Write some with tf.summary.FileWriter."));
     return out.join("\n");
@@ -28,7 +28,7 @@ export function renderLogdirText(logdir: string, options: TextViewOptions = {}):
   for (const run of runs) {
     const points = [...run.scalars.values()].reduce((n, pts) => n + pts.length, 0);
     const graph = run.graph ? `graph of ${run.graph.nodes.length} ops` : "no graph";
-    out.push(`  ${run.name}  ${c.dim(`${run.scalars.size} scalar tags, ${points} points, ${graph}`)}`);
+    out.push(`  ${run.name}  ${c.dim(`${plural(run.scalars.size, "scalar tag")}, ${plural(points, "point")}, ${graph}`)}`);
   }
 
   const tags = [...new Set(runs.flatMap((r) => [...r.scalars.keys()]))].sort();
@@ -42,6 +42,10 @@ export function renderLogdirText(logdir: string, options: TextViewOptions = {}):
     out.push(renderGraphTree(group[0].graph!, { color: options.color }));
   }
   return out.join("\n");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** Runs grouped by graph, so a graph shared by several runs (same op names and types) prints once. */

@@ -49,16 +49,24 @@ export function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new ConfigError(`--shard must look like i/n with 1 <= i <= n (got "${text}")`);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new ConfigError(`--shard must look like i/n with 1 <= i <= n (got "${text}")`);
   return { index, count };
 }
 
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
-  if (!fs.existsSync(opts.submissions) || !fs.statSync(opts.submissions).isDirectory()) throw new ConfigError(`--submissions ${opts.submissions} is not a folder`);
+  if (!fs.existsSync(opts.submissions) || !fs.statSync(opts.submissions).isDirectory())
+    throw new ConfigError(`--submissions ${opts.submissions} is not a folder`);
   const started = new Date().toISOString();
   let grader: Grader;
   try {
-    grader = new Grader({ kitRoot: opts.kitRoot, suitesDir: opts.tests, mode: "batch", limits: opts.limits, seed: opts.seed });
+    grader = new Grader({
+      kitRoot: opts.kitRoot,
+      suitesDir: opts.tests,
+      mode: "batch",
+      limits: opts.limits,
+      seed: opts.seed,
+    });
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }

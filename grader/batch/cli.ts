@@ -18,7 +18,8 @@ const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--
 function positiveInt(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`--${name} must be a positive whole number (got "${v}")`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`--${name} must be a positive whole number (got "${v}")`);
   return n;
 }
 
@@ -54,7 +55,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     const kitRoot = path.resolve((values.kit as string) ?? DEFAULT_KIT_ROOT);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new ConfigError("--seed must be a whole number");
-    const bar = process.stderr.isTTY ? new SingleBar({ format: "grading {bar} {value}/{total} {student}", hideCursor: true }, Presets.shades_classic) : null;
+    const bar = process.stderr.isTTY
+      ? new SingleBar(
+          { format: "grading {bar} {value}/{total} {student}", hideCursor: true },
+          Presets.shades_classic,
+        )
+      : null;
     const result = await runBatch({
       submissions: path.resolve(values.submissions as string),
       out: path.resolve(values.out as string),
@@ -65,18 +71,26 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       seed,
       limits: {
         testTimeoutMs: positiveInt("test-timeout", values["test-timeout"] as string | undefined),
-        submissionTimeoutMs: positiveInt("submission-timeout", values["submission-timeout"] as string | undefined),
+        submissionTimeoutMs: positiveInt(
+          "submission-timeout",
+          values["submission-timeout"] as string | undefined,
+        ),
       },
       onStart: (total) => bar?.start(total, 0, { student: "" }),
       onGraded: (r, done, total) => {
         // Ids are file-name-safe (no ':'), so these lines cannot act as CI workflow commands.
         if (bar) bar.update(done, { student: r.submission.id });
-        else console.error(`[${done}/${total}] ${r.submission.id}: ${r.score}/${r.max_score}${r.status === "error" ? " (grader error)" : ""}`);
+        else
+          console.error(
+            `[${done}/${total}] ${r.submission.id}: ${r.score}/${r.max_score}${r.status === "error" ? " (grader error)" : ""}`,
+          );
       },
     });
     bar?.stop();
     const integrity = result.records.filter((r) => r.flags.some((f) => f.severity === "integrity")).length;
-    console.log(`graded ${result.records.length} submission(s) into ${values.out}; ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`);
+    console.log(
+      `graded ${result.records.length} submission(s) into ${values.out}; ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`,
+    );
     return result.exitCode;
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -13,7 +13,11 @@ import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./ou
 
 const USAGE = "usage: npm run grade:merge -- --out <dir> [--tests <dir>] <shard-out-dir>...";
 
-export function mergeShards(shardDirs: string[], out: string, manifest?: Pick<Manifest, "exercises" | "title">): { records: GradeRecord[]; meta: BatchMeta } {
+export function mergeShards(
+  shardDirs: string[],
+  out: string,
+  manifest?: Pick<Manifest, "exercises" | "title">,
+): { records: GradeRecord[]; meta: BatchMeta } {
   if (shardDirs.length === 0) throw new ConfigError("give at least one shard output folder");
   const records: GradeRecord[] = [];
   const owner = new Map<string, string>();
@@ -21,7 +25,10 @@ export function mergeShards(shardDirs: string[], out: string, manifest?: Pick<Ma
   let earliest = "";
   for (const dir of shardDirs) {
     for (const r of readRecords(dir)) {
-      if (owner.has(r.submission.id)) throw new ConfigError(`student ${r.submission.id} appears in both ${owner.get(r.submission.id)} and ${dir}`);
+      if (owner.has(r.submission.id))
+        throw new ConfigError(
+          `student ${r.submission.id} appears in both ${owner.get(r.submission.id)} and ${dir}`,
+        );
       owner.set(r.submission.id, dir);
       hashes.add(r.grader.testsHash);
       records.push(r);
@@ -32,7 +39,10 @@ export function mergeShards(shardDirs: string[], out: string, manifest?: Pick<Ma
       if (!earliest || started < earliest) earliest = started;
     }
   }
-  if (hashes.size > 1) throw new ConfigError(`the shards were graded with different tests (${[...hashes].map((h) => h.slice(0, 12)).join(", ")})`);
+  if (hashes.size > 1)
+    throw new ConfigError(
+      `the shards were graded with different tests (${[...hashes].map((h) => h.slice(0, 12)).join(", ")})`,
+    );
   const exercises = manifest ?? manifestFromRecords(records);
   for (const r of records) writeStudent(out, r);
   const meta: BatchMeta = {
@@ -51,18 +61,26 @@ export function mergeShards(shardDirs: string[], out: string, manifest?: Pick<Ma
 /** Exercise columns recovered from the records themselves, when no manifest is given. */
 function manifestFromRecords(records: GradeRecord[]): Pick<Manifest, "exercises" | "title"> {
   const seen = new Map<number, { id: number; slug: string }>();
-  for (const r of records) for (const e of r.exercises) if (!seen.has(e.id)) seen.set(e.id, { id: e.id, slug: e.slug });
+  for (const r of records)
+    for (const e of r.exercises) if (!seen.has(e.id)) seen.set(e.id, { id: e.id, slug: e.slug });
   const exercises = [...seen.values()].sort((a, b) => a.id - b.id) as unknown as Manifest["exercises"];
   return { exercises, title: "" };
 }
 
 export function main(argv = process.argv.slice(2)): number {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" }, tests: { type: "string" } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { out: { type: "string" }, tests: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (!values.out) throw new ConfigError("--out is required");
     const manifest = values.tests ? loadManifest(values.tests) : undefined;
     const { records } = mergeShards(positionals, path.resolve(values.out), manifest);
-    console.log(`merged ${records.length} submission(s) from ${positionals.length} shard(s) into ${values.out}`);
+    console.log(
+      `merged ${records.length} submission(s) from ${positionals.length} shard(s) into ${values.out}`,
+    );
     return 0;
   } catch (e) {
     console.error(`grade:merge: ${(e as Error).message}\n${USAGE}`);

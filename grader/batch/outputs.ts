@@ -34,11 +34,17 @@ export function writeStudent(outDir: string, record: GradeRecord): void {
   writeJson(path.join(outDir, "results", `${record.submission.id}.json`), record);
   const gs = toGradescope(record);
   const problems = validateGradescope(gs);
-  if (problems.length) throw new Error(`Gradescope output for ${record.submission.id} is invalid: ${problems.join("; ")}`);
+  if (problems.length)
+    throw new Error(`Gradescope output for ${record.submission.id} is invalid: ${problems.join("; ")}`);
   writeJson(path.join(outDir, "gradescope", record.submission.id, "results.json"), gs);
 }
 
-export function writeAggregates(outDir: string, records: GradeRecord[], manifest: Pick<Manifest, "exercises" | "title">, meta: BatchMeta): void {
+export function writeAggregates(
+  outDir: string,
+  records: GradeRecord[],
+  manifest: Pick<Manifest, "exercises" | "title">,
+  meta: BatchMeta,
+): void {
   const sorted = [...records].sort((a, b) => a.submission.id.localeCompare(b.submission.id));
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, "grades.csv"), gradesCsv(sorted, manifest));
@@ -47,11 +53,17 @@ export function writeAggregates(outDir: string, records: GradeRecord[], manifest
   const problems = validateJUnit(xml);
   if (problems.length) throw new Error(`JUnit output is invalid: ${problems.join("; ")}`);
   fs.writeFileSync(path.join(outDir, "junit.xml"), xml);
-  const shardNote = meta.shard ? `Shard ${meta.shard.index}/${meta.shard.count}.` : meta.mergedFrom ? `Merged from ${meta.mergedFrom.length} shard(s).` : "";
+  const shardNote = meta.shard
+    ? `Shard ${meta.shard.index}/${meta.shard.count}.`
+    : meta.mergedFrom
+      ? `Merged from ${meta.mergedFrom.length} shard(s).`
+      : "";
   const md = summaryMarkdown(sorted, manifest, shardNote);
   fs.writeFileSync(path.join(outDir, "summary.md"), md);
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, md + "\n");
-  const errors = sorted.filter((r) => r.status === "error").map((r) => ({ student: r.submission.id, error: r.error ?? "unknown" }));
+  const errors = sorted
+    .filter((r) => r.status === "error")
+    .map((r) => ({ student: r.submission.id, error: r.error ?? "unknown" }));
   writeJson(path.join(outDir, "errors.json"), errors);
   writeJson(path.join(outDir, "batch.json"), meta);
 }
@@ -66,7 +78,8 @@ export function readRecords(dir: string): GradeRecord[] {
     .sort()
     .map((f) => {
       const r = JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) as GradeRecord;
-      if (r?.schemaVersion !== 1 || !r.submission?.id || !Array.isArray(r.tests)) throw new Error(`${path.join(folder, f)} is not a grade record`);
+      if (r?.schemaVersion !== 1 || !r.submission?.id || !Array.isArray(r.tests))
+        throw new Error(`${path.join(folder, f)} is not a grade record`);
       return r;
     });
 }

@@ -27,10 +27,24 @@ export interface LearnerGradeResult {
 }
 
 export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGradeResult> {
-  const grader = new Grader({ kitRoot: opts.paths.kitRoot, suitesDir: opts.paths.tests, mode: "learner", overlapTypecheck: true });
+  const grader = new Grader({
+    kitRoot: opts.paths.kitRoot,
+    suitesDir: opts.paths.tests,
+    mode: "learner",
+    overlapTypecheck: true,
+  });
   try {
-    const exercises = opts.exercise === undefined ? grader.manifest.exercises.map((e) => e.id) : [findExercise(grader.manifest, opts.exercise).id];
-    const bar = opts.showProgress && exercises.length > 1 ? new SingleBar({ format: "grading {bar} {value}/{total} exercises", hideCursor: true, clearOnComplete: true }, Presets.shades_classic) : null;
+    const exercises =
+      opts.exercise === undefined
+        ? grader.manifest.exercises.map((e) => e.id)
+        : [findExercise(grader.manifest, opts.exercise).id];
+    const bar =
+      opts.showProgress && exercises.length > 1
+        ? new SingleBar(
+            { format: "grading {bar} {value}/{total} exercises", hideCursor: true, clearOnComplete: true },
+            Presets.shades_classic,
+          )
+        : null;
     bar?.start(exercises.length, 0);
     let done = 0;
     const record = await grader.grade(
@@ -41,7 +55,10 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
     const progress = loadProgress(opts.paths.progress);
     for (const r of record.exercises) recordGrade(progress, r);
     saveProgress(opts.paths.progress, progress);
-    const text = opts.exercise === undefined ? renderTable(grader.manifest, record, progress) : renderExercise(findExercise(grader.manifest, opts.exercise), record, progress);
+    const text =
+      opts.exercise === undefined
+        ? renderTable(grader.manifest, record, progress)
+        : renderExercise(findExercise(grader.manifest, opts.exercise), record, progress);
     const problem = record.status === "error" ? `\n\nThe grader itself failed: ${record.error}` : "";
     return { record, text: text + problem, allPassed: record.score === record.max_score };
   } finally {
@@ -52,7 +69,12 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...PATH_OPTIONS, reset: { type: "boolean" }, strict: { type: "boolean" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...PATH_OPTIONS, reset: { type: "boolean" }, strict: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     console.error(`${(e as Error).message}\nusage: npm run grade [N]   |   npm run grade reset [N]`);
     return 2;

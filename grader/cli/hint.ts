@@ -30,7 +30,12 @@ export function hintText(paths: ReturnType<typeof learnerPaths>, exerciseId: num
 
 export function main(argv = process.argv.slice(2)): number {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...PATH_OPTIONS, reset: { type: "boolean" } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...PATH_OPTIONS, reset: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    });
     const n = Number(positionals[0]);
     if (!Number.isInteger(n)) throw new Error("usage: npm run hint N   (N is the exercise number)");
     console.log(hintText(learnerPaths(values), n, values.reset));

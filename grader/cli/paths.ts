@@ -13,13 +13,19 @@ export interface LearnerPaths {
   progress: string;
 }
 
-export function learnerPaths(over: { exercises?: string; tests?: string; progress?: string; kit?: string } = {}): LearnerPaths {
+export function learnerPaths(
+  over: { exercises?: string; tests?: string; progress?: string; kit?: string } = {},
+): LearnerPaths {
   const kitRoot = path.resolve(over.kit ?? DEFAULT_KIT_ROOT);
   return {
     kitRoot,
     exercises: path.resolve(over.exercises ?? path.join(kitRoot, "exercises")),
     tests: path.resolve(over.tests ?? path.join(kitRoot, "grader", "suites")),
-    progress: path.resolve(over.progress ?? process.env.TENSORLINGS_PROGRESS ?? path.join(kitRoot, ".tensorlings", "progress.json")),
+    progress: path.resolve(
+      over.progress ??
+        process.env.TENSORLINGS_PROGRESS ??
+        path.join(kitRoot, ".tensorlings", "progress.json"),
+    ),
   };
 }
 

@@ -33,7 +33,8 @@ export function emptyProgress(): Progress {
 export function loadProgress(file: string): Progress {
   try {
     const p = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (p?.version === 1 && typeof p.exercises === "object" && typeof p.hints === "object") return p as Progress;
+    if (p?.version === 1 && typeof p.exercises === "object" && typeof p.hints === "object")
+      return p as Progress;
   } catch {
     // Start afresh.
   }

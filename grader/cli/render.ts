@@ -14,7 +14,12 @@ const MAX_SHOWN = 2400;
 
 export function bar(fraction: number, width = 20): string {
   const f = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
-  return Format.BarFormat(f, { barsize: width, barCompleteString: "█".repeat(width), barIncompleteString: "░".repeat(width), barGlue: "" });
+  return Format.BarFormat(f, {
+    barsize: width,
+    barCompleteString: "█".repeat(width),
+    barIncompleteString: "░".repeat(width),
+    barGlue: "",
+  });
 }
 
 const STATUS_LABEL: Record<ExerciseResult["status"] | "not graded", (s: string) => string> = {
@@ -48,17 +53,30 @@ export function renderTable(manifest: Manifest, record: GradeRecord | null, prog
     return { ex, score, max, label, color: STATUS_LABEL[status ?? "not graded"] };
   });
   const nameWidth = Math.min(44, Math.max(...rows.map((r) => `${r.ex.slug}: ${r.ex.title}`.length)));
-  const out = [chalk.bold(`${"#".padStart(3)}  ${"exercise".padEnd(nameWidth)}  points   ${"status".padEnd(12)}  progress`)];
+  const out = [
+    chalk.bold(
+      `${"#".padStart(3)}  ${"exercise".padEnd(nameWidth)}  points   ${"status".padEnd(13)}  progress`,
+    ),
+  ];
   for (const r of rows) {
     const name = `${r.ex.slug}: ${r.ex.title}`.slice(0, nameWidth).padEnd(nameWidth);
     const pts = `${fmt(r.score)}/${fmt(r.max)}`.padEnd(7);
-    out.push(`${String(r.ex.id).padStart(3)}  ${name}  ${pts}  ${r.color(r.label.padEnd(12))}  ${bar(r.max ? r.score / r.max : 0, 20)} ${pct(r.score, r.max)}`);
+    out.push(
+      `${String(r.ex.id).padStart(3)}  ${name}  ${pts}  ${r.color(r.label.padEnd(13))}  ${bar(r.max ? r.score / r.max : 0, 20)} ${pct(r.score, r.max)}`,
+    );
   }
   const total = rows.reduce((s, r) => s + r.score, 0);
   const max = rows.reduce((s, r) => s + r.max, 0);
-  out.push("", `${chalk.bold("Total")} ${fmt(total)}/${fmt(max)}  ${bar(max ? total / max : 0, 30)} ${pct(total, max)}`);
+  out.push(
+    "",
+    `${chalk.bold("Total")} ${fmt(total)}/${fmt(max)}  ${bar(max ? total / max : 0, 30)} ${pct(total, max)}`,
+  );
   const next = rows.find((r) => r.label !== "passed");
-  out.push(next ? `Next: exercise ${next.ex.id} (${next.ex.title}): ${chalk.cyan(`npm run grade ${next.ex.id}`)}` : chalk.green("All visible checks of every exercise passed."));
+  out.push(
+    next
+      ? `Next: exercise ${next.ex.id} (${next.ex.title}): ${chalk.cyan(`npm run grade ${next.ex.id}`)}`
+      : chalk.green("All visible checks of every exercise passed."),
+  );
   return out.join("\n");
 }
 
@@ -66,8 +84,14 @@ export function renderTable(manifest: Manifest, record: GradeRecord | null, prog
 export function renderExercise(ex: ManifestExercise, record: GradeRecord, progress: Progress): string {
   const r = record.exercises.find((e) => e.id === ex.id);
   const tests = record.tests.filter((t) => t.exercise === ex.id);
-  const diags = record.diagnostics.filter((d) => (ex.file.endsWith("/") ? d.file.startsWith(ex.file) : d.file === ex.file));
-  const out = [chalk.bold(`Exercise ${ex.id} · ${ex.slug}: ${ex.title}`), chalk.gray(`file: exercises/${ex.file}`), ""];
+  const diags = record.diagnostics.filter((d) =>
+    ex.file.endsWith("/") ? d.file.startsWith(ex.file) : d.file === ex.file,
+  );
+  const out = [
+    chalk.bold(`Exercise ${ex.id} · ${ex.slug}: ${ex.title}`),
+    chalk.gray(`file: exercises/${ex.file}`),
+    "",
+  ];
   if (diags.length) out.push(...renderDiagnostics(diags), "");
   let shownFailure = false;
   for (const t of tests) {
@@ -87,19 +111,32 @@ export function renderExercise(ex: ManifestExercise, record: GradeRecord, progre
   const max = r?.max_score ?? 0;
   out.push("", `Score ${fmt(score)}/${fmt(max)}  ${bar(max ? score / max : 0, 20)} ${pct(score, max)}`);
   if (r?.status === "passed") {
-    out.push(chalk.green("✓ all visible checks passed") + chalk.gray(" (your instructor's grading may run more checks)"));
+    out.push(
+      chalk.green("✓ all visible checks passed") +
+        chalk.gray(" (your instructor's grading may run more checks)"),
+    );
   } else {
     const shown = progress.hints[ex.id] ?? 0;
     const levels = ex.hints.length;
-    const hint = levels === 0 ? "" : shown >= levels ? ` All ${levels} hints shown: ${chalk.cyan(`npm run hint ${ex.id}`)} repeats the last.` : ` Stuck? ${chalk.cyan(`npm run hint ${ex.id}`)} (hint ${shown + 1} of ${levels}).`;
-    out.push(`${diags.length ? "Fix the type errors above first." : "Fix the first failing check above, then grade again."}${hint}`);
+    const hint =
+      levels === 0
+        ? ""
+        : shown >= levels
+          ? ` All ${levels} hints shown: ${chalk.cyan(`npm run hint ${ex.id}`)} repeats the last.`
+          : ` Stuck? ${chalk.cyan(`npm run hint ${ex.id}`)} (hint ${shown + 1} of ${levels}).`;
+    out.push(
+      `${diags.length ? "Fix the type errors above first." : "Fix the first failing check above, then grade again."}${hint}`,
+    );
   }
   return out.join("\n");
 }
 
 export function renderDiagnostics(diags: Diagnostic[]): string[] {
   const kind = diags.some((d) => d.kind === "syntax") ? "Syntax errors" : "Type errors";
-  return [chalk.magenta.bold(`${kind} (fix these first; the checks did not run):`), chalk.magenta(formatDiagnostics(diags, 10))];
+  return [
+    chalk.magenta.bold(`${kind} (fix these first; the checks did not run):`),
+    chalk.magenta(formatDiagnostics(diags, 10)),
+  ];
 }
 
 function statusWord(t: TestResult): string {
@@ -127,7 +164,9 @@ export function readable(message: string): string {
   const rec = /^Received: (.*)$/m.exec(text);
   if (exp && rec && exp[1] !== rec[1] && exp[1].replace(/\s+/g, "") === rec[1].replace(/\s+/g, "")) {
     const dots = (s: string) => s.replace(/ /g, "·").replace(/\t/g, "→");
-    text = text.replace(exp[0], `Expected: ${dots(exp[1])}`).replace(rec[0], `Received: ${dots(rec[1])}`) + "\n(· marks a space, → a tab)";
+    text =
+      text.replace(exp[0], `Expected: ${dots(exp[1])}`).replace(rec[0], `Received: ${dots(rec[1])}`) +
+      "\n(· marks a space, → a tab)";
   }
   return text;
 }

@@ -11,7 +11,11 @@ import { findExercise, loadManifest } from "../manifest";
 import { learnerPaths, PATH_OPTIONS } from "./paths";
 
 /** Why polling should replace native file events here, or null when native events should work. */
-export function pollingReason(watched: string, env: NodeJS.ProcessEnv = process.env, readFile = (f: string) => fs.readFileSync(f, "utf8")): string | null {
+export function pollingReason(
+  watched: string,
+  env: NodeJS.ProcessEnv = process.env,
+  readFile = (f: string) => fs.readFileSync(f, "utf8"),
+): string | null {
   if (env.TENSORLINGS_POLL === "1") return "TENSORLINGS_POLL=1";
   let version = "";
   try {
@@ -22,7 +26,8 @@ export function pollingReason(watched: string, env: NodeJS.ProcessEnv = process.
   const wsl = /microsoft|wsl/i.test(version) || !!env.WSL_DISTRO_NAME;
   if (wsl && path.resolve(watched).startsWith("/mnt/")) return "WSL drive under /mnt";
   try {
-    if (Number(readFile("/proc/sys/fs/inotify/max_user_watches").trim()) < 64) return "too few inotify watches";
+    if (Number(readFile("/proc/sys/fs/inotify/max_user_watches").trim()) < 64)
+      return "too few inotify watches";
   } catch {
     // No such limit to check.
   }
@@ -32,7 +37,12 @@ export function pollingReason(watched: string, env: NodeJS.ProcessEnv = process.
 export function main(argv = process.argv.slice(2)): number {
   let values, positionals;
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { ...PATH_OPTIONS, "legacy-watch": { type: "boolean", short: "L" } }, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { ...PATH_OPTIONS, "legacy-watch": { type: "boolean", short: "L" } },
+      allowPositionals: true,
+      strict: true,
+    }));
   } catch (e) {
     console.error(`${(e as Error).message}\nusage: npm run watch N [-- --legacy-watch]`);
     return 2;
@@ -51,9 +61,13 @@ export function main(argv = process.argv.slice(2)): number {
   const reason = values["legacy-watch"] ? "--legacy-watch" : pollingReason(target);
   const tsNode = require.resolve("ts-node/dist/bin.js", { paths: [paths.kitRoot] });
   const gradeScript = path.join(__dirname, "grade.ts");
-  const passThrough = (["exercises", "tests", "progress", "kit"] as const).flatMap((k) => (values[k] ? [`--${k}`, String(values[k])] : []));
+  const passThrough = (["exercises", "tests", "progress", "kit"] as const).flatMap((k) =>
+    values[k] ? [`--${k}`, String(values[k])] : [],
+  );
   const exec = [process.execPath, tsNode, gradeScript, String(n), ...passThrough].map(shellQuote).join(" ");
-  console.log(`Watching ${path.relative(process.cwd(), target) || target}${reason ? ` by polling (${reason})` : ""}; save the file to grade again, Ctrl-C to stop.`);
+  console.log(
+    `Watching ${path.relative(process.cwd(), target) || target}${reason ? ` by polling (${reason})` : ""}; save the file to grade again, Ctrl-C to stop.`,
+  );
   nodemon({
     exec,
     watch: [target],
@@ -63,7 +77,7 @@ export function main(argv = process.argv.slice(2)): number {
     delay: 300,
     cwd: paths.kitRoot,
     quiet: true,
-  });
+  } as unknown as Parameters<typeof nodemon>[0]); // @types/nodemon wants `script`, which `exec` replaces
   nodemon.on("quit", () => process.exit(0));
   return -1;
 }

@@ -4,7 +4,13 @@
  */
 import { createHash } from "crypto";
 import * as path from "path";
-import { exerciseMaxScore, isFolderExercise, loadManifest, type Manifest, type ManifestExercise } from "../manifest";
+import {
+  exerciseMaxScore,
+  isFolderExercise,
+  loadManifest,
+  type Manifest,
+  type ManifestExercise,
+} from "../manifest";
 import { applyAttempt, newExerciseState, testLimitMs, withholdOnIntegrity } from "./interpret";
 import { kitPaths, type KitPaths } from "./kit";
 import { runSuite, type ChildEvent } from "./runner";
@@ -14,7 +20,15 @@ import { loadSubmission, type LoadedSubmission, type SubmissionSource } from "./
 import { TypeChecker, type TypeCheckResult } from "./typecheck";
 import type { Diagnostic, ExerciseResult, ExerciseStatus, Flag, GradeRecord, TestResult } from "./types";
 import { TreeGuard } from "./guard";
-import { makeWorkRoot, prepareRun, removeRun, sha256, snapshotSuites, suiteIntact, type SuitesSnapshot } from "./workspace";
+import {
+  makeWorkRoot,
+  prepareRun,
+  removeRun,
+  sha256,
+  snapshotSuites,
+  suiteIntact,
+  type SuitesSnapshot,
+} from "./workspace";
 
 export interface EngineLimits {
   /** Time for Jest to start and load the suite. */
@@ -80,7 +94,10 @@ export class Grader {
     this.sandbox = probeSandbox();
     this.limits = { ...DEFAULT_LIMITS, ...stripUndefined(options.limits ?? {}) };
     this.checker = new TypeChecker(this.kit, this.limits.typecheckMs);
-    this.suites = snapshotSuites(this.manifest.dir, this.manifest.exercises.map((e) => e.suite));
+    this.suites = snapshotSuites(
+      this.manifest.dir,
+      this.manifest.exercises.map((e) => e.suite),
+    );
     this.guard = new TreeGuard([
       { dir: this.manifest.dir, restore: true },
       { dir: this.kit.childDir, restore: false },
@@ -122,7 +139,11 @@ export class Grader {
     return record;
   }
 
-  private async gradeLoaded(loaded: LoadedSubmission, call: GradeCallOptions, t0: number): Promise<GradeRecord> {
+  private async gradeLoaded(
+    loaded: LoadedSubmission,
+    call: GradeCallOptions,
+    t0: number,
+  ): Promise<GradeRecord> {
     const { manifest } = this;
     const selected = manifest.exercises.filter((e) => !call.exercises || call.exercises.includes(e.id));
     const seed = this.options.seed ?? seedFor(loaded.source.id, manifest.testsHash);
@@ -157,7 +178,14 @@ export class Grader {
         root: loaded.root,
         files: [...loaded.files.keys()].sort(),
       },
-      grader: { version: this.kit.version, testsHash: manifest.testsHash, node: process.versions.node, seed, mode: this.options.mode, sandbox: pickSandbox(this.sandbox) },
+      grader: {
+        version: this.kit.version,
+        testsHash: manifest.testsHash,
+        node: process.versions.node,
+        seed,
+        mode: this.options.mode,
+        sandbox: pickSandbox(this.sandbox),
+      },
       status: score === max ? "pass" : "fail",
       score,
       max_score: max,
@@ -188,7 +216,17 @@ export class Grader {
     const blame = (status: TestResult["status"], message: string) => {
       for (const t of ex.tests) {
         if (state.results.has(t.id)) continue;
-        state.results.set(t.id, { id: t.id, exercise: ex.id, name: t.name, status, score: 0, max_score: t.points, visibility: t.visibility, message, duration_ms: 0 });
+        state.results.set(t.id, {
+          id: t.id,
+          exercise: ex.id,
+          name: t.name,
+          status,
+          score: 0,
+          max_score: t.points,
+          visibility: t.visibility,
+          message,
+          duration_ms: 0,
+        });
       }
     };
     const gateOn = async (): Promise<Diagnostic[] | null> => {
@@ -203,14 +241,23 @@ export class Grader {
       status = "missing";
     } else {
       const preDiags = this.options.overlapTypecheck ? null : await gateOn();
-      if (!(preDiags && ex.typecheck === "gate")) await this.runAttempts(ex, state, loaded.files, subDir, seed, deadline, outputs, call);
+      if (!(preDiags && ex.typecheck === "gate"))
+        await this.runAttempts(ex, state, loaded.files, subDir, seed, deadline, outputs, call);
       const diags = preDiags ?? (await gateOn());
       if (diags) {
         const syntax = diags.some((d) => d.kind === "syntax");
-        state.flags.push({ code: syntax ? "syntax-error" : "type-error", severity: "incident", exercise: ex.id, message: `${diags.length} ${syntax ? "syntax" : "type"} error(s) in ${ex.file}` });
+        state.flags.push({
+          code: syntax ? "syntax-error" : "type-error",
+          severity: "incident",
+          exercise: ex.id,
+          message: `${diags.length} ${syntax ? "syntax" : "type"} error(s) in ${ex.file}`,
+        });
         if (ex.typecheck === "gate") {
           state.results.clear();
-          blame("type-error", `${syntax ? "syntax" : "type"} errors in ${ex.file}; fix them first:\n${formatDiagnostics(diags)}`);
+          blame(
+            "type-error",
+            `${syntax ? "syntax" : "type"} errors in ${ex.file}; fix them first:\n${formatDiagnostics(diags)}`,
+          );
           status = "type-error";
         }
       }
@@ -219,9 +266,26 @@ export class Grader {
     const tests = ex.tests.map((t) => state.results.get(t.id)!);
     const score = round(tests.reduce((s, t) => s + t.score, 0));
     const max = exerciseMaxScore(ex);
-    status ??= score === max && max > 0 ? "passed" : tests.some((t) => t.status === "passed") ? "partial" : tests.every((t) => t.status === "error") ? "error" : "failed";
+    status ??=
+      score === max && max > 0
+        ? "passed"
+        : tests.some((t) => t.status === "passed")
+          ? "partial"
+          : tests.every((t) => t.status === "error")
+            ? "error"
+            : "failed";
     return {
-      exercise: { id: ex.id, slug: ex.slug, title: ex.title, file: ex.file, status, score, max_score: max, duration_ms: Date.now() - started, output: outputs.join("\n").slice(-8000) },
+      exercise: {
+        id: ex.id,
+        slug: ex.slug,
+        title: ex.title,
+        file: ex.file,
+        status,
+        score,
+        max_score: max,
+        duration_ms: Date.now() - started,
+        output: outputs.join("\n").slice(-8000),
+      },
       tests,
       flags: state.flags,
     };
@@ -245,25 +309,44 @@ export class Grader {
       if (Date.now() >= deadline) {
         for (const id of requested) {
           const t = byId.get(id)!;
-          state.results.set(id, { id, exercise: ex.id, name: t.name, status: "timeout", score: 0, max_score: t.points, visibility: t.visibility, message: "not run: the submission used up its total time", duration_ms: 0 });
+          state.results.set(id, {
+            id,
+            exercise: ex.id,
+            name: t.name,
+            status: "timeout",
+            score: 0,
+            max_score: t.points,
+            visibility: t.visibility,
+            message: "not run: the submission used up its total time",
+            duration_ms: 0,
+          });
         }
         break;
       }
-      const run = prepareRun({ parent: subDir, name: `ex${ex.id}-${attempt}`, kit: this.kit, suites: this.suites, suiteFile: ex.suite, files });
-      const budget = this.limits.startupMs + requested.reduce((s, id) => s + limitOf(id) + this.limits.graceMs, 0);
+      const run = prepareRun({
+        parent: subDir,
+        name: `ex${ex.id}-${attempt}`,
+        kit: this.kit,
+        suites: this.suites,
+        suiteFile: ex.suite,
+        files,
+      });
+      const budget =
+        this.limits.startupMs + requested.reduce((s, id) => s + limitOf(id) + this.limits.graceMs, 0);
       const outcome = await runSuite({
         kit: this.kit,
         sandbox: this.sandbox,
         runDir: run.dir,
         suiteFile: run.suiteFile,
-        namePattern: attempt === 0 ? undefined : requested.map((id) => `\\[${id.replace(/\./g, "\\.")}\\]`).join("|"),
+        namePattern:
+          attempt === 0 ? undefined : requested.map((id) => `\\[${id.replace(/\./g, "\\.")}\\]`).join("|"),
         allowChildProcess: ex.allowChildProcess,
         seed,
         limits: {
           startupMs: this.limits.startupMs,
           testMs: (name) => {
             const id = /^\s*\[([^\]]+)\]/.exec(name)?.[1];
-            return id && byId.has(id) ? limitOf(id) : this.limits.testTimeoutMs ?? ex.timeoutMs;
+            return id && byId.has(id) ? limitOf(id) : (this.limits.testTimeoutMs ?? ex.timeoutMs);
           },
           defaultTestMs: this.limits.testTimeoutMs ?? ex.timeoutMs,
           graceMs: this.limits.graceMs,
@@ -288,18 +371,45 @@ export class Grader {
 
   private errorRecord(source: SubmissionSource, error: string, t0: number): GradeRecord {
     const tests: TestResult[] = this.manifest.exercises.flatMap((ex) =>
-      ex.tests.map((t) => ({ id: t.id, exercise: ex.id, name: t.name, status: "error" as const, score: 0, max_score: t.points, visibility: t.visibility, message: "not graded: the grader failed (see the instructor)", duration_ms: 0 })),
+      ex.tests.map((t) => ({
+        id: t.id,
+        exercise: ex.id,
+        name: t.name,
+        status: "error" as const,
+        score: 0,
+        max_score: t.points,
+        visibility: t.visibility,
+        message: "not graded: the grader failed (see the instructor)",
+        duration_ms: 0,
+      })),
     );
     return {
       schemaVersion: 1,
       submission: { id: source.id, sha256: "", source: path.basename(source.path), root: null, files: [] },
-      grader: { version: this.kit.version, testsHash: this.manifest.testsHash, node: process.versions.node, seed: this.options.seed ?? 0, mode: this.options.mode, sandbox: pickSandbox(this.sandbox) },
+      grader: {
+        version: this.kit.version,
+        testsHash: this.manifest.testsHash,
+        node: process.versions.node,
+        seed: this.options.seed ?? 0,
+        mode: this.options.mode,
+        sandbox: pickSandbox(this.sandbox),
+      },
       status: "error",
       score: 0,
       max_score: round(this.manifest.exercises.reduce((s, e) => s + exerciseMaxScore(e), 0)),
       execution_time: round((Date.now() - t0) / 1000),
       output: "This submission could not be graded because of a grader problem.",
-      exercises: this.manifest.exercises.map((ex) => ({ id: ex.id, slug: ex.slug, title: ex.title, file: ex.file, status: "error", score: 0, max_score: exerciseMaxScore(ex), duration_ms: 0, output: "" })),
+      exercises: this.manifest.exercises.map((ex) => ({
+        id: ex.id,
+        slug: ex.slug,
+        title: ex.title,
+        file: ex.file,
+        status: "error",
+        score: 0,
+        max_score: exerciseMaxScore(ex),
+        duration_ms: 0,
+        output: "",
+      })),
       tests,
       flags: [],
       scan: [],
@@ -316,7 +426,11 @@ export function ownedBy(ex: ManifestExercise, rel: string): boolean {
 }
 
 export function formatDiagnostics(diags: Diagnostic[], max = 8): string {
-  const lines = diags.slice(0, max).map((d) => `  ${d.file}:${d.line}:${d.column} - error TS${d.code}: ${d.message.split("\n").join("\n    ")}`);
+  const lines = diags
+    .slice(0, max)
+    .map(
+      (d) => `  ${d.file}:${d.line}:${d.column} - error TS${d.code}: ${d.message.split("\n").join("\n    ")}`,
+    );
   if (diags.length > max) lines.push(`  … and ${diags.length - max} more`);
   return lines.join("\n");
 }
@@ -350,7 +464,11 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

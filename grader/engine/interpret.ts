@@ -48,7 +48,13 @@ export function testLimitMs(ex: ManifestExercise, t: ManifestTest | undefined, o
   return override ?? t?.timeoutMs ?? ex.timeoutMs;
 }
 
-export function makeResult(ex: ManifestExercise, t: ManifestTest, status: TestStatus, message: string, duration = 0): TestResult {
+export function makeResult(
+  ex: ManifestExercise,
+  t: ManifestTest,
+  status: TestStatus,
+  message: string,
+  duration = 0,
+): TestResult {
   return {
     id: t.id,
     exercise: ex.id,
@@ -63,15 +69,26 @@ export function makeResult(ex: ManifestExercise, t: ManifestTest, status: TestSt
 }
 
 /** Applies one suite run to the exercise state. */
-export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: AttemptOptions): AttemptVerdict {
+export function applyAttempt(
+  state: ExerciseState,
+  outcome: RunOutcome,
+  opts: AttemptOptions,
+): AttemptVerdict {
   const { ex, results, flags } = state;
   const known = new Map(ex.tests.map((t) => [t.id, t]));
   const flag = (code: Flag["code"], severity: Flag["severity"], message: string, test?: string) => {
-    if (!flags.some((f) => f.code === code && f.test === test && f.message === message)) flags.push({ code, severity, message, exercise: ex.id, ...(test ? { test } : {}) });
+    if (!flags.some((f) => f.code === code && f.test === test && f.message === message))
+      flags.push({ code, severity, message, exercise: ex.id, ...(test ? { test } : {}) });
   };
-  const result = (id: string, status: TestStatus, message: string, duration = 0) => makeResult(ex, known.get(id)!, status, message, duration);
+  const result = (id: string, status: TestStatus, message: string, duration = 0) =>
+    makeResult(ex, known.get(id)!, status, message, duration);
 
-  if (outcome.forged.length) flag("forged-channel", "integrity", `${outcome.forged.length} line(s) imitating grader results were written to the results channel`);
+  if (outcome.forged.length)
+    flag(
+      "forged-channel",
+      "integrity",
+      `${outcome.forged.length} line(s) imitating grader results were written to the results channel`,
+    );
   if (!opts.suiteIntact) flag("suite-modified", "integrity", "the suite file was changed while it ran");
 
   const local = new Map<string, TestResult>();
@@ -93,7 +110,8 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
       case "run_start":
         for (const name of (ev.tests as string[]) ?? []) {
           const tid = testIdFromName(name);
-          if (!tid || !known.has(tid)) flag("unknown-test", "incident", `the suite has a test the manifest does not list: "${name}"`);
+          if (!tid || !known.has(tid))
+            flag("unknown-test", "incident", `the suite has a test the manifest does not list: "${name}"`);
         }
         break;
       case "test_start":
@@ -103,7 +121,12 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
         startedOrder.push(id);
         break;
       case "answer":
-        answers.push({ test: current, exercise: Number(ev.exercise), question: String(ev.question), json: String(ev.json) });
+        answers.push({
+          test: current,
+          exercise: Number(ev.exercise),
+          question: String(ev.question),
+          json: String(ev.json),
+        });
         break;
       case "test_done": {
         if (!mine) break;
@@ -152,13 +175,23 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
     const problems = (ev.integrity as string[]) ?? [];
     const duration = Number(ev.duration) || 0;
     if (problems.length) {
-      flag(problems.some((m) => m.includes("errors were removed")) ? "errors-cleared" : "framework-tampered", "integrity", problems[0], id);
+      flag(
+        problems.some((m) => m.includes("errors were removed")) ? "errors-cleared" : "framework-tampered",
+        "integrity",
+        problems[0],
+        id,
+      );
       return result(id, "integrity-error", `not scored: ${problems[0]}`, duration);
     }
     if (errors.length) return result(id, "failed", errors.join("\n\n"), duration);
     if (!(Number(ev.assertions) > 0)) {
       flag("no-assertions", "integrity", `${id} passed without a single assertion being checked`, id);
-      return result(id, "integrity-error", "not scored: the test finished without checking anything", duration);
+      return result(
+        id,
+        "integrity-error",
+        "not scored: the test finished without checking anything",
+        duration,
+      );
     }
     return judgeAnswer(id, duration) ?? result(id, "passed", "", duration);
   }
@@ -167,10 +200,21 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
     const t = known.get(id)!;
     if (!t.answer) return null;
     const given = answers.filter((a) => a.test === id && a.exercise === ex.id && a.question === t.answer);
-    if (given.length === 0) return result(id, "failed", `no answer to question "${t.answer}" was given`, duration);
+    if (given.length === 0)
+      return result(id, "failed", `no answer to question "${t.answer}" was given`, duration);
     if (given.length > 1) {
-      flag("answer-resubmitted", "integrity", `question "${t.answer}" was answered ${given.length} times`, id);
-      return result(id, "integrity-error", `not scored: question "${t.answer}" was answered more than once`, duration);
+      flag(
+        "answer-resubmitted",
+        "integrity",
+        `question "${t.answer}" was answered ${given.length} times`,
+        id,
+      );
+      return result(
+        id,
+        "integrity-error",
+        `not scored: question "${t.answer}" was answered more than once`,
+        duration,
+      );
     }
     let value: unknown;
     try {
@@ -180,14 +224,21 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
     }
     const verdict = checkAgainstKey(ex.answers[t.answer], ex.id, t.answer, value);
     if (verdict.correct) return null;
-    const why = verdict.invalid ? `the answer could not be checked: ${verdict.invalid}` : `the answer to question "${t.answer}" is not the expected one (checked against a hashed key)`;
+    const why = verdict.invalid
+      ? `the answer could not be checked: ${verdict.invalid}`
+      : `the answer to question "${t.answer}" is not the expected one (checked against a hashed key)`;
     return result(id, "failed", verdict.feedback ? `${why}\n${verdict.feedback}` : why, duration);
   }
 
   // Answers given where no test asked for them are attempts to probe the key.
   for (const a of answers) {
     const t = a.test ? known.get(a.test) : undefined;
-    if (!t || t.answer !== a.question || a.exercise !== ex.id) flag("answer-resubmitted", "integrity", `an answer to "${a.question}" was submitted outside the test that asks for it`);
+    if (!t || t.answer !== a.question || a.exercise !== ex.id)
+      flag(
+        "answer-resubmitted",
+        "integrity",
+        `an answer to "${a.question}" was submitted outside the test that asks for it`,
+      );
   }
 
   const normalEnd = completed && outcome.killed === null;
@@ -197,7 +248,9 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
     if (unfinished.length) {
       let why = "the suite did not run this check";
       if (execError) why = `the suite could not run:\n${execError}`;
-      else for (const id of unfinished) flag("missing-test", "incident", `the suite reported nothing for ${id}`, id);
+      else
+        for (const id of unfinished)
+          flag("missing-test", "incident", `the suite reported nothing for ${id}`, id);
       for (const id of unfinished) results.set(id, result(id, "error", why));
     }
     return { rerun: [] };
@@ -230,12 +283,25 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
       return result(id, "error", `stopped: printed more than ${opts.outputBytes} bytes`);
     }
     if (exited !== null) {
-      flag("process-exit", "incident", `${id}: the test process exited (code ${exited}) before the suite finished`, id);
-      return result(id, "error", `your code called process.exit(${exited}) (or the process ended) during this check`);
+      flag(
+        "process-exit",
+        "incident",
+        `${id}: the test process exited (code ${exited}) before the suite finished`,
+        id,
+      );
+      return result(
+        id,
+        "error",
+        `your code called process.exit(${exited}) (or the process ended) during this check`,
+      );
     }
     const how = outcome.signal ?? `exit code ${outcome.exitCode}`;
     flag("crashed", "incident", `${id}: the test process crashed (${how})`, id);
-    return result(id, "error", `the test process crashed (${how}); if it ran out of memory, look for a loop that keeps building data`);
+    return result(
+      id,
+      "error",
+      `the test process crashed (${how}); if it ran out of memory, look for a loop that keeps building data`,
+    );
   }
 
   function whyNothingRan(): string {
@@ -247,8 +313,15 @@ export function applyAttempt(state: ExerciseState, outcome: RunOutcome, opts: At
       flag("process-exit", "incident", `the test process exited (code ${exited}) before any check ran`);
       return `the test process ended before any check ran (exit code ${exited})` + tail;
     }
-    flag("crashed", "incident", `the test process ended before any check ran (${outcome.signal ?? `exit code ${outcome.exitCode}`})`);
-    return `the test process crashed before any check ran (${outcome.signal ?? `exit code ${outcome.exitCode}`})` + tail;
+    flag(
+      "crashed",
+      "incident",
+      `the test process ended before any check ran (${outcome.signal ?? `exit code ${outcome.exitCode}`})`,
+    );
+    return (
+      `the test process crashed before any check ran (${outcome.signal ?? `exit code ${outcome.exitCode}`})` +
+      tail
+    );
   }
 }
 

@@ -8,6 +8,8 @@ import * as path from "path";
 export interface KitPaths {
   root: string;
   nodeModules: string;
+  /** Where the kit names its node_modules, when that is a link to `nodeModules`. */
+  nodeModulesLink: string | null;
   jestBin: string;
   swcJest: string;
   srcIndex: string;
@@ -21,7 +23,8 @@ export interface KitPaths {
 export const DEFAULT_KIT_ROOT = path.resolve(__dirname, "..", "..");
 
 export function kitPaths(root = DEFAULT_KIT_ROOT): KitPaths {
-  const abs = path.resolve(root);
+  // Real paths: the permission model compares resolved paths, and temp folders are often symlinks.
+  const abs = fs.realpathSync(path.resolve(root));
   const req = (id: string) => require.resolve(id, { paths: [abs] });
   let version = "0.0.0";
   try {
@@ -31,7 +34,11 @@ export function kitPaths(root = DEFAULT_KIT_ROOT): KitPaths {
   }
   return {
     root: abs,
-    nodeModules: path.join(abs, "node_modules"),
+    nodeModules: fs.realpathSync(path.join(abs, "node_modules")),
+    nodeModulesLink:
+      fs.realpathSync(path.join(abs, "node_modules")) === path.join(abs, "node_modules")
+        ? null
+        : path.join(abs, "node_modules"),
     jestBin: path.join(path.dirname(req("jest/package.json")), "bin", "jest.js"),
     swcJest: path.dirname(req("@swc/jest/package.json")),
     srcIndex: path.join(abs, "src", "index.ts"),

@@ -78,7 +78,14 @@ export function jestConfig(run: SuiteRun): Record<string, unknown> {
     testEnvironment: path.join(kit.childDir, "environment.ts"),
     reporters: [path.join(kit.childDir, "reporter.js")],
     transform: {
-      "^.+\\.(t|j)sx?$": [kit.swcJest, { swcrc: false, jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+      "^.+\\.(t|j)sx?$": [
+        kit.swcJest,
+        {
+          swcrc: false,
+          jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+          module: { type: "commonjs" },
+        },
+      ],
     },
     transformIgnorePatterns: ["/node_modules/"],
     moduleFileExtensions: ["ts", "tsx", "js", "json"],
@@ -103,19 +110,47 @@ export function jestConfig(run: SuiteRun): Record<string, unknown> {
 function nodeArgs(run: SuiteRun): string[] {
   const { kit, sandbox, runDir } = run;
   const heapMb = Math.max(64, run.limits.memoryMb - 128);
-  const args = [`--max-old-space-size=${heapMb}`, "--disable-warning=ExperimentalWarning", "--disable-warning=SecurityWarning"];
+  const args = [
+    `--max-old-space-size=${heapMb}`,
+    "--disable-warning=ExperimentalWarning",
+    "--disable-warning=SecurityWarning",
+  ];
   if (sandbox.permissionFlag) {
-    const readable = [runDir, kit.nodeModules, path.dirname(kit.srcIndex), path.dirname(kit.datasetsIndex), kit.childDir];
+    const readable = [
+      runDir,
+      kit.nodeModules,
+      path.dirname(kit.srcIndex),
+      path.dirname(kit.datasetsIndex),
+      kit.childDir,
+    ];
+    if (kit.nodeModulesLink) readable.push(kit.nodeModulesLink);
+    const dataCache = path.join(kit.root, ".tensorlings", "data");
+    if (fs.existsSync(dataCache)) readable.push(dataCache);
     if (process.env.HOML_DATA_HOME) readable.push(path.resolve(process.env.HOML_DATA_HOME));
     args.push(sandbox.permissionFlag, ...readable.map((p) => `--allow-fs-read=${withSlash(p)}`));
-    args.push(`--allow-fs-read=${path.join(kit.root, "package.json")}`, `--allow-fs-write=${withSlash(runDir)}`, "--allow-addons");
+    args.push(
+      `--allow-fs-read=${path.join(kit.root, "package.json")}`,
+      `--allow-fs-write=${withSlash(runDir)}`,
+      "--allow-addons",
+    );
     if (run.allowChildProcess) args.push("--allow-child-process");
   }
-  args.push(kit.jestBin, "--config", JSON.stringify(jestConfig(run)), "--runInBand", "--ci", "--forceExit", "--colors=false");
+  args.push(
+    kit.jestBin,
+    "--config",
+    JSON.stringify(jestConfig(run)),
+    "--runInBand",
+    "--ci",
+    "--forceExit",
+    "--colors=false",
+  );
   args.push("--runTestsByPath", path.join(runDir, "suites", run.suiteFile));
   if (run.namePattern) args.push("--testNamePattern", run.namePattern);
   return args;
 }
+
+/** Settings the kit itself reads; passed through, nothing else is. */
+const PASSED_THROUGH = ["HOML_DATA_HOME", "TENSORLINGS_BACKEND"];
 
 /** A minimal environment: no tokens, no HOME secrets, no inherited NODE_OPTIONS. */
 export function childEnv(run: SuiteRun): NodeJS.ProcessEnv {
@@ -131,14 +166,18 @@ export function childEnv(run: SuiteRun): NodeJS.ProcessEnv {
     NO_COLOR: "1",
     TENSORLINGS_SEED: String(run.seed),
   };
-  if (process.env.HOML_DATA_HOME) env.HOML_DATA_HOME = path.resolve(process.env.HOML_DATA_HOME);
+  for (const name of PASSED_THROUGH) if (process.env[name]) env[name] = process.env[name];
+  if (env.HOML_DATA_HOME) env.HOML_DATA_HOME = path.resolve(env.HOML_DATA_HOME);
   return env;
 }
 
 export function runSuite(run: SuiteRun): Promise<RunOutcome> {
   const started = Date.now();
   const nonce = randomBytes(24).toString("hex");
-  const keys: Record<string, string> = { env: randomBytes(32).toString("hex"), rep: randomBytes(32).toString("hex") };
+  const keys: Record<string, string> = {
+    env: randomBytes(32).toString("hex"),
+    rep: randomBytes(32).toString("hex"),
+  };
   const nextSeq: Record<string, number> = { env: 0, rep: 0 };
   const prefix: string[] = [];
   if (run.sandbox.prlimit) {
@@ -171,10 +210,13 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
     let testTimer: NodeJS.Timeout | null = null;
 
     const later = (ms: number, fn: () => void) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        fn();
-      }, Math.max(0, ms));
+      const t = setTimeout(
+        () => {
+          timers.delete(t);
+          fn();
+        },
+        Math.max(0, ms),
+      );
       timers.add(t);
       return t;
     };
@@ -182,16 +224,18 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
     // A kill after the run reported completion is cleanup, not a verdict.
     const kill = (reason: KillReason) => {
       if (!killed && !completeSeen) killed = { reason, test: current };
-      killGroup(child.pid);
+      killGroup(child);
     };
     /** The event in a line, or null when the nonce, key or sequence number is wrong. */
     const verify = (line: string): ChildEvent | null => {
       try {
         const outer = JSON.parse(line);
-        if (!outer || typeof outer !== "object" || outer.n !== nonce || typeof outer.b !== "string") return null;
+        if (!outer || typeof outer !== "object" || outer.n !== nonce || typeof outer.b !== "string")
+          return null;
         const body = JSON.parse(outer.b);
         if (!body || typeof body !== "object" || typeof body.t !== "string") return null;
-        if (outer.r === "exit") return body.t === "exit" ? { t: "exit", role: "exit", code: body.code } : null;
+        if (outer.r === "exit")
+          return body.t === "exit" ? { t: "exit", role: "exit", code: body.code } : null;
         const key = keys[outer.r];
         if (!key || typeof outer.m !== "string") return null;
         const mac = createHmac("sha256", key).update(outer.b).digest();
@@ -272,12 +316,14 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
       finished = true;
       for (const t of timers) clearTimeout(t);
       clearInterval(rssTimer);
-      killGroup(child.pid); // stray processes the run left behind
+      killGroup(child); // stray processes the run left behind
       if (pending.trim()) handleLine(pending);
       channel.destroy();
       child.stdout!.destroy();
       child.stderr!.destroy();
-      const output = outTail ? `${outHead}\n… (${outBytes - outHead.length - outTail.length} bytes left out) …\n${outTail}` : outHead;
+      const output = outTail
+        ? `${outHead}\n… (${outBytes - outHead.length - outTail.length} bytes left out) …\n${outTail}`
+        : outHead;
       resolve({ events, forged, exitCode: code, signal, killed, output, durationMs: Date.now() - started });
     };
     child.on("error", (err) => {
@@ -290,12 +336,17 @@ export function runSuite(run: SuiteRun): Promise<RunOutcome> {
   });
 }
 
-function killGroup(pid: number | undefined): void {
-  if (!pid) return;
+/** Kills the child's whole process group; where groups do not exist (Windows), the child itself. */
+function killGroup(child: { pid?: number; kill(signal: NodeJS.Signals): boolean }): void {
+  if (!child.pid) return;
   try {
-    process.kill(-pid, "SIGKILL");
+    process.kill(-child.pid, "SIGKILL");
   } catch {
-    // Already gone.
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
   }
 }
 

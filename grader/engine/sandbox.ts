@@ -27,7 +27,13 @@ let cached: Sandbox | null = null;
 export function probeSandbox(): Sandbox {
   if (cached) return cached;
   const off = process.env.TENSORLINGS_SANDBOX === "none";
-  const permissionFlag = off ? null : firstWorking(["--permission", "--experimental-permission"].map((f) => [process.execPath, [f, "--allow-fs-read=*", "-e", "0"], f] as const));
+  const permissionFlag = off
+    ? null
+    : firstWorking(
+        ["--permission", "--experimental-permission"].map(
+          (f) => [process.execPath, [f, "--allow-fs-read=*", "-e", "0"], f] as const,
+        ),
+      );
   let unsharePrefix: string[] = [];
   let netns = false;
   let pidns = false;

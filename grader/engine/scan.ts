@@ -25,20 +25,86 @@ const RULES = {
 } satisfies Record<string, Rule>;
 
 const CHILD_MODULES = new Set(["child_process", "cluster", "worker_threads"]);
-const NET_MODULES = new Set(["net", "http", "https", "http2", "dgram", "tls", "dns", "undici", "inspector/promises"]);
+const NET_MODULES = new Set([
+  "net",
+  "http",
+  "https",
+  "http2",
+  "dgram",
+  "tls",
+  "dns",
+  "undici",
+  "inspector/promises",
+]);
 const INTERNAL_MODULES = new Set(["module", "vm", "v8", "inspector", "repl", "process", "async_hooks"]);
 const FS_MODULES = new Set(["fs", "fs/promises"]);
 const FS_WRITES = new Set([
-  "writeFile", "writeFileSync", "appendFile", "appendFileSync", "createWriteStream", "writeSync", "write",
-  "rm", "rmSync", "rmdir", "rmdirSync", "unlink", "unlinkSync", "rename", "renameSync", "copyFile", "copyFileSync",
-  "cp", "cpSync", "symlink", "symlinkSync", "link", "linkSync", "truncate", "truncateSync", "chmod", "chmodSync", "utimes", "utimesSync",
+  "writeFile",
+  "writeFileSync",
+  "appendFile",
+  "appendFileSync",
+  "createWriteStream",
+  "writeSync",
+  "write",
+  "rm",
+  "rmSync",
+  "rmdir",
+  "rmdirSync",
+  "unlink",
+  "unlinkSync",
+  "rename",
+  "renameSync",
+  "copyFile",
+  "copyFileSync",
+  "cp",
+  "cpSync",
+  "symlink",
+  "symlinkSync",
+  "link",
+  "linkSync",
+  "truncate",
+  "truncateSync",
+  "chmod",
+  "chmodSync",
+  "utimes",
+  "utimesSync",
 ]);
 const PROCESS_EXIT = new Set(["exit", "exitCode", "kill", "abort", "reallyExit"]);
-const PROCESS_INTERNALS = new Set(["binding", "_linkedBinding", "dlopen", "mainModule", "_getActiveHandles", "stdin", "openStdin", "setuid", "chdir"]);
-const FRAMEWORK_NAMES = new Set(["expect", "test", "it", "describe", "jest", "beforeEach", "afterEach", "beforeAll", "afterAll", "xit", "fit"]);
-const FRAMEWORK_MEMBERS = new Set(["extend", "getState", "setState", "addSnapshotSerializer", "testPath", "currentTestName"]);
+const PROCESS_INTERNALS = new Set([
+  "binding",
+  "_linkedBinding",
+  "dlopen",
+  "mainModule",
+  "_getActiveHandles",
+  "stdin",
+  "openStdin",
+  "setuid",
+  "chdir",
+]);
+const FRAMEWORK_NAMES = new Set([
+  "expect",
+  "test",
+  "it",
+  "describe",
+  "jest",
+  "beforeEach",
+  "afterEach",
+  "beforeAll",
+  "afterAll",
+  "xit",
+  "fit",
+]);
+const FRAMEWORK_MEMBERS = new Set([
+  "extend",
+  "getState",
+  "setState",
+  "addSnapshotSerializer",
+  "testPath",
+  "currentTestName",
+]);
 const GLOBAL_OBJECTS = new Set(["globalThis", "global", "window", "self"]);
-const GRADER_WORDS = /(^|[/\\])(grader|suites|solutions|harness)([/\\]|$)|\.test\.[jt]s|manifest\.json|\$\$jest|JEST_STATE|jest-circus|@jest\/|jest-symbol/i;
+const GRADER_WORDS =
+  /(^|[/\\])(grader|suites|solutions|harness)([/\\]|$)|\.test\.[jt]s|manifest\.json|\$\$jest|JEST_STATE|jest-circus|@jest\/|jest-symbol/i;
 
 export function scanSource(file: string, text: string): ScanFinding[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -52,7 +118,8 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     if (!decl.initializer || !ts.isIdentifier(decl.name)) return;
     const init = unwrap(decl.initializer);
     if (!ts.isIdentifier(init)) return;
-    for (const set of [fsNames, processNames, globalNames, frameworkNames]) if (set.has(init.text)) set.add(decl.name.text);
+    for (const set of [fsNames, processNames, globalNames, frameworkNames])
+      if (set.has(init.text)) set.add(decl.name.text);
   };
 
   const add = (rule: Rule, node: ts.Node, detail?: string) => {
@@ -60,7 +127,14 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     const key = `${rule.id}:${line}`;
     if (found.has(key)) return;
     const snippet = text.split("\n")[line]?.trim().slice(0, 160) ?? "";
-    found.set(key, { rule: rule.id, file, line: line + 1, column: character + 1, snippet, message: detail ? `${rule.message} (${detail})` : rule.message });
+    found.set(key, {
+      rule: rule.id,
+      file,
+      line: line + 1,
+      column: character + 1,
+      snippet,
+      message: detail ? `${rule.message} (${detail})` : rule.message,
+    });
   };
 
   const moduleName = (spec: string) => spec.replace(/^node:/, "");
@@ -70,7 +144,8 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     else if (NET_MODULES.has(m)) add(RULES.network, node, m);
     else if (INTERNAL_MODULES.has(m)) add(RULES.internals, node, m);
     else if (m === "@jest/globals" || m.startsWith("jest") || m === "expect") add(RULES.framework, node, m);
-    if ((spec.startsWith(".") || spec.startsWith("/")) && GRADER_WORDS.test(spec)) add(RULES.graderFiles, node, spec);
+    if ((spec.startsWith(".") || spec.startsWith("/")) && GRADER_WORDS.test(spec))
+      add(RULES.graderFiles, node, spec);
     if (FS_MODULES.has(m) && binding) collectNames(binding, fsNames);
     if (m === "process" && binding) collectNames(binding, processNames);
   };
@@ -79,7 +154,11 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     if (ts.isVariableDeclaration(node)) trackAlias(node);
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       onModule(node.moduleSpecifier.text, node, node.importClause ?? undefined);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       onModule(node.moduleReference.expression.text, node, node.name);
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
@@ -91,6 +170,8 @@ export function scanSource(file: string, text: string): ScanFinding[] {
           const parent = node.parent;
           onModule(arg.text, node, ts.isVariableDeclaration(parent) ? parent.name : undefined);
         } else add(RULES.dynamicRequire, node);
+      } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === "constructor") {
+        add(RULES.dynamicCode, node, "calls a constructor property (Function from another realm)");
       } else if (ts.isIdentifier(callee) && (callee.text === "eval" || callee.text === "Function")) {
         add(RULES.dynamicCode, node, callee.text);
       } else if (ts.isIdentifier(callee) && fsNames.has(callee.text) && FS_WRITES.has(callee.text)) {
@@ -107,12 +188,25 @@ export function scanSource(file: string, text: string): ScanFinding[] {
       const key = node.argumentExpression;
       const obj = unwrap(node.expression);
       if (ts.isStringLiteralLike(key)) onMember(node, node.expression, key.text);
-      else if (ts.isIdentifier(obj) && (globalNames.has(obj.text) || processNames.has(obj.text) || obj.text === "require")) {
+      else if (
+        ts.isIdentifier(obj) &&
+        (globalNames.has(obj.text) || processNames.has(obj.text) || obj.text === "require")
+      ) {
         add(RULES.dynamicCode, node, `computed member of ${obj.text}`);
       }
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && frameworkNames.has(node.left.text)) {
+    } else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(node.left) &&
+      frameworkNames.has(node.left.text)
+    ) {
       add(RULES.framework, node, `assigns ${node.left.text}`);
-    } else if (ts.isStringLiteralLike(node) && GRADER_WORDS.test(node.text) && !ts.isImportDeclaration(node.parent) && !ts.isCallExpression(node.parent)) {
+    } else if (
+      ts.isStringLiteralLike(node) &&
+      GRADER_WORDS.test(node.text) &&
+      !ts.isImportDeclaration(node.parent) &&
+      !ts.isCallExpression(node.parent)
+    ) {
       add(RULES.graderFiles, node, JSON.stringify(node.text.slice(0, 60)));
     }
     ts.forEachChild(node, visit);
@@ -126,21 +220,40 @@ export function scanSource(file: string, text: string): ScanFinding[] {
       if (PROCESS_INTERNALS.has(name)) add(RULES.internals, node, `process.${name}`);
       if (name === "send" || name === "channel") add(RULES.internals, node, `process.${name}`);
     }
-    if (base && globalNames.has(base) && FRAMEWORK_NAMES.has(name)) add(RULES.framework, node, `${base}.${name}`);
-    if (base && frameworkNames.has(base) && FRAMEWORK_MEMBERS.has(name)) add(RULES.framework, node, `${base}.${name}`);
-    if (base && globalNames.has(base) && (name === "process" || name === "require")) add(RULES.internals, node, `${base}.${name}`);
+    if (base && globalNames.has(base) && FRAMEWORK_NAMES.has(name))
+      add(RULES.framework, node, `${base}.${name}`);
+    if (base && frameworkNames.has(base) && FRAMEWORK_MEMBERS.has(name))
+      add(RULES.framework, node, `${base}.${name}`);
+    if (base && globalNames.has(base) && (name === "process" || name === "require"))
+      add(RULES.internals, node, `${base}.${name}`);
     if (name === "testPath" || name === "getOwnPropertySymbols") add(RULES.framework, node, name);
     // `write`/`writeSync` alone are too common (streams) unless called on fs itself.
     const onFs = base !== null && (fsNames.has(base) || base === "fs" || base === "promises");
-    if (FS_WRITES.has(name) && (onFs || (base === null && name !== "write" && name !== "writeSync"))) add(RULES.fsWrite, node, name);
+    if (FS_WRITES.has(name) && (onFs || (base === null && name !== "write" && name !== "writeSync")))
+      add(RULES.fsWrite, node, name);
     if (base && fsNames.has(base) && isAssignmentTarget(node)) add(RULES.fsPatch, node, `${base}.${name}`);
-    if (base === "require" && (name === "cache" || name === "main")) add(RULES.internals, node, `require.${name}`);
-    if (base === "module" && (name === "constructor" || name === "children" || name === "parent")) add(RULES.internals, node, `module.${name}`);
-    if (name === "constructor" && ts.isPropertyAccessExpression(obj) && obj.name.text === "constructor") add(RULES.dynamicCode, node, "constructor.constructor");
-    if (name === "prototype" && base && ["Function", "Object", "Array", "Promise", "Error"].includes(base) && isAssignmentTarget(node.parent)) add(RULES.dynamicCode, node, `patches ${base}.prototype`);
-    if (ts.isCallExpression(node.parent) && node.parent.expression === node && base === "Symbol" && name === "for") {
+    if (base === "require" && (name === "cache" || name === "main"))
+      add(RULES.internals, node, `require.${name}`);
+    if (base === "module" && (name === "constructor" || name === "children" || name === "parent"))
+      add(RULES.internals, node, `module.${name}`);
+    if (name === "constructor" && ts.isPropertyAccessExpression(obj) && obj.name.text === "constructor")
+      add(RULES.dynamicCode, node, "constructor.constructor");
+    if (
+      name === "prototype" &&
+      base &&
+      ["Function", "Object", "Array", "Promise", "Error"].includes(base) &&
+      isAssignmentTarget(node.parent)
+    )
+      add(RULES.dynamicCode, node, `patches ${base}.prototype`);
+    if (
+      ts.isCallExpression(node.parent) &&
+      node.parent.expression === node &&
+      base === "Symbol" &&
+      name === "for"
+    ) {
       const arg = node.parent.arguments[0];
-      if (arg && ts.isStringLiteralLike(arg) && /jest|tensorlings/i.test(arg.text)) add(RULES.framework, node, `Symbol.for(${JSON.stringify(arg.text)})`);
+      if (arg && ts.isStringLiteralLike(arg) && /jest|tensorlings/i.test(arg.text))
+        add(RULES.framework, node, `Symbol.for(${JSON.stringify(arg.text)})`);
     }
   };
 
@@ -150,14 +263,22 @@ export function scanSource(file: string, text: string): ScanFinding[] {
 
 export function scanFiles(files: Map<string, Buffer>): ScanFinding[] {
   const out: ScanFinding[] = [];
-  for (const [rel, data] of files) if (rel.endsWith(".ts")) out.push(...scanSource(rel, data.toString("utf8")));
+  for (const [rel, data] of files)
+    if (rel.endsWith(".ts")) out.push(...scanSource(rel, data.toString("utf8")));
   return out;
 }
 
 /** Strips parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 function unwrap(e: ts.Expression): ts.Expression {
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (
+      ts.isParenthesizedExpression(e) ||
+      ts.isAsExpression(e) ||
+      ts.isNonNullExpression(e) ||
+      ts.isTypeAssertionExpression(e) ||
+      ts.isSatisfiesExpression(e)
+    )
+      e = e.expression;
     else return e;
   }
 }
@@ -172,5 +293,11 @@ function collectNames(binding: ts.Node, into: Set<string>): void {
 
 function isAssignmentTarget(node: ts.Node): boolean {
   const p = node.parent;
-  return !!p && ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return (
+    !!p &&
+    ts.isBinaryExpression(p) &&
+    p.left === node &&
+    p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    p.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
 }

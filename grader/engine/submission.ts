@@ -40,15 +40,41 @@ export const SUBMISSION_LIMITS = {
 
 /** Files that configure Jest, TypeScript, Babel, swc or npm: never used, flagged when not the kit's own. */
 const CONFIG_FILES = new Set([
-  "package.json", "package-lock.json", ".npmrc", "tsconfig.json", ".swcrc", ".babelrc", "babel.config.js", "babel.config.json",
-  "jest.config.js", "jest.config.ts", "jest.config.mjs", "jest.config.cjs", "jest.config.json", "jest.setup.js", "jest.setup.ts",
-  "setupTests.js", "setupTests.ts", "junitProperties.js", "junitTestCaseProperties.js",
+  "package.json",
+  "package-lock.json",
+  ".npmrc",
+  "tsconfig.json",
+  ".swcrc",
+  ".babelrc",
+  "babel.config.js",
+  "babel.config.json",
+  "jest.config.js",
+  "jest.config.ts",
+  "jest.config.mjs",
+  "jest.config.cjs",
+  "jest.config.json",
+  "jest.setup.js",
+  "jest.setup.ts",
+  "setupTests.js",
+  "setupTests.ts",
+  "junitProperties.js",
+  "junitTestCaseProperties.js",
 ]);
 /** Folders Jest would pick up (mocks, snapshots, modules): never used, flagged. */
 const CONFIG_DIRS = new Set(["__mocks__", "__snapshots__", "node_modules", ".jest"]);
 
 /** Folders never taken as the submission root, and not walked where that saves time. */
-const NOT_ROOTS = new Set(["node_modules", ".git", "solutions", "grader", "tests", "__MACOSX", ".tensorlings", "out", "tmp"]);
+const NOT_ROOTS = new Set([
+  "node_modules",
+  ".git",
+  "solutions",
+  "grader",
+  "tests",
+  "__MACOSX",
+  ".tensorlings",
+  "out",
+  "tmp",
+]);
 const NOT_WALKED = new Set(["node_modules", ".git", "__MACOSX"]);
 
 export function listSubmissions(dir: string): SubmissionSource[] {
@@ -62,7 +88,8 @@ export function listSubmissions(dir: string): SubmissionSource[] {
     else if (e.isFile() && e.name.toLowerCase().endsWith(".zip")) kind = "zip";
     if (!kind) continue;
     const id = studentId(kind === "zip" ? e.name.slice(0, -4) : e.name);
-    if (seen.has(id)) throw new Error(`two submissions map to the student id "${id}": ${seen.get(id)} and ${e.name}`);
+    if (seen.has(id))
+      throw new Error(`two submissions map to the student id "${id}": ${seen.get(id)} and ${e.name}`);
     seen.set(id, e.name);
     out.push({ id, path: full, kind });
   }
@@ -71,17 +98,30 @@ export function listSubmissions(dir: string): SubmissionSource[] {
 
 /** A file-name-safe id from a folder or zip name. */
 export function studentId(name: string): string {
-  const id = name.trim().replace(/[^A-Za-z0-9_.@-]+/g, "_").replace(/^[.]+/, "_");
+  const id = name
+    .trim()
+    .replace(/[^A-Za-z0-9_.@-]+/g, "_")
+    .replace(/^[.]+/, "_");
   return id || "_";
 }
 
 /** `kitRoot` lets configuration files identical to the kit's own (a clone's) pass unflagged. */
-export function loadSubmission(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {
+export function loadSubmission(
+  source: SubmissionSource,
+  manifest: Manifest,
+  kitRoot?: string,
+): LoadedSubmission {
   return source.kind === "zip" ? loadZip(source, manifest, kitRoot) : loadFolder(source, manifest, kitRoot);
 }
 
 /** One flag naming the configuration a submission carried that would have changed how tests run. */
-function configFlag(files: string[], dirs: string[], root: string, kitRoot: string | undefined, read: (rel: string) => Buffer | null): Flag | null {
+function configFlag(
+  files: string[],
+  dirs: string[],
+  root: string,
+  kitRoot: string | undefined,
+  read: (rel: string) => Buffer | null,
+): Flag | null {
   const parent = root === "" ? null : path.posix.dirname(root) === "." ? "" : path.posix.dirname(root);
   const inRoot = (p: string) => root === "" || p.startsWith(root + "/");
   const dirOf = (p: string) => (path.posix.dirname(p) === "." ? "" : path.posix.dirname(p));
@@ -90,7 +130,9 @@ function configFlag(files: string[], dirs: string[], root: string, kitRoot: stri
     const d = dirOf(f);
     if (d !== root && d !== parent && !inRoot(f)) continue;
     const mine = read(f);
-    const kits = kitRoot ? [path.join(kitRoot, path.posix.basename(f)), path.join(kitRoot, "exercises", path.posix.basename(f))] : [];
+    const kits = kitRoot
+      ? [path.join(kitRoot, path.posix.basename(f)), path.join(kitRoot, "exercises", path.posix.basename(f))]
+      : [];
     const same = mine !== null && kits.some((k) => fs.existsSync(k) && fs.readFileSync(k).equals(mine));
     if (!same) odd.push(f);
   }
@@ -99,7 +141,11 @@ function configFlag(files: string[], dirs: string[], root: string, kitRoot: stri
     if (inRoot(d) || (dirOf(d) === parent && base !== "node_modules")) odd.push(d + "/");
   }
   if (!odd.length) return null;
-  return { code: "ignored-file", severity: "incident", message: `configuration shipped with the submission was ignored (the grader uses its own): ${odd.slice(0, 10).join(", ")}${odd.length > 10 ? ", …" : ""}` };
+  return {
+    code: "ignored-file",
+    severity: "incident",
+    message: `configuration shipped with the submission was ignored (the grader uses its own): ${odd.slice(0, 10).join(", ")}${odd.length > 10 ? ", …" : ""}`,
+  };
 }
 
 /** The folder (relative, "" = top) holding the most exercise files; ties prefer `exercises`, then the shallowest. */
@@ -128,7 +174,8 @@ export function chooseRoot(paths: string[], manifest: Manifest): string | null {
         if (paths.some((p) => p.startsWith(prefix + ex.file) && p.endsWith(".ts"))) count++;
       } else if (present.has(prefix + ex.file)) count++;
     }
-    if (count > 0 && (!best || count > best.count || (count === best.count && better(dir, best.dir)))) best = { dir, count };
+    if (count > 0 && (!best || count > best.count || (count === best.count && better(dir, best.dir))))
+      best = { dir, count };
   }
   return best ? best.dir : null;
 }
@@ -197,9 +244,17 @@ function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: stri
     const full = path.join(source.path, root, rel);
     const st = fs.lstatSync(full);
     if (st.isSymbolicLink()) {
-      flags.push({ code: "ignored-file", severity: "incident", message: `${rel} is a symbolic link; it was not followed (submit the file itself)` });
+      flags.push({
+        code: "ignored-file",
+        severity: "incident",
+        message: `${rel} is a symbolic link; it was not followed (submit the file itself)`,
+      });
     } else if (st.size > SUBMISSION_LIMITS.maxFileBytes) {
-      flags.push({ code: "submission-limit", severity: "incident", message: `${rel} is larger than ${SUBMISSION_LIMITS.maxFileBytes} bytes and was left out` });
+      flags.push({
+        code: "submission-limit",
+        severity: "incident",
+        message: `${rel} is larger than ${SUBMISSION_LIMITS.maxFileBytes} bytes and was left out`,
+      });
     } else files.set(rel, fs.readFileSync(full));
   }
   return { source, root, files, flags };
@@ -213,7 +268,8 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
     return { source, root: null, files, flags };
   };
   const size = fs.statSync(source.path).size;
-  if (size > SUBMISSION_LIMITS.maxZipBytes) return empty(`the zip is ${size} bytes, more than the ${SUBMISSION_LIMITS.maxZipBytes} allowed`);
+  if (size > SUBMISSION_LIMITS.maxZipBytes)
+    return empty(`the zip is ${size} bytes, more than the ${SUBMISSION_LIMITS.maxZipBytes} allowed`);
   let zip: AdmZip;
   try {
     zip = new AdmZip(source.path);
@@ -221,33 +277,54 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
     return empty(`the zip could not be read: ${(e as Error).message}`);
   }
   const entries = zip.getEntries();
-  if (entries.length > SUBMISSION_LIMITS.maxZipEntries) return empty(`the zip has ${entries.length} entries, more than the ${SUBMISSION_LIMITS.maxZipEntries} allowed`);
+  if (entries.length > SUBMISSION_LIMITS.maxZipEntries)
+    return empty(
+      `the zip has ${entries.length} entries, more than the ${SUBMISSION_LIMITS.maxZipEntries} allowed`,
+    );
   const declared = entries.reduce((s, e) => s + e.header.size, 0);
-  if (declared > SUBMISSION_LIMITS.maxZipTotalBytes) return empty(`the zip unpacks to ${declared} bytes, more than the ${SUBMISSION_LIMITS.maxZipTotalBytes} allowed`);
+  if (declared > SUBMISSION_LIMITS.maxZipTotalBytes)
+    return empty(
+      `the zip unpacks to ${declared} bytes, more than the ${SUBMISSION_LIMITS.maxZipTotalBytes} allowed`,
+    );
   const byName = new Map<string, AdmZip.IZipEntry>();
   let unsafe = 0;
   for (const e of entries) {
     if (e.isDirectory) continue;
     const name = e.entryName.replace(/\\/g, "/");
     const isLink = ((e.header.attr >>> 16) & 0o170000) === 0o120000;
-    if (name.startsWith("/") || /^[A-Za-z]:/.test(name) || name.split("/").some((s) => s === ".." || s === "")) {
+    if (
+      name.startsWith("/") ||
+      /^[A-Za-z]:/.test(name) ||
+      name.split("/").some((s) => s === ".." || s === "")
+    ) {
       unsafe++;
       continue;
     }
     if (isLink) {
-      if (name.endsWith(".ts")) flags.push({ code: "ignored-file", severity: "incident", message: `${name} is a symbolic link inside the zip; it was ignored` });
+      if (name.endsWith(".ts"))
+        flags.push({
+          code: "ignored-file",
+          severity: "incident",
+          message: `${name} is a symbolic link inside the zip; it was ignored`,
+        });
       continue;
     }
     byName.set(name, e);
   }
-  if (unsafe) flags.push({ code: "ignored-file", severity: "incident", message: `${unsafe} zip entr${unsafe === 1 ? "y" : "ies"} with a path leaving the archive (absolute or "..") ignored` });
+  if (unsafe)
+    flags.push({
+      code: "ignored-file",
+      severity: "incident",
+      message: `${unsafe} zip entr${unsafe === 1 ? "y" : "ies"} with a path leaving the archive (absolute or "..") ignored`,
+    });
   const names = [...byName.keys()];
   const root = chooseRoot(names, manifest);
   if (root === null) return { source, root, files, flags };
   const zipDirs = new Set<string>();
   for (const n of names) {
     const parts = n.split("/");
-    for (let i = 1; i < parts.length; i++) if (CONFIG_DIRS.has(parts[i - 1])) zipDirs.add(parts.slice(0, i).join("/"));
+    for (let i = 1; i < parts.length; i++)
+      if (CONFIG_DIRS.has(parts[i - 1])) zipDirs.add(parts.slice(0, i).join("/"));
   }
   const zipConfig = names.filter((n) => CONFIG_FILES.has(path.posix.basename(n)));
   const readEntry = (rel: string) => {
@@ -260,7 +337,8 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
   for (const rel of allowListed(names, root, manifest)) {
     const entry = byName.get(prefix + rel)!;
     const data = inflateCapped(entry, SUBMISSION_LIMITS.maxFileBytes);
-    if (typeof data === "string") flags.push({ code: "submission-limit", severity: "incident", message: `${rel}: ${data}; left out` });
+    if (typeof data === "string")
+      flags.push({ code: "submission-limit", severity: "incident", message: `${rel}: ${data}; left out` });
     else files.set(rel, data);
   }
   return { source, root, files, flags };
@@ -272,10 +350,14 @@ function inflateCapped(entry: AdmZip.IZipEntry, cap: number): Buffer | string {
   if (entry.header.encripted) return "it is encrypted";
   const raw = entry.getCompressedData();
   try {
-    if (entry.header.method === 0) return raw.length > cap ? `it is larger than ${cap} bytes` : Buffer.from(raw);
+    if (entry.header.method === 0)
+      return raw.length > cap ? `it is larger than ${cap} bytes` : Buffer.from(raw);
     if (entry.header.method === 8) return zlib.inflateRawSync(raw, { maxOutputLength: cap });
   } catch (e) {
-    return (e as Error).message.includes("maxOutputLength") || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? `it unpacks to more than ${cap} bytes` : `it could not be unpacked (${(e as Error).message})`;
+    return (e as Error).message.includes("maxOutputLength") ||
+      (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
+      ? `it unpacks to more than ${cap} bytes`
+      : `it could not be unpacked (${(e as Error).message})`;
   }
   return `it uses an unsupported compression method (${entry.header.method})`;
 }

@@ -60,7 +60,12 @@ function check(files) {
     getCurrentDirectory: () => kitRoot,
     fileExists: (p) => mem.has(p) || (!inVirtual(p) && baseHost.fileExists(p)),
     readFile: (p) => (mem.has(p) ? mem.get(p) : inVirtual(p) ? undefined : baseHost.readFile(p)),
-    directoryExists: (p) => (inVirtual(p) ? [...mem.keys()].some((k) => k.startsWith(p + path.sep)) || p === virtualRoot : baseHost.directoryExists ? baseHost.directoryExists(p) : true),
+    directoryExists: (p) =>
+      inVirtual(p)
+        ? [...mem.keys()].some((k) => k.startsWith(p + path.sep)) || p === virtualRoot
+        : baseHost.directoryExists
+          ? baseHost.directoryExists(p)
+          : true,
     realpath: (p) => (inVirtual(p) ? p : baseHost.realpath ? baseHost.realpath(p) : p),
     getSourceFile: (p, lang) => {
       if (mem.has(p)) return ts.createSourceFile(p, mem.get(p), lang, true);
@@ -91,7 +96,10 @@ function check(files) {
     if (!sf) continue;
     const syntax = program.getSyntacticDiagnostics(sf);
     syntax.forEach((d) => push(d, "syntax"));
-    if (syntax.length === 0) program.getSemanticDiagnostics(sf).forEach((d) => d.category === ts.DiagnosticCategory.Error && push(d, "type"));
+    if (syntax.length === 0)
+      program
+        .getSemanticDiagnostics(sf)
+        .forEach((d) => d.category === ts.DiagnosticCategory.Error && push(d, "type"));
   }
   return out;
 }

@@ -33,7 +33,9 @@ export class TypeChecker {
 
   /** Diagnostics for the `.ts` files among `files` (paths relative to the submission root). */
   check(files: Map<string, Buffer>): Promise<TypeCheckResult> {
-    const list = [...files].filter(([rel]) => rel.endsWith(".ts")).map(([rel, data]) => ({ rel, text: data.toString("utf8") }));
+    const list = [...files]
+      .filter(([rel]) => rel.endsWith(".ts"))
+      .map(([rel, data]) => ({ rel, text: data.toString("utf8") }));
     if (list.length === 0) return Promise.resolve({ diagnostics: [] });
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, files: list, resolve });
@@ -49,7 +51,10 @@ export class TypeChecker {
 
   private start(): Worker {
     const w = new Worker(path.join(__dirname, "typecheck-worker.js"), {
-      workerData: { kitRoot: this.kit.root, typescriptPath: require.resolve("typescript", { paths: [this.kit.root] }) },
+      workerData: {
+        kitRoot: this.kit.root,
+        typescriptPath: require.resolve("typescript", { paths: [this.kit.root] }),
+      },
     });
     w.unref();
     return w;
@@ -78,11 +83,23 @@ export class TypeChecker {
     };
     const onMessage = (m: { id: number; diagnostics?: Diagnostic[]; error?: string }) => {
       if (m.id !== job.id) return;
-      if (m.error) finish({ diagnostics: [], problem: `the type checker failed: ${m.error.split("\n")[0]}` }, true);
+      if (m.error)
+        finish({ diagnostics: [], problem: `the type checker failed: ${m.error.split("\n")[0]}` }, true);
       else finish({ diagnostics: m.diagnostics ?? [] }, false);
     };
-    const onError = (e: Error) => finish({ diagnostics: [], problem: `the type checker crashed: ${e.message}` }, true);
-    const timer = setTimeout(() => finish({ diagnostics: [], problem: `type checking took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` }, true), this.timeoutMs);
+    const onError = (e: Error) =>
+      finish({ diagnostics: [], problem: `the type checker crashed: ${e.message}` }, true);
+    const timer = setTimeout(
+      () =>
+        finish(
+          {
+            diagnostics: [],
+            problem: `type checking took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`,
+          },
+          true,
+        ),
+      this.timeoutMs,
+    );
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.postMessage({ id: job.id, files: job.files });

@@ -20,7 +20,7 @@ export interface RunFolder {
 
 /** A private parent folder for one grading session; removed by the caller when done. */
 export function makeWorkRoot(base = os.tmpdir()): string {
-  return fs.mkdtempSync(path.join(base, "tensorlings-grade-"));
+  return fs.realpathSync(fs.mkdtempSync(path.join(base, "tensorlings-grade-")));
 }
 
 export function prepareRun(opts: {

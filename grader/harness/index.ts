@@ -13,14 +13,16 @@ const ANSWER_HOOK = Symbol.for("tensorlings.grader.submitAnswer");
 
 /** The learner's module `@submission/<file>` (file name without `.ts`, or a folder). */
 export function submission<T = Record<string, unknown>>(file: string): T {
-  if (!/^[A-Za-z0-9_./-]+$/.test(file) || file.split("/").includes("..")) throw new Error(`bad submission module name "${file}"`);
+  if (!/^[A-Za-z0-9_./-]+$/.test(file) || file.split("/").includes(".."))
+    throw new Error(`bad submission module name "${file}"`);
   return require(`@submission/${file}`) as T;
 }
 
 /** Sends the learner's answer to question `question` of exercise `exercise` to the grader. */
 export function submitAnswer(exercise: number, question: string, value: unknown): void {
   const hook = (globalThis as Record<symbol, unknown>)[ANSWER_HOOK];
-  if (typeof hook !== "function") throw new Error("structured answers are judged by the grader: run this suite through `npm run grade`");
+  if (typeof hook !== "function")
+    throw new Error("structured answers are judged by the grader: run this suite through `npm run grade`");
   hook(exercise, question, value);
 }
 

@@ -7,7 +7,22 @@ import type { GradeRecord } from "../engine/types";
 
 export function gradesCsv(records: GradeRecord[], manifest: Pick<Manifest, "exercises">): string {
   const exCols = manifest.exercises.map((e) => `ex${String(e.id).padStart(2, "0")}_${e.slug}`);
-  const header = ["student_id", "submission_sha", "total", "max_total", "percent", ...exCols, "status", "timeouts", "integrity_flags", "flags", "scan_findings", "graded_at", "grader_version", "tests_hash"];
+  const header = [
+    "student_id",
+    "submission_sha",
+    "total",
+    "max_total",
+    "percent",
+    ...exCols,
+    "status",
+    "timeouts",
+    "integrity_flags",
+    "flags",
+    "scan_findings",
+    "graded_at",
+    "grader_version",
+    "tests_hash",
+  ];
   const rows = records.map((r) => {
     const byEx = new Map(r.exercises.map((e) => [e.id, e.score]));
     const codes = [...new Set(r.flags.map((f) => f.code))].sort().join(" ");
@@ -32,8 +47,28 @@ export function gradesCsv(records: GradeRecord[], manifest: Pick<Manifest, "exer
 }
 
 export function longCsv(records: GradeRecord[]): string {
-  const header = ["student_id", "exercise", "test_id", "status", "score", "max_score", "visibility", "duration_ms"];
-  const rows = records.flatMap((r) => r.tests.map((t) => [r.submission.id, t.exercise, t.id, t.status, t.score, t.max_score, t.visibility, t.duration_ms]));
+  const header = [
+    "student_id",
+    "exercise",
+    "test_id",
+    "status",
+    "score",
+    "max_score",
+    "visibility",
+    "duration_ms",
+  ];
+  const rows = records.flatMap((r) =>
+    r.tests.map((t) => [
+      r.submission.id,
+      t.exercise,
+      t.id,
+      t.status,
+      t.score,
+      t.max_score,
+      t.visibility,
+      t.duration_ms,
+    ]),
+  );
   return toCsv([header, ...rows]);
 }
 

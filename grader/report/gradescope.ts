@@ -57,8 +57,13 @@ export function toGradescope(record: GradeRecord): GradescopeResults {
       extra_data: { id: t.id, status: t.status, execution_time: t.duration_ms / 1000 },
     };
   });
-  const typeErrors = record.diagnostics.length ? `\n\nType errors (fix these first):\n${record.diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column} TS${d.code}: ${d.message.split("\n")[0]}`).join("\n")}` : "";
-  const problem = record.status === "error" ? "\n\nThe grader could not grade this submission; your instructor has been told." : "";
+  const typeErrors = record.diagnostics.length
+    ? `\n\nType errors (fix these first):\n${record.diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column} TS${d.code}: ${d.message.split("\n")[0]}`).join("\n")}`
+    : "";
+  const problem =
+    record.status === "error"
+      ? "\n\nThe grader could not grade this submission; your instructor has been told."
+      : "";
   return {
     score: record.score,
     execution_time: record.execution_time,

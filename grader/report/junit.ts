@@ -11,7 +11,9 @@ export function toJUnit(records: GradeRecord[], name = "tensorlings"): string {
   const errors = all.filter((t) => kind(t) === "error").length;
   const time = records.reduce((s, r) => s + r.execution_time, 0);
   const lines = [`<?xml version="1.0" encoding="UTF-8"?>`];
-  lines.push(`<testsuites name="${attr(name)}" tests="${all.length}" failures="${failures}" errors="${errors}" skipped="0" time="${secs(time)}">`);
+  lines.push(
+    `<testsuites name="${attr(name)}" tests="${all.length}" failures="${failures}" errors="${errors}" skipped="0" time="${secs(time)}">`,
+  );
   for (const r of records) lines.push(...suite(r));
   lines.push(`</testsuites>`);
   return lines.join("\n") + "\n";
@@ -34,13 +36,24 @@ function suite(r: GradeRecord): string[] {
   const slugs = new Map(r.exercises.map((x) => [x.id, x.slug]));
   for (const t of r.tests) {
     const classname = `${r.submission.id}.ex${String(t.exercise).padStart(2, "0")}-${slugs.get(t.exercise) ?? "exercise"}`;
-    out.push(`    <testcase name="${attr(`[${t.id}] ${t.name}`)}" classname="${attr(classname)}" time="${secs(t.duration_ms / 1000)}">`);
-    out.push(`      <properties>`, prop("score", t.score, 8), prop("max_score", t.max_score, 8), prop("status", t.status, 8), prop("visibility", t.visibility, 8), `      </properties>`);
+    out.push(
+      `    <testcase name="${attr(`[${t.id}] ${t.name}`)}" classname="${attr(classname)}" time="${secs(t.duration_ms / 1000)}">`,
+    );
+    out.push(
+      `      <properties>`,
+      prop("score", t.score, 8),
+      prop("max_score", t.max_score, 8),
+      prop("status", t.status, 8),
+      prop("visibility", t.visibility, 8),
+      `      </properties>`,
+    );
     const k = kind(t);
     if (k !== "pass") {
       const tag = k === "failure" ? "failure" : "error";
       const type = t.status === "failed" ? "failed" : t.status;
-      out.push(`      <${tag} message="${attr(firstLine(t.message))}" type="${attr(type)}">${text(t.message)}</${tag}>`);
+      out.push(
+        `      <${tag} message="${attr(firstLine(t.message))}" type="${attr(type)}">${text(t.message)}</${tag}>`,
+      );
     }
     out.push(`    </testcase>`);
   }
@@ -73,7 +86,14 @@ function clean(s: string): string {
 }
 
 function attr(s: string): string {
-  return clean(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return clean(s)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }
 
 function text(s: string): string {

@@ -5,13 +5,20 @@
 import type { Manifest } from "../manifest";
 import type { GradeRecord } from "../engine/types";
 
-export function summaryMarkdown(records: GradeRecord[], manifest: Pick<Manifest, "exercises" | "title">, note = ""): string {
+export function summaryMarkdown(
+  records: GradeRecord[],
+  manifest: Pick<Manifest, "exercises" | "title">,
+  note = "",
+): string {
   const lines: string[] = [];
   const graded = records.filter((r) => r.status !== "error");
   const mean = graded.length ? graded.reduce((s, r) => s + r.score, 0) / graded.length : 0;
   const max = records[0]?.max_score ?? 0;
   lines.push(`## Grading summary${manifest.title ? `: ${md(manifest.title)}` : ""}`, "");
-  lines.push(`${records.length} submission(s); ${graded.length} graded; mean ${round(mean)} / ${max}.${note ? ` ${md(note)}` : ""}`, "");
+  lines.push(
+    `${records.length} submission(s); ${graded.length} graded; mean ${round(mean)} / ${max}.${note ? ` ${md(note)}` : ""}`,
+    "",
+  );
   const head = ["student", "total", ...manifest.exercises.map((e) => `ex${e.id}`), "flags"];
   lines.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`);
   for (const r of records) {
@@ -22,15 +29,24 @@ export function summaryMarkdown(records: GradeRecord[], manifest: Pick<Manifest,
     });
     const integrity = r.flags.filter((f) => f.severity === "integrity").length;
     const flags = [...new Set(r.flags.map((f) => f.code))];
-    const flagText = r.status === "error" ? "**grader error**" : `${integrity ? `**${integrity} integrity** ` : ""}${flags.join(", ")}${r.scan.length ? ` (scan: ${r.scan.length})` : ""}`;
-    lines.push(`| ${md(r.submission.id)} | ${round(r.score)}/${round(r.max_score)} | ${cells.join(" | ")} | ${flagText.trim() || "–"} |`);
+    const flagText =
+      r.status === "error"
+        ? "**grader error**"
+        : `${integrity ? `**${integrity} integrity** ` : ""}${flags.join(", ")}${r.scan.length ? ` (scan: ${r.scan.length})` : ""}`;
+    lines.push(
+      `| ${md(r.submission.id)} | ${round(r.score)}/${round(r.max_score)} | ${cells.join(" | ")} | ${flagText.trim() || "–"} |`,
+    );
   }
   const failing = new Map<string, { name: string; count: number }>();
-  for (const r of graded) for (const t of r.tests) if (t.status !== "passed") failing.set(t.id, { name: t.name, count: (failing.get(t.id)?.count ?? 0) + 1 });
+  for (const r of graded)
+    for (const t of r.tests)
+      if (t.status !== "passed")
+        failing.set(t.id, { name: t.name, count: (failing.get(t.id)?.count ?? 0) + 1 });
   const worst = [...failing.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 5);
   if (worst.length) {
     lines.push("", "Checks failed most often:", "");
-    for (const [id, { name, count }] of worst) lines.push(`- \`${id}\` ${md(name)}: ${count} of ${graded.length}`);
+    for (const [id, { name, count }] of worst)
+      lines.push(`- \`${id}\` ${md(name)}: ${count} of ${graded.length}`);
   }
   return lines.join("\n") + "\n";
 }

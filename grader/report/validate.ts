@@ -7,8 +7,32 @@
 
 const VISIBILITY = ["hidden", "after_due_date", "after_published", "visible"];
 const OUTPUT_FORMATS = ["text", "html", "simple_format", "md", "ansi"];
-const GS_TOP = ["score", "execution_time", "output", "output_format", "test_output_format", "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard"];
-const GS_TEST = ["score", "max_score", "status", "name", "name_format", "number", "output", "output_format", "tags", "visibility", "extra_data"];
+const GS_TOP = [
+  "score",
+  "execution_time",
+  "output",
+  "output_format",
+  "test_output_format",
+  "test_name_format",
+  "visibility",
+  "stdout_visibility",
+  "extra_data",
+  "tests",
+  "leaderboard",
+];
+const GS_TEST = [
+  "score",
+  "max_score",
+  "status",
+  "name",
+  "name_format",
+  "number",
+  "output",
+  "output_format",
+  "tags",
+  "visibility",
+  "extra_data",
+];
 
 export function validateGradescope(value: unknown): string[] {
   const p: string[] = [];
@@ -17,10 +41,23 @@ export function validateGradescope(value: unknown): string[] {
   const tests = value.tests;
   if (value.score === undefined && !Array.isArray(tests)) p.push("either score or tests is required");
   if (value.score !== undefined && !isNum(value.score)) p.push("score must be a number");
-  if (value.execution_time !== undefined && !(isNum(value.execution_time) && value.execution_time >= 0)) p.push("execution_time must be a non-negative number of seconds");
-  for (const k of ["output", "output_format", "test_output_format", "test_name_format", "visibility", "stdout_visibility"]) if (value[k] !== undefined && typeof value[k] !== "string") p.push(`${k} must be a string`);
-  for (const k of ["output_format", "test_output_format", "test_name_format"]) if (typeof value[k] === "string" && !OUTPUT_FORMATS.includes(value[k] as string)) p.push(`${k} must be one of ${OUTPUT_FORMATS.join(", ")}`);
-  for (const k of ["visibility", "stdout_visibility"]) if (typeof value[k] === "string" && !VISIBILITY.includes(value[k] as string)) p.push(`${k} must be one of ${VISIBILITY.join(", ")}`);
+  if (value.execution_time !== undefined && !(isNum(value.execution_time) && value.execution_time >= 0))
+    p.push("execution_time must be a non-negative number of seconds");
+  for (const k of [
+    "output",
+    "output_format",
+    "test_output_format",
+    "test_name_format",
+    "visibility",
+    "stdout_visibility",
+  ])
+    if (value[k] !== undefined && typeof value[k] !== "string") p.push(`${k} must be a string`);
+  for (const k of ["output_format", "test_output_format", "test_name_format"])
+    if (typeof value[k] === "string" && !OUTPUT_FORMATS.includes(value[k] as string))
+      p.push(`${k} must be one of ${OUTPUT_FORMATS.join(", ")}`);
+  for (const k of ["visibility", "stdout_visibility"])
+    if (typeof value[k] === "string" && !VISIBILITY.includes(value[k] as string))
+      p.push(`${k} must be one of ${VISIBILITY.join(", ")}`);
   if (value.extra_data !== undefined && !isObj(value.extra_data)) p.push("extra_data must be an object");
   if (tests !== undefined) {
     if (!Array.isArray(tests)) p.push("tests must be an array");
@@ -30,22 +67,42 @@ export function validateGradescope(value: unknown): string[] {
         const at = `tests[${i}]`;
         if (!isObj(t)) return p.push(`${at} must be an object`);
         for (const k of Object.keys(t)) if (!GS_TEST.includes(k)) p.push(`${at}: unknown key "${k}"`);
-        if (value.score === undefined && t.score === undefined) p.push(`${at}: score is required when there is no top-level score`);
+        if (value.score === undefined && t.score === undefined)
+          p.push(`${at}: score is required when there is no top-level score`);
         if (t.score !== undefined && !isNum(t.score)) p.push(`${at}: score must be a number`);
-        if (t.max_score !== undefined && !(isNum(t.max_score) && t.max_score >= 0)) p.push(`${at}: max_score must be a non-negative number`);
-        if (isNum(t.score) && isNum(t.max_score) && t.score > t.max_score) p.push(`${at}: score exceeds max_score`);
-        if (t.status !== undefined && t.status !== "passed" && t.status !== "failed") p.push(`${at}: status must be "passed" or "failed"`);
-        for (const k of ["name", "name_format", "number", "output", "output_format", "visibility"]) if (t[k] !== undefined && typeof t[k] !== "string") p.push(`${at}: ${k} must be a string`);
-        if (typeof t.visibility === "string" && !VISIBILITY.includes(t.visibility)) p.push(`${at}: visibility must be one of ${VISIBILITY.join(", ")}`);
-        if (typeof t.output_format === "string" && !OUTPUT_FORMATS.includes(t.output_format)) p.push(`${at}: output_format must be one of ${OUTPUT_FORMATS.join(", ")}`);
-        if (t.tags !== undefined && !(Array.isArray(t.tags) && t.tags.every((x) => typeof x === "string"))) p.push(`${at}: tags must be an array of strings`);
+        if (t.max_score !== undefined && !(isNum(t.max_score) && t.max_score >= 0))
+          p.push(`${at}: max_score must be a non-negative number`);
+        if (isNum(t.score) && isNum(t.max_score) && t.score > t.max_score)
+          p.push(`${at}: score exceeds max_score`);
+        if (t.status !== undefined && t.status !== "passed" && t.status !== "failed")
+          p.push(`${at}: status must be "passed" or "failed"`);
+        for (const k of ["name", "name_format", "number", "output", "output_format", "visibility"])
+          if (t[k] !== undefined && typeof t[k] !== "string") p.push(`${at}: ${k} must be a string`);
+        if (typeof t.visibility === "string" && !VISIBILITY.includes(t.visibility))
+          p.push(`${at}: visibility must be one of ${VISIBILITY.join(", ")}`);
+        if (typeof t.output_format === "string" && !OUTPUT_FORMATS.includes(t.output_format))
+          p.push(`${at}: output_format must be one of ${OUTPUT_FORMATS.join(", ")}`);
+        if (t.tags !== undefined && !(Array.isArray(t.tags) && t.tags.every((x) => typeof x === "string")))
+          p.push(`${at}: tags must be an array of strings`);
         if (t.extra_data !== undefined && !isObj(t.extra_data)) p.push(`${at}: extra_data must be an object`);
         if (isNum(t.score)) sum += t.score;
       });
-      if (isNum(value.score) && tests.every((t) => isObj(t) && isNum(t.score)) && Math.abs(sum - value.score) > 1e-6) p.push(`score ${value.score} differs from the sum of test scores ${sum}`);
+      if (
+        isNum(value.score) &&
+        tests.every((t) => isObj(t) && isNum(t.score)) &&
+        Math.abs(sum - value.score) > 1e-6
+      )
+        p.push(`score ${value.score} differs from the sum of test scores ${sum}`);
     }
   }
-  if (value.leaderboard !== undefined && !(Array.isArray(value.leaderboard) && value.leaderboard.every((e) => isObj(e) && typeof e.name === "string" && e.value !== undefined))) p.push("leaderboard must be an array of {name, value}");
+  if (
+    value.leaderboard !== undefined &&
+    !(
+      Array.isArray(value.leaderboard) &&
+      value.leaderboard.every((e) => isObj(e) && typeof e.name === "string" && e.value !== undefined)
+    )
+  )
+    p.push("leaderboard must be an array of {name, value}");
   return p;
 }
 
@@ -140,7 +197,8 @@ export function parseXml(xml: string): XmlElement {
     }
   };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(xml)) throw new Error("control characters are not allowed in XML 1.0");
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(xml))
+    throw new Error("control characters are not allowed in XML 1.0");
   if (xml.startsWith("<?xml")) {
     const end = xml.indexOf("?>");
     if (end < 0) throw new Error("unterminated XML declaration");
@@ -199,7 +257,8 @@ export function validateJUnit(xml: string): string[] {
       if (outcomes.length > 1) p.push(`${cat}: more than one of failure/error/skipped`);
       for (const x of c.children) {
         if (x.name === "properties") checkProperties(x, cat, p);
-        else if (!["failure", "error", "skipped", "system-out", "system-err"].includes(x.name)) p.push(`${cat}: unexpected <${x.name}> in <testcase>`);
+        else if (!["failure", "error", "skipped", "system-out", "system-err"].includes(x.name))
+          p.push(`${cat}: unexpected <${x.name}> in <testcase>`);
       }
       if (outcomes[0]?.name === "failure") f++;
       if (outcomes[0]?.name === "error") e++;
@@ -211,16 +270,20 @@ export function validateJUnit(xml: string): string[] {
     totalF += f;
     totalE += e;
   });
-  if (root.attrs.tests !== undefined && Number(root.attrs.tests) !== total) p.push(`testsuites: tests="${root.attrs.tests}" but there are ${total}`);
-  if (root.attrs.failures !== undefined && Number(root.attrs.failures) !== totalF) p.push(`testsuites: failures="${root.attrs.failures}" but there are ${totalF}`);
-  if (root.attrs.errors !== undefined && Number(root.attrs.errors) !== totalE) p.push(`testsuites: errors="${root.attrs.errors}" but there are ${totalE}`);
+  if (root.attrs.tests !== undefined && Number(root.attrs.tests) !== total)
+    p.push(`testsuites: tests="${root.attrs.tests}" but there are ${total}`);
+  if (root.attrs.failures !== undefined && Number(root.attrs.failures) !== totalF)
+    p.push(`testsuites: failures="${root.attrs.failures}" but there are ${totalF}`);
+  if (root.attrs.errors !== undefined && Number(root.attrs.errors) !== totalE)
+    p.push(`testsuites: errors="${root.attrs.errors}" but there are ${totalE}`);
   return p;
 }
 
 function checkProperties(el: XmlElement, at: string, p: string[]): void {
   for (const c of el.children) {
     if (c.name !== "property") p.push(`${at}: <properties> may only contain <property>`);
-    else if (c.attrs.name === undefined || c.attrs.value === undefined) p.push(`${at}: <property> needs name and value`);
+    else if (c.attrs.name === undefined || c.attrs.value === undefined)
+      p.push(`${at}: <property> needs name and value`);
   }
 }
 

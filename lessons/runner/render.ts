@@ -84,8 +84,18 @@ export class Renderer {
       const { markedTerminal } = require("marked-terminal") as typeof import("marked-terminal");
       const plain = this.options.colorLevel === 0;
       const styles = plain ? Object.fromEntries(STYLE_KEYS.map((k) => [k, (s: string) => s])) : {};
+      const tableOptions = plain ? { tableOptions: { style: { head: [], border: [] } } } : {};
       this.marked = new Marked(
-        markedTerminal({ width: Math.min(this.options.width, 100), reflowText: true, tab: 2, ...styles }),
+        markedTerminal({ width: Math.min(this.options.width, 100), reflowText: true, tab: 2, ...tableOptions, ...styles }),
+        {
+          // marked-terminal 7 prints the inline markup of tight list items raw (**bold**, `code`);
+          // render those block-level text tokens' inline children instead (marked-terminal#304).
+          renderer: {
+            text(token) {
+              return "tokens" in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+            },
+          },
+        },
       );
     }
     return this.marked;

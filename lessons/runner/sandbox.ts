@@ -38,6 +38,13 @@ const SHARED_INTRINSICS = ["ArrayBuffer", "Uint8Array", "Buffer"] as const;
 export function createSandbox(options: SandboxOptions): Sandbox {
   const context = vm.createContext({}, { name: `lesson ${path.basename(options.cellFile)}` });
   installHostGlobals(context);
+  // Node defines Symbol.dispose/asyncDispose on the host realm only; `using` and the engine's
+  // `[Symbol.dispose]` methods need the same symbols inside the lesson's context.
+  const contextSymbol = vm.runInContext("Symbol", context) as Record<string, symbol>;
+  for (const key of ["dispose", "asyncDispose"] as const) {
+    const sym = (Symbol as unknown as Record<string, symbol>)[key];
+    if (sym && !contextSymbol[key]) Object.defineProperty(contextSymbol, key, { value: sym });
+  }
   const aliases = packageAliases(options.kitRoot);
   const contextJsonParse = vm.runInContext("JSON.parse", context) as (text: string) => unknown;
   const newModule = vm.runInContext(

@@ -20,10 +20,16 @@ export function importGraphDef(graph: GraphImpl, def: GraphDefLike): Operation[]
     if (!t) throw new ValueError(`Node '${node}': input '${ref}' names an output '${op.name}' does not have`);
     return t;
   };
+  const opOf = (name: string, node: string): Operation => {
+    const op = byName.get(name);
+    if (!op) throw new ValueError(`Node '${node}': unknown control input '^${name}' (the GraphDef is not in topological order or is incomplete)`);
+    return op;
+  };
   for (const node of def.nodes) {
     if (byName.has(node.name)) throw new ValueError(`Cannot import node '${node.name}': the graph already has an op with that name`);
     const data = node.inputs.filter((i) => !i.startsWith("^")).map((i) => tensorOf(i, node.name));
-    const control = node.inputs.filter((i) => i.startsWith("^")).map((i) => tensorOf(i.slice(1), node.name).op);
+    // A control input names an op, which may have no outputs at all (a NoOp such as `group_deps`).
+    const control = node.inputs.filter((i) => i.startsWith("^")).map((i) => opOf(i.slice(1), node.name));
     const attrs = { ...node.attrs };
     delete attrs._output_shapes;
     markNameUsed(graph, node.name);

@@ -10,6 +10,20 @@ export interface KernelContext {
   readonly state: SessionState;
 }
 
+/**
+ * What an execution plan guarantees a kernel it builds (src/runtime/plan.ts decides). Kernels may
+ * ignore both; the defaults (all false) are what any caller outside a plan gets.
+ */
+export interface KernelOptions {
+  /**
+   * The outputs are only read until the end of the run and never stored (not in a variable, not
+   * handed to the user uncopied): the kernel may write into the same buffers on every call.
+   */
+  reuseOutputs?: boolean;
+  /** An input object seen again holds the same values as before: results may be cached per input identity. */
+  immutableInputs?: boolean;
+}
+
 /** Builds the gradient nodes of one op: `grads[i]` is d(ys)/d(output i), or null if nothing flows back. */
 export type GradFn = (op: Operation, grads: (Tensor | null)[]) => (Tensor | null)[];
 
@@ -20,7 +34,7 @@ export type GradFn = (op: Operation, grads: (Tensor | null)[]) => (Tensor | null
 export interface OpDef {
   type: string;
   outputs(inputs: Tensor[], attrs: Attrs): OutputSpec[];
-  kernel(op: Operation): Kernel;
+  kernel(op: Operation, options?: KernelOptions): Kernel;
   gradient?: GradFn | null;
   /** Inputs that receive a variable reference rather than its value (Assign, Apply*). */
   refInputs?: readonly number[];

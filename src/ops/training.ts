@@ -33,26 +33,32 @@ function defineApply(type: string, refCount: number, update: Updater) {
     gradient: null,
     kernel: (op) => {
       const varOps = op.inputs.slice(0, refCount).map(variableOpOf);
+      // Argument lists are reused; the variables' new buffers are not (see below).
+      const current: NDArray[] = new Array(refCount);
+      const next: Float32Array[] = new Array(refCount);
+      const scalars: number[] = new Array(op.inputs.length - refCount - 1);
+      const outs: NDArray[] = [];
       return (inputs, ctx) => {
-        const current = varOps.map((v) => readRef(ctx.state, v));
+        for (let i = 0; i < refCount; i++) current[i] = readRef(ctx.state, varOps[i]);
         const grad = inputs[inputs.length - 1];
         if (grad.size !== current[0].size) {
           throw new InvalidArgumentError(`var and grad do not have the same shape[${current[0].shape}] [${grad.shape}]`);
         }
         // New buffers each step, so arrays handed out earlier never change under the caller.
-        const next = current.map((c) => {
+        for (let i = 0; i < refCount; i++) {
+          const c = current[i];
           const copy = allocStorage(c.dtype, c.size) as Float32Array;
           copy.set(c.data as Float32Array);
-          return copy;
-        });
-        const scalars = inputs.slice(refCount, -1).map((s) => (s.data as Float32Array)[0]);
+          next[i] = copy;
+        }
+        for (let i = 0; i < scalars.length; i++) scalars[i] = (inputs[refCount + i].data as Float32Array)[0];
         update(next, scalars, grad.data as Float32Array, op);
-        const outs = varOps.map((v, i) => {
+        for (let i = 0; i < refCount; i++) {
           const arr = new NDArray(current[i].dtype, [...current[i].shape], next[i]);
-          ctx.state.variables.set(v, arr);
-          return arr;
-        });
-        return [outs[0]];
+          ctx.state.variables.set(varOps[i], arr);
+          if (i === 0) outs[0] = arr;
+        }
+        return outs;
       };
     },
   });

@@ -1,86 +1,101 @@
 import type { Operation } from "../graph/operation";
 import type { Tensor } from "../graph/tensor";
-import { getOpDef, Kernel } from "../ops/registry";
+import type { Kernel } from "../ops/registry";
+import type { Backend } from "./backends/backend";
 import { getActiveBackend } from "./backends/backend";
+import type { NDArray } from "./ndarray";
+import { planBuffers } from "./optimize/bufferPlanning";
+import { Rewrites, getRewrites, optimizePlanGraph } from "./optimize/index";
+import { PlanGraph, PlanValue, buildPlanGraph } from "./optimize/ir";
+import { isAlias } from "./optimize/opTraits";
 
-/** One op to run: its kernel and where its inputs come from and outputs go (value slots). */
+/** How a step runs: its kernel; a copy of its input's slot (Identity); only the initialized check. */
+export const enum StepKind {
+  Kernel = 0,
+  Alias = 1,
+  Check = 2,
+}
+
+/** One step of a plan: where its inputs come from and its outputs go (value slots). */
 export interface Step {
-  op: Operation;
-  kernel: Kernel;
-  inputSlots: Int32Array;
-  outputSlots: Int32Array;
-  /** Inputs that must hold an initialized value (false for ref inputs of Assign-like ops). */
-  needsValue: boolean[];
+  readonly kind: StepKind;
+  /** The op it runs (for fused chains, the last one); errors carry its name. */
+  readonly op: Operation;
+  readonly kernel: Kernel | null;
+  readonly inputSlots: Int32Array;
+  readonly outputSlots: Int32Array;
+  /** 1 where the input must hold an initialized value (0 for ref inputs of Assign-like ops). */
+  readonly needsValue: Uint8Array;
+  /** For an uninitialized input: the op that produced it and the node that read it. */
+  readonly inputNames: readonly string[];
+  readonly readerNames: readonly string[];
+  /** The argument array handed to the kernel, refilled on every run. */
+  readonly args: NDArray[];
 }
 
 /** A compiled execution plan for one (fetches, feeds) signature; built once, reused on every run. */
 export interface Plan {
-  steps: Step[];
-  slotCount: number;
-  feedSlots: Map<Tensor, number>;
-  fetchSlots: number[];
+  readonly steps: Step[];
+  readonly slotCount: number;
+  /**
+   * Slot storage, reused by every run of the plan (runs never interleave: JavaScript runs each
+   * `sess.run` to completion). Constant slots are filled once, here.
+   */
+  readonly values: NDArray[];
+  /** Slot of each feed, in the order of the feeds given to `compilePlan`. */
+  readonly feedSlots: Int32Array;
+  readonly fetchSlots: Int32Array;
+  /** Name of the op producing each fetch (for the uninitialized-fetch error). */
+  readonly fetchNames: readonly string[];
+  readonly backend: Backend;
 }
 
 /**
- * Prune the graph to what the fetches and targets need, stopping at fed tensors, and order it
- * (inputs before consumers, control inputs before dependents).
+ * Prune the graph to what the fetches and targets need, stopping at fed tensors, order it
+ * (inputs before consumers, control inputs before dependents), apply the rewrites of
+ * ./optimize, and lower the result to steps over numbered slots.
  */
-export function compilePlan(fetchTensors: Tensor[], targets: Operation[], feeds: Tensor[]): Plan {
-  const fed = new Set(feeds);
-  const slotOf = new Map<Tensor, number>();
-  const slot = (t: Tensor) => {
-    let s = slotOf.get(t);
-    if (s === undefined) slotOf.set(t, (s = slotOf.size));
+export function compilePlan(
+  fetchTensors: readonly Tensor[],
+  targets: readonly Operation[],
+  feeds: readonly Tensor[],
+  rewrites: Readonly<Rewrites> = getRewrites(),
+): Plan {
+  const backend = getActiveBackend();
+  const graph = buildPlanGraph(fetchTensors, targets, feeds, backend);
+  optimizePlanGraph(graph, rewrites);
+  for (const n of graph.nodes) {
+    if (n.kind === "kernel" && n.engineKernel && isAlias(n.op.type) && n.inputs.length === 1 && n.outputs.length === 1) n.kind = "alias";
+  }
+  return lower(graph, rewrites.reuseBuffers);
+}
+
+function lower(graph: PlanGraph, reuseBuffers: boolean): Plan {
+  const slotOf = new Map<PlanValue, number>();
+  const slot = (v: PlanValue): number => {
+    let s = slotOf.get(v);
+    if (s === undefined) slotOf.set(v, (s = slotOf.size));
     return s;
   };
-  const feedSlots = new Map<Tensor, number>();
-  for (const t of feeds) feedSlots.set(t, slot(t));
-
-  const order: Operation[] = [];
-  const state = new Map<Operation, 1 | 2>(); // 1 visiting, 2 done
-  const visit = (root: Operation) => {
-    const stack: [Operation, number][] = [[root, 0]];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const [op, i] = top;
-      if (i === 0) {
-        if (state.get(op) === 2) {
-          stack.pop();
-          continue;
-        }
-        state.set(op, 1);
-      }
-      const deps = op.inputs.length + op.controlInputs.length;
-      if (i < deps) {
-        top[1]++;
-        const dep = i < op.inputs.length ? op.inputs[i] : null;
-        if (dep && fed.has(dep)) continue;
-        const depOp = dep ? dep.op : op.controlInputs[i - op.inputs.length];
-        const s = state.get(depOp);
-        if (s === 1) throw new Error(`Graph has a cycle through '${depOp.name}'`);
-        if (s !== 2) stack.push([depOp, 0]);
-        continue;
-      }
-      state.set(op, 2);
-      order.push(op);
-      stack.pop();
-    }
-  };
-  for (const t of fetchTensors) if (!fed.has(t)) visit(t.op);
-  for (const op of targets) visit(op);
-
-  const backend = getActiveBackend();
-  const steps: Step[] = order.map((op) => {
-    const def = getOpDef(op.type);
-    const refs = def.refInputs ?? [];
+  const feedSlots = Int32Array.from(graph.feeds.map(slot));
+  const options = planBuffers(graph, reuseBuffers);
+  const steps = graph.nodes.map((n): Step => {
+    const kind = n.kind === "alias" ? StepKind.Alias : n.kind === "check" ? StepKind.Check : StepKind.Kernel;
     return {
-      op,
-      kernel: (!def.stateful && backend.kernelFor(op)) || def.kernel(op),
-      inputSlots: Int32Array.from(op.inputs.map(slot)),
-      outputSlots: Int32Array.from(op.outputs.map(slot)),
-      needsValue: op.inputs.map((_, i) => !refs.includes(i)),
+      kind,
+      op: n.op,
+      kernel: kind === StepKind.Kernel ? n.makeKernel(options.get(n) ?? {}) : null,
+      inputSlots: Int32Array.from(n.inputs.map(slot)),
+      outputSlots: Int32Array.from(n.outputs.map(slot)),
+      needsValue: Uint8Array.from(n.needsValue.map((b) => (b ? 1 : 0))),
+      inputNames: n.inputs.map((v) => v.tensor?.op.name ?? "?"),
+      readerNames: n.inputs.map((_, i) => n.inputReaders?.[i] ?? n.op.name),
+      args: new Array(n.inputs.length),
     };
   });
-  const fetchSlots = fetchTensors.map(slot);
-  return { steps, slotCount: slotOf.size, feedSlots, fetchSlots };
+  const fetchSlots = Int32Array.from(graph.fetches.map(slot));
+  const fetchNames = graph.fetches.map((v) => v.tensor?.op.name ?? "?");
+  const values = new Array<NDArray>(slotOf.size).fill(null as unknown as NDArray);
+  for (const [v, s] of slotOf) if (v.constant !== null) values[s] = v.constant;
+  return { steps, slotCount: slotOf.size, values, feedSlots, fetchSlots, fetchNames, backend: graph.backend };
 }

@@ -2,10 +2,13 @@ import { GraphImpl, getDefaultGraph } from "../graph/graph";
 import { Operation } from "../graph/operation";
 import { concreteShapeToPython, isCompatible, shapeToPython } from "../graph/shape";
 import { Tensor } from "../graph/tensor";
-import { FailedPreconditionError, OpError, RuntimeError, ValueError } from "../errors";
+import { FailedPreconditionError, RuntimeError, ValueError } from "../errors";
+import type { Kernel, KernelContext } from "../ops/registry";
 import { FeedDict, popDefaultSession, pushDefaultSession } from "./defaultSession";
 import { ArrayLike, NDArray } from "./ndarray";
-import { Plan, compilePlan } from "./plan";
+import { Plan, StepKind, compilePlan } from "./plan";
+import { PlanCache } from "./planCache";
+import { withNode } from "./nodeErrors";
 import { getActiveBackend } from "./backends/backend";
 import { SessionState, UNINITIALIZED } from "./sessionState";
 
@@ -17,15 +20,25 @@ export interface SessionOptions {
 
 type FetchElement = Tensor | Operation;
 
+interface Feeds {
+  keys: Tensor[];
+  values: NDArray[];
+}
+const NO_FEEDS: Feeds = { keys: [], values: [] };
+
 /** `tf.Session`: owns variable values and random-kernel state for one graph. */
 export class SessionImpl {
   readonly graph: GraphImpl;
   readonly state = new SessionState();
   private closed = false;
-  private readonly plans = new Map<string, Plan>();
+  private readonly plans = new PlanCache();
+  private readonly ctx: KernelContext;
+  /** The fetch list of a single-element `run`, reused to avoid an allocation per call. */
+  private readonly single: FetchElement[] = [];
 
   constructor(options: SessionOptions = {}) {
     this.graph = options.graph ?? getDefaultGraph();
+    this.ctx = { state: this.state };
   }
 
   /**
@@ -37,67 +50,78 @@ export class SessionImpl {
     if (this.graph.operations.length === 0) {
       throw new RuntimeError("The Session graph is empty.  Add operations to the graph before calling run().");
     }
+    const feeds = feedDict ? this.convertFeeds(feedDict) : NO_FEEDS;
+    // The common case, one tensor or op, skips building a result template.
+    if (fetches instanceof Tensor || fetches instanceof Operation) {
+      const element = this.asFetchElement(fetches);
+      this.single[0] = element;
+      const values = this.execute(this.planFor(this.single, feeds.keys), feeds.values);
+      return element instanceof Tensor ? values[0] : null;
+    }
     const elements: FetchElement[] = [];
     const template = this.flattenFetches(fetches, elements);
-    const feeds = this.convertFeeds(feedDict);
-    const fetchTensors = elements.filter((e): e is Tensor => e instanceof Tensor);
-    const targets = elements.filter((e): e is Operation => e instanceof Operation);
-    const plan = this.planFor(fetchTensors, targets, [...feeds.keys()]);
-    const values = this.execute(plan, feeds);
+    const values = this.execute(this.planFor(elements, feeds.keys), feeds.values);
     let k = 0;
     const results = elements.map((e) => (e instanceof Tensor ? values[k++] : null));
     return template(results);
   }
 
-  private planFor(fetchTensors: Tensor[], targets: Operation[], feeds: Tensor[]): Plan {
-    const key = `${getActiveBackend().name}|${fetchTensors.map((t) => `${t.op.id}:${t.valueIndex}`).join(",")}|${targets.map((o) => o.id).join(",")}|${feeds
-      .map((t) => `${t.op.id}:${t.valueIndex}`)
-      .join(",")}`;
-    let plan = this.plans.get(key);
-    if (!plan) {
+  /** The cached plan for this signature, compiled on first use (and again if the backend changed). */
+  private planFor(elements: readonly FetchElement[], feeds: readonly Tensor[]): Plan {
+    const backend = getActiveBackend();
+    let plan = this.plans.get(elements, feeds);
+    if (plan === null || plan.backend !== backend) {
+      const fetchTensors = elements.filter((e): e is Tensor => e instanceof Tensor);
+      const targets = elements.filter((e): e is Operation => e instanceof Operation);
       plan = compilePlan(fetchTensors, targets, feeds);
-      this.plans.set(key, plan);
+      this.plans.set(elements, feeds, plan);
     }
     return plan;
   }
 
-  private execute(plan: Plan, feeds: Map<Tensor, NDArray>): NDArray[] {
-    const values: NDArray[] = new Array(plan.slotCount);
-    const fedSlots = new Set<number>();
-    for (const [t, v] of feeds) {
-      const s = plan.feedSlots.get(t) as number;
-      values[s] = v;
-      fedSlots.add(s);
-    }
-    const ctx = { state: this.state };
-    for (const step of plan.steps) {
-      const inputs: NDArray[] = new Array(step.inputSlots.length);
-      for (let i = 0; i < inputs.length; i++) {
-        const v = values[step.inputSlots[i]];
-        if (v === UNINITIALIZED && step.needsValue[i]) {
-          throw withNode(new FailedPreconditionError(`Attempting to use uninitialized value ${step.op.inputs[i].op.name}`), step.op.name);
+  /** Runs the steps over the plan's slots; returns copies of the fetched values. */
+  private execute(plan: Plan, feedValues: readonly NDArray[]): NDArray[] {
+    const values = plan.values;
+    const feedSlots = plan.feedSlots;
+    for (let i = 0; i < feedSlots.length; i++) values[feedSlots[i]] = feedValues[i];
+    const ctx = this.ctx;
+    const steps = plan.steps;
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
+      const inputSlots = step.inputSlots;
+      const args = step.args;
+      for (let i = 0; i < inputSlots.length; i++) {
+        const v = values[inputSlots[i]];
+        if (v === UNINITIALIZED && step.needsValue[i] === 1) {
+          throw withNode(new FailedPreconditionError(`Attempting to use uninitialized value ${step.inputNames[i]}`), step.readerNames[i]);
         }
-        inputs[i] = v;
+        args[i] = v;
       }
+      if (step.kind === StepKind.Alias) {
+        values[step.outputSlots[0]] = args[0];
+        continue;
+      }
+      if (step.kind === StepKind.Check) continue;
       let outputs: NDArray[];
       try {
-        outputs = step.kernel(inputs, ctx);
+        outputs = (step.kernel as Kernel)(args, ctx);
       } catch (e) {
         throw withNode(e, step.op.name);
       }
-      for (let i = 0; i < step.outputSlots.length; i++) {
-        const s = step.outputSlots[i];
-        if (!fedSlots.has(s)) values[s] = outputs[i];
-      }
+      const outputSlots = step.outputSlots;
+      for (let i = 0; i < outputSlots.length; i++) values[outputSlots[i]] = outputs[i];
     }
-    return plan.fetchSlots.map((s) => {
-      const v = values[s];
+    const fetchSlots = plan.fetchSlots;
+    const results: NDArray[] = new Array(fetchSlots.length);
+    for (let i = 0; i < fetchSlots.length; i++) {
+      const v = values[fetchSlots[i]];
       if (v === UNINITIALIZED) {
-        const name = plan.steps.find((st) => st.outputSlots.includes(s))?.op.name ?? "?";
+        const name = plan.fetchNames[i];
         throw withNode(new FailedPreconditionError(`Attempting to use uninitialized value ${name}`), `_retval_${name}_0_0`);
       }
-      return copyOf(v);
-    });
+      results[i] = copyOf(v);
+    }
+    return results;
   }
 
   private flattenFetches(fetches: unknown, out: FetchElement[]): (results: unknown[]) => unknown {
@@ -137,37 +161,49 @@ export class SessionImpl {
     return f;
   }
 
-  private convertFeeds(feedDict?: FeedDict): Map<Tensor, NDArray> {
-    const feeds = new Map<Tensor, NDArray>();
-    if (!feedDict) return feeds;
-    const entries: [unknown, unknown][] = feedDict instanceof Map ? [...feedDict.entries()] : (feedDict as [unknown, unknown][]);
-    for (const [key, value] of entries) {
-      if (!(key instanceof Tensor)) {
-        throw new TypeError(`Cannot interpret feed_dict key as Tensor: Can not convert a ${typeof key} into a Tensor.`);
+  /** The feeds as parallel arrays (tensor, converted value), later entries replacing earlier ones for the same tensor. */
+  private convertFeeds(feedDict: FeedDict): Feeds {
+    const keys: Tensor[] = [];
+    const values: NDArray[] = [];
+    const add = (key: unknown, value: unknown) => {
+      const array = this.convertFeed(key, value);
+      const at = keys.indexOf(key as Tensor);
+      if (at >= 0) values[at] = array;
+      else {
+        keys.push(key as Tensor);
+        values.push(array);
       }
-      if (key.graph !== this.graph) {
-        throw new TypeError(`Cannot interpret feed_dict key as Tensor: Tensor ${tensorText(key)} is not an element of this graph.`);
-      }
-      if (value instanceof Tensor) {
-        throw new TypeError(
-          `The value of a feed cannot be a tf.Tensor object. Acceptable feed values include Python scalars, strings, lists, numpy ndarrays, or TensorHandles.For reference, the tensor object was ${value} which was passed to the feed with key ${key}.`,
-        );
-      }
-      let array: NDArray;
-      try {
-        array = NDArray.from(value as ArrayLike, key.dtype);
-      } catch (e) {
-        throw new ValueError(`Cannot feed value for Tensor '${key.name}': ${(e as Error).message}`);
-      }
-      if (key.dtype.name === "int32") checkInt32(array, value);
-      if (!isCompatible(key.shape, array.shape)) {
-        throw new ValueError(
-          `Cannot feed value of shape ${concreteShapeToPython(array.shape)} for Tensor '${key.name}', which has shape '${shapeToPython(key.shape)}'`,
-        );
-      }
-      feeds.set(key, array);
+    };
+    if (feedDict instanceof Map) for (const [key, value] of feedDict) add(key, value);
+    else for (const [key, value] of feedDict as [unknown, unknown][]) add(key, value);
+    return { keys, values };
+  }
+
+  private convertFeed(key: unknown, value: unknown): NDArray {
+    if (!(key instanceof Tensor)) {
+      throw new TypeError(`Cannot interpret feed_dict key as Tensor: Can not convert a ${typeof key} into a Tensor.`);
     }
-    return feeds;
+    if (key.graph !== this.graph) {
+      throw new TypeError(`Cannot interpret feed_dict key as Tensor: Tensor ${tensorText(key)} is not an element of this graph.`);
+    }
+    if (value instanceof Tensor) {
+      throw new TypeError(
+        `The value of a feed cannot be a tf.Tensor object. Acceptable feed values include Python scalars, strings, lists, numpy ndarrays, or TensorHandles.For reference, the tensor object was ${value} which was passed to the feed with key ${key}.`,
+      );
+    }
+    let array: NDArray;
+    try {
+      array = NDArray.from(value as ArrayLike, key.dtype);
+    } catch (e) {
+      throw new ValueError(`Cannot feed value for Tensor '${key.name}': ${(e as Error).message}`);
+    }
+    if (key.dtype.name === "int32") checkInt32(array, value);
+    if (!isCompatible(key.shape, array.shape)) {
+      throw new ValueError(
+        `Cannot feed value of shape ${concreteShapeToPython(array.shape)} for Tensor '${key.name}', which has shape '${shapeToPython(key.shape)}'`,
+      );
+    }
+    return array;
   }
 
   close(): void {
@@ -203,14 +239,6 @@ export class SessionImpl {
 /** `str()` of the tensor itself: TF reports a variable through its ref tensor (`Tensor("x:0", ..., dtype=int32_ref)`). */
 function tensorText(t: Tensor): string {
   return Tensor.prototype.toString.call(t);
-}
-
-function withNode(e: unknown, nodeName: string): unknown {
-  if (e instanceof OpError && !e.message.includes("[[{{node")) {
-    e.message += `\n\t [[{{node ${nodeName}}}]]`;
-    Object.defineProperty(e, "nodeName", { value: e.nodeName ?? nodeName });
-  }
-  return e;
 }
 
 function copyOf(v: NDArray): NDArray {

@@ -1,4 +1,4 @@
-/** `tf.train`: optimizers, global step (and the Saver, added by the io layer). */
+/** `tf.train`: optimizers, global step, the Saver and the checkpoint helpers. */
 export {
   GradientDescentOptimizer,
   MomentumOptimizer,
@@ -12,3 +12,14 @@ export {
 export { Optimizer, GATE_NONE, GATE_OP, GATE_GRAPH } from "./optimizer";
 export type { GradAndVar, MinimizeOptions } from "./optimizer";
 export { getGlobalStep, createGlobalStep, getOrCreateGlobalStep } from "./globalStep";
+export {
+  Saver,
+  SaverImpl,
+  importMetaGraph,
+  exportMetaGraph,
+  latestCheckpoint,
+  getCheckpointState,
+  updateCheckpointState,
+  checkpointExists,
+} from "./saver/index";
+export type { SaverOptions, SaveOptions, VarList, CheckpointState } from "./saver/index";

@@ -63,16 +63,9 @@ function buildGraph(learningRate: number) {
       return { loss, trainingOp };
     });
     const init = tf.nameScope("init", () => tf.globalVariablesInitializer());
-    tf.nameScope("save", () => addSaver());
+    tf.nameScope("save", () => tf.train.Saver());
     return { X, y, loss, trainingOp, init };
   });
-}
-
-/** `tf.train.Saver()` once the io layer exports it; until then a stand-in op keeps the `save` scope. */
-function addSaver(): void {
-  const Saver = (tf.train as Record<string, unknown>).Saver as (() => unknown) | undefined;
-  if (Saver) Saver();
-  else tf.constant("model", { name: "Const" });
 }
 
 const feed = (t: tf.Tensor, m: Matrix | Float64Array, column = false): [tf.Tensor, tf.NDArray] => [

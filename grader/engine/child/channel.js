@@ -1,4 +1,4 @@
-/* global Buffer, SharedArrayBuffer, Atomics */
+/* global Buffer */
 /**
  * The child's end of the private results channel (runs inside the Jest process, outside the
  * test's sandboxed context). Plain CommonJS because Jest loads reporters without transforming them.
@@ -82,7 +82,8 @@ function takeSender(role) {
   let seq = 0;
   return function send(type, payload = {}) {
     let body = JSON.stringify({ ...payload, t: type, s: seq });
-    if (body.length > MAX_BODY) body = JSON.stringify({ t: type, s: seq, truncated: true, name: payload.name ?? null });
+    if (body.length > MAX_BODY)
+      body = JSON.stringify({ t: type, s: seq, truncated: true, name: payload.name ?? null });
     seq += 1;
     writeLine({ n: nonce, r: role, b: body, m: createHmac("sha256", key).update(body).digest("hex") });
   };

@@ -23,7 +23,16 @@ const send: Send = (type, payload) => {
 
 const ANSWER_HOOK = Symbol.for("tensorlings.grader.submitAnswer");
 const MATCHERS = Symbol.for("$$jest-matchers-object");
-const GUARDED_GLOBALS = ["test", "it", "describe", "expect", "beforeEach", "afterEach", "beforeAll", "afterAll"] as const;
+const GUARDED_GLOBALS = [
+  "test",
+  "it",
+  "describe",
+  "expect",
+  "beforeEach",
+  "afterEach",
+  "beforeAll",
+  "afterAll",
+] as const;
 const MAX_MESSAGE = 4000;
 const MAX_ANSWER_JSON = 2000;
 
@@ -80,7 +89,8 @@ export default class GraderEnvironment extends NodeEnvironment {
         } catch {
           json = undefined;
         }
-        if (json === undefined || json.length > MAX_ANSWER_JSON) json = JSON.stringify({ unusable: typeof value });
+        if (json === undefined || json.length > MAX_ANSWER_JSON)
+          json = JSON.stringify({ unusable: typeof value });
         send("answer", { exercise: Number(exercise), question: String(question), json });
       },
     });
@@ -110,7 +120,8 @@ export default class GraderEnvironment extends NodeEnvironment {
         const integrity: string[] = [];
         this.check(`during "${fullName(t)}"`);
         if (this.tampered) integrity.push(this.tampered);
-        if (errors.length === 0 && this.fnFailed.has(t)) integrity.push("the test failed but its errors were removed");
+        if (errors.length === 0 && this.fnFailed.has(t))
+          integrity.push("the test failed but its errors were removed");
         send("test_done", {
           name: fullName(t),
           errors,
@@ -134,7 +145,8 @@ export default class GraderEnvironment extends NodeEnvironment {
 
   private capture(runtimeGlobals: Record<string, unknown>): void {
     const globals = new Map<string, unknown>();
-    for (const name of GUARDED_GLOBALS) globals.set(name, runtimeGlobals[name] ?? this.global[name as keyof typeof this.global]);
+    for (const name of GUARDED_GLOBALS)
+      globals.set(name, runtimeGlobals[name] ?? this.global[name as keyof typeof this.global]);
     this.captured = { globals, expect: runtimeGlobals.expect as Expect, matchers: this.matcherTable() };
   }
 
@@ -176,14 +188,19 @@ export default class GraderEnvironment extends NodeEnvironment {
         }
       }
     } finally {
-      c.expect.setState({ assertionCalls: saved.assertionCalls, numPassingAsserts: saved.numPassingAsserts, suppressedErrors: saved.suppressedErrors });
+      c.expect.setState({
+        assertionCalls: saved.assertionCalls,
+        numPassingAsserts: saved.numPassingAsserts,
+        suppressedErrors: saved.suppressedErrors,
+      });
     }
   }
 }
 
 export function fullName(test: Circus.TestEntry): string {
   const parts: string[] = [test.name];
-  for (let b: Circus.DescribeBlock | undefined = test.parent; b && b.parent; b = b.parent) parts.unshift(b.name);
+  for (let b: Circus.DescribeBlock | undefined = test.parent; b && b.parent; b = b.parent)
+    parts.unshift(b.name);
   return parts.join(" ");
 }
 
@@ -201,7 +218,11 @@ function formatError(err: Circus.TestError): string {
   if (e && typeof e === "object" && "message" in e) {
     const error = e as Error;
     const where = locateInSubmission(error.stack ?? "");
-    return cap(stripAnsi(`${error.name && error.name !== "Error" && !/^expect/.test(error.message) ? error.name + ": " : ""}${error.message}${where}`));
+    return cap(
+      stripAnsi(
+        `${error.name && error.name !== "Error" && !/^expect/.test(error.message) ? error.name + ": " : ""}${error.message}${where}`,
+      ),
+    );
   }
   return cap(`thrown: ${String(e)}`);
 }

@@ -27,7 +27,9 @@ class GraderReporter {
   onTestResult(_test, result) {
     const exec = result.testExecError;
     send("file_result", {
-      execError: exec ? cap(`${exec.message}${exec.stack ? "\n" + exec.stack.split("\n").slice(1, 4).join("\n") : ""}`) : null,
+      execError: exec
+        ? cap(`${exec.message}${exec.stack ? "\n" + exec.stack.split("\n").slice(1, 4).join("\n") : ""}`)
+        : null,
       numTests: result.testResults.length,
     });
   }

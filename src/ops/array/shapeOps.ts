@@ -6,7 +6,9 @@ import { NDArray, shapeSize } from "../../runtime/ndarray";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { createOp, inOpScope } from "../createOp";
-import { concatArrays, tileArray, transposeArray } from "../kernels/layout";
+import { concatArrays, transposeArray } from "../kernels/layout";
+import { reshapeKernel, resolveReshape, tileKernel } from "../kernels/shapeKernels";
+import { memoizedByShape, memoizedByValue } from "../kernels/memo";
 import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
 import { add, equal, mod, multiply, subtract } from "../math/binary";
@@ -20,19 +22,19 @@ const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 registerOp({
   type: "Shape",
   outputs: ([x]) => [{ dtype: int32, shape: [x.shape === null ? null : x.shape.length] }],
-  kernel: () => ([x]) => [intVec(x.shape)],
+  kernel: () => memoizedByShape((x) => intVec(x.shape)),
   gradient: null,
 });
 registerOp({
   type: "Rank",
   outputs: () => [{ dtype: int32, shape: [] }],
-  kernel: () => ([x]) => [NDArray.from(x.shape.length, int32)],
+  kernel: () => memoizedByShape((x) => NDArray.from(x.shape.length, int32)),
   gradient: null,
 });
 registerOp({
   type: "Size",
   outputs: () => [{ dtype: int32, shape: [] }],
-  kernel: () => ([x]) => [NDArray.from(x.size, int32)],
+  kernel: () => memoizedByShape((x) => NDArray.from(x.size, int32)),
   gradient: null,
 });
 
@@ -62,24 +64,6 @@ export function size(x: unknown, options: { name?: string } = {}): Tensor {
 
 // --- Reshape -------------------------------------------------------------------------
 
-function resolveReshape(inputShape: readonly number[], target: number[], size: number): number[] {
-  const known = target.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
-  const unknown = target.indexOf(-1);
-  const out = [...target];
-  if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) {
-      throw new InvalidArgumentError(`Input to reshape is a tensor with ${size} values, but the requested shape requires a multiple of ${known}`);
-    }
-    out[unknown] = size / known;
-  } else if (known !== size) {
-    throw new InvalidArgumentError(
-      `Input to reshape is a tensor with ${size} values, but the requested shape has ${known}`,
-    );
-  }
-  void inputShape;
-  return out;
-}
-
 registerOp({
   type: "Reshape",
   outputs: ([x, s]) => {
@@ -93,7 +77,7 @@ registerOp({
     }
     return [{ dtype: x.dtype, shape: out }];
   },
-  kernel: () => ([x, s]) => [x.reshape(resolveReshape(x.shape, nums(s), x.size))],
+  kernel: () => reshapeKernel(),
   gradient: (op, [g]) => [g && reshape(g, shape(op.inputs[0])), null],
 });
 
@@ -113,12 +97,13 @@ registerOp({
     const d = constantNumbers(dims);
     return [{ dtype: value.dtype, shape: d ?? (dims.shape?.[0] != null ? new Array(dims.shape[0]).fill(null) : null) }];
   },
-  kernel: () => ([dims, value]) => {
-    const out = NDArray.zeros(value.dtype, nums(dims));
-    // typed arrays and the string storage (an Array) both have fill()
-    (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
-    return [out];
-  },
+  kernel: () =>
+    memoizedByValue(([dims, value]) => {
+      const out = NDArray.zeros(value.dtype, nums(dims));
+      // typed arrays and the string storage (an Array) both have fill()
+      (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
+      return [out];
+    }),
   gradient: (_op, [g]) => [null, g && reduceSumAll(g)],
 });
 
@@ -146,17 +131,18 @@ export const ones = (dims: number[] | Tensor, dtype?: DType, options: { name?: s
 registerOp({
   type: "ZerosLike",
   outputs: ([x]) => [{ dtype: x.dtype, shape: x.shape }],
-  kernel: () => ([x]) => [NDArray.zeros(x.dtype, x.shape)],
+  kernel: () => memoizedByShape((x) => NDArray.zeros(x.dtype, x.shape)),
   gradient: null,
 });
 registerOp({
   type: "OnesLike",
   outputs: ([x]) => [{ dtype: x.dtype, shape: x.shape }],
-  kernel: () => ([x]) => {
-    const out = NDArray.zeros(x.dtype, x.shape);
-    (out.data as Float32Array).fill(1);
-    return [out];
-  },
+  kernel: () =>
+    memoizedByShape((x) => {
+      const out = NDArray.zeros(x.dtype, x.shape);
+      (out.data as Float32Array).fill(1);
+      return out;
+    }),
   gradient: null,
 });
 
@@ -181,7 +167,7 @@ registerOp({
     const shape = x.shape && mult ? x.shape.map((d, i) => (d === null ? null : d * mult[i])) : x.shape && x.shape.map(() => null);
     return [{ dtype: x.dtype, shape }];
   },
-  kernel: () => ([x, m]) => [tileArray(x, nums(m))],
+  kernel: (_op, options) => tileKernel(options),
   // Sum the copies: reshape the gradient to interleaved [multiple, dim] pairs and reduce the multiples.
   gradient: (op, [g]) => {
     if (!g) return [null, null];
@@ -209,13 +195,14 @@ registerOp({
     const n = s && l && d ? Math.max(0, Math.ceil((l[0] - s[0]) / d[0])) : null;
     return [{ dtype: start.dtype, shape: [n] }];
   },
-  kernel: () => ([s, l, d]) => {
-    const [a, b, c] = [s, l, d].map((x) => (x.data as Int32Array)[0]);
-    const n = Math.max(0, Math.ceil((b - a) / c));
-    const out = NDArray.zeros(s.dtype, [n]);
-    for (let i = 0; i < n; i++) (out.data as Int32Array)[i] = a + i * c;
-    return [out];
-  },
+  kernel: () =>
+    memoizedByValue(([s, l, d]) => {
+      const [a, b, c] = [s, l, d].map((x) => (x.data as Int32Array)[0]);
+      const n = Math.max(0, Math.ceil((b - a) / c));
+      const out = NDArray.zeros(s.dtype, [n]);
+      for (let i = 0; i < n; i++) (out.data as Int32Array)[i] = a + i * c;
+      return [out];
+    }),
   gradient: null,
 });
 
@@ -242,12 +229,13 @@ registerOp({
 registerOp({
   type: "InvertPermutation",
   outputs: ([p]) => [{ dtype: p.dtype, shape: p.shape }],
-  kernel: () => ([p]) => {
-    const v = nums(p);
-    const inv = new Array(v.length);
-    v.forEach((x, i) => (inv[x] = i));
-    return [intVec(inv)];
-  },
+  kernel: () =>
+    memoizedByValue(([p]) => {
+      const v = nums(p);
+      const inv = new Array(v.length);
+      v.forEach((x, i) => (inv[x] = i));
+      return [intVec(inv)];
+    }),
   gradient: null,
 });
 

@@ -1,4 +1,3 @@
-import { allocStorage } from "../../graph/dtypes";
 import { Tensor } from "../../graph/tensor";
 import { InvalidArgumentError, ValueError } from "../../errors";
 import { NDArray } from "../../runtime/ndarray";
@@ -6,24 +5,34 @@ import { convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { registerOp } from "../registry";
+import { outputFor } from "../kernels/elementwise";
 import { identity } from "../control/controlFlow";
 
 registerOp({
   type: "AddN",
   outputs: (inputs) => [{ dtype: inputs[0].dtype, shape: inputs.find((t) => t.shape)?.shape ?? null }],
-  kernel: () => (inputs) => {
-    const first = inputs[0];
-    const acc = new Float64Array(first.size);
-    for (const x of inputs) {
-      if (x.size !== first.size) {
-        throw new InvalidArgumentError(`Inputs to operation AddN must have the same size and shape.  Input 0: [${first.shape}] != input: [${x.shape}]`);
+  kernel: (_op, options) => {
+    // Sums in float64, stored once; with a reusable output, both buffers are kept between runs.
+    const reuse = options?.reuseOutputs === true;
+    const holder: { out: NDArray | null } = { out: null };
+    let acc = new Float64Array(0);
+    const outs: NDArray[] = [];
+    return (inputs) => {
+      const first = inputs[0];
+      if (!reuse || acc.length !== first.size) acc = new Float64Array(first.size);
+      else acc.fill(0);
+      for (const x of inputs) {
+        if (x.size !== first.size) {
+          throw new InvalidArgumentError(`Inputs to operation AddN must have the same size and shape.  Input 0: [${first.shape}] != input: [${x.shape}]`);
+        }
+        const d = x.data as Float32Array;
+        for (let i = 0; i < acc.length; i++) acc[i] += d[i];
       }
-      const d = x.data as Float32Array;
-      for (let i = 0; i < acc.length; i++) acc[i] += d[i];
-    }
-    const out = allocStorage(first.dtype, first.size) as Float32Array;
-    out.set(acc);
-    return [new NDArray(first.dtype, [...first.shape], out)];
+      const out = outputFor(holder, reuse, first.dtype, first.shape);
+      (out.data as Float32Array).set(acc);
+      outs[0] = out;
+      return outs;
+    };
   },
   gradient: (op, [g]) => op.inputs.map(() => g),
 });

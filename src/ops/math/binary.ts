@@ -6,7 +6,7 @@ import { convertPair } from "../array/constant";
 import { onesLike, reshape, shape } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { binaryKernel } from "../kernels/elementwise";
+import { binaryOpKernel, registerElementwise } from "../kernels/elementwise";
 import { GradFn, registerOp } from "../registry";
 import { broadcastGradientArgs, reduceSum } from "./reduce";
 import { log, neg } from "./unary";
@@ -20,13 +20,11 @@ export interface NameOption {
 
 /** A binary elementwise op: kernel with broadcasting, static broadcast shape, gradient. */
 function defineBinary(type: string, f: (a: number, b: number) => number, gradient: GradFn | null, returnsBool = false) {
+  registerElementwise(type, 2, f, returnsBool);
   registerOp({
     type,
     outputs: ([x, y]) => [{ dtype: returnsBool ? bool : x.dtype, shape: broadcastStatic(x.shape, y.shape) }],
-    kernel: () => {
-      const k = binaryKernel(f, returnsBool ? bool : undefined);
-      return ([a, b]) => [k(a, b)];
-    },
+    kernel: (_op, options) => binaryOpKernel(f, returnsBool ? bool : undefined, options),
     gradient,
   });
 }

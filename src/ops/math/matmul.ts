@@ -5,11 +5,33 @@ import { NDArray } from "../../runtime/ndarray";
 import { convertPair, convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { registerOp } from "../registry";
+import { Kernel, KernelOptions, registerOp } from "../registry";
 import { neg } from "./unary";
 
 /** C = op(A) · op(B) for 2-D arrays; accumulates each output in float64 before storing. */
 export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): NDArray {
+  return matmulInto(a, b, ta, tb, { out: null, acc: null }, false);
+}
+
+/** What a MatMul kernel keeps between calls when its plan lets it reuse buffers. */
+interface MatMulMemory {
+  out: NDArray | null;
+  /** float64 accumulators, one per output row or column. */
+  acc: Float64Array | null;
+}
+
+function scratch(memory: MatMulMemory, n: number): Float64Array {
+  let acc = memory.acc;
+  if (acc === null || acc.length !== n) memory.acc = acc = new Float64Array(n);
+  else acc.fill(0);
+  return acc;
+}
+
+/**
+ * Every output element is the float64 sum, in order of the inner index, of the float32 products;
+ * the loops differ only in traversal order, so all of them give the same bits.
+ */
+function matmulInto(a: NDArray, b: NDArray, ta: boolean, tb: boolean, memory: MatMulMemory, reuse: boolean): NDArray {
   if (a.shape.length !== 2 || b.shape.length !== 2) {
     throw new InvalidArgumentError(
       `In[${a.shape.length !== 2 ? 0 : 1}] is not a matrix. Instead it has shape [${(a.shape.length !== 2 ? a : b).shape.join(",")}]`,
@@ -28,22 +50,39 @@ export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): 
   }
   const A = a.data as Float32Array;
   const B = b.data as Float32Array;
-  const out = allocStorage(a.dtype, m * n) as Float32Array;
-  // Strides let one loop serve all four transpose combinations.
-  const aRow = ta ? 1 : ac;
-  const aCol = ta ? ac : 1;
-  const bRow = tb ? 1 : bc;
-  const bCol = tb ? bc : 1;
-  if (n === 1) {
+  const prev = memory.out;
+  const result =
+    reuse && prev !== null && prev.dtype === a.dtype && prev.shape[0] === m && prev.shape[1] === n
+      ? prev
+      : new NDArray(a.dtype, [m, n], allocStorage(a.dtype, m * n));
+  if (reuse) memory.out = result;
+  const out = result.data as Float32Array;
+  if (n === 1 && !ta) {
+    // Matrix · vector: one dot product per row, both sides contiguous.
     for (let i = 0; i < m; i++) {
       let acc = 0;
-      for (let p = 0; p < k; p++) acc += A[i * aRow + p * aCol] * B[p * bRow];
+      const base = i * ac;
+      for (let p = 0; p < k; p++) acc += A[base + p] * B[p];
       out[i] = acc;
     }
+  } else if (n === 1) {
+    // Aᵀ · vector: walk A's rows once, updating every output's running sum.
+    const acc = scratch(memory, m);
+    for (let p = 0; p < k; p++) {
+      const bv = B[p];
+      const base = p * ac;
+      for (let i = 0; i < m; i++) acc[i] += A[base + i] * bv;
+    }
+    for (let i = 0; i < m; i++) out[i] = acc[i];
   } else {
-    const row = new Float64Array(n);
+    // Strides let one loop serve all four transpose combinations.
+    const aRow = ta ? 1 : ac;
+    const aCol = ta ? ac : 1;
+    const bRow = tb ? 1 : bc;
+    const bCol = tb ? bc : 1;
+    const row = scratch(memory, n);
     for (let i = 0; i < m; i++) {
-      row.fill(0);
+      if (i > 0) row.fill(0);
       for (let p = 0; p < k; p++) {
         const av = A[i * aRow + p * aCol];
         if (av === 0) continue;
@@ -53,7 +92,18 @@ export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): 
       for (let j = 0; j < n; j++) out[i * n + j] = row[j];
     }
   }
-  return new NDArray(a.dtype, [m, n], out);
+  return result;
+}
+
+/** The MatMul kernel for given transpose flags (the plan's transpose folding picks its own). */
+export function matmulKernel(ta: boolean, tb: boolean, options: KernelOptions = {}): Kernel {
+  const reuse = options.reuseOutputs === true;
+  const memory: MatMulMemory = { out: null, acc: null };
+  const outs: NDArray[] = [];
+  return ([a, b]) => {
+    outs[0] = matmulInto(a, b, ta, tb, memory, reuse);
+    return outs;
+  };
 }
 
 registerOp({
@@ -73,11 +123,7 @@ registerOp({
     }
     return [{ dtype: a.dtype, shape: [m, n] }];
   },
-  kernel: (op) => {
-    const ta = op.attrBool("transpose_a");
-    const tb = op.attrBool("transpose_b");
-    return ([a, b]) => [matmulArrays(a, b, ta, tb)];
-  },
+  kernel: (op, options) => matmulKernel(op.attrBool("transpose_a"), op.attrBool("transpose_b"), options),
   gradient: (op, [g]) => {
     if (!g) return [null, null];
     const [a, b] = op.inputs;

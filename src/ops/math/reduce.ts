@@ -8,8 +8,9 @@ import { fill, range, reshape, shape, size, tile } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { createOp, inOpScope } from "../createOp";
-import { Reducer, normalizeAxes, reduceArray, reducedStaticShape } from "../kernels/reduce";
+import { Reducer, normalizeAxes, reduceKernel, reducedStaticShape } from "../kernels/reduce";
 import { GradFn, registerOp } from "../registry";
+import { memoizedByValue } from "../kernels/memo";
 import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
 import { cast } from "./cast";
 
@@ -30,10 +31,7 @@ function defineReduction(type: string, how: Reducer, gradient: GradFn | null, is
     outputs: ([x, axes], attrs) => [
       { dtype: isBool ? bool : x.dtype, shape: reductionOutputShape(x, axes, attrs.keep_dims?.kind === "b" && attrs.keep_dims.value) },
     ],
-    kernel: (op) => {
-      const keep = op.attrBool("keep_dims");
-      return ([x, axes]) => [reduceArray(x, nums(axes), keep, how)];
-    },
+    kernel: (op, options) => reduceKernel(how, op.attrBool("keep_dims"), options),
     gradient,
   });
 }
@@ -110,7 +108,7 @@ defineReduction("Any", "any", null, true);
 registerOp({
   type: "DynamicStitch",
   outputs: (inputs) => [{ dtype: inputs[inputs.length - 1].dtype, shape: [null] }],
-  kernel: () => (inputs) => {
+  kernel: () => memoizedByValue((inputs) => {
     const n = inputs.length / 2;
     const out: number[] = [];
     for (let k = 0; k < n; k++) {
@@ -119,7 +117,7 @@ registerOp({
       idx.forEach((i, j) => (out[i] = data[j]));
     }
     return [new NDArray(inputs[n].dtype, [out.length], Int32Array.from(out))];
-  },
+  }),
   gradient: null,
 });
 
@@ -136,7 +134,7 @@ registerOp({
     { dtype: int32, shape: [null] },
     { dtype: int32, shape: [null] },
   ],
-  kernel: () => ([s0, s1]) => {
+  kernel: () => memoizedByValue(([s0, s1]) => {
     const a = nums(s0);
     const b = nums(s1);
     const rank = Math.max(a.length, b.length);
@@ -150,7 +148,7 @@ registerOp({
       if (pb[i] === 1 && (out !== 1 || i < rank - b.length)) r1.push(i);
     }
     return [new NDArray(int32, [r0.length], Int32Array.from(r0)), new NDArray(int32, [r1.length], Int32Array.from(r1))];
-  },
+  }),
   gradient: null,
 });
 

@@ -3,7 +3,7 @@ import { Tensor } from "../../graph/tensor";
 import { convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { unaryKernel, binaryKernel } from "../kernels/elementwise";
+import { binaryOpKernel, registerElementwise, unaryOpKernel } from "../kernels/elementwise";
 import { GradFn, registerOp } from "../registry";
 import { controlDependencies } from "../control/controlFlow";
 import { constant } from "../array/constant";
@@ -11,26 +11,22 @@ import { multiply } from "./binary";
 import type { NameOption, TensorLike } from "./binary";
 
 function defineUnary(type: string, f: (a: number) => number, gradient: GradFn | null, returnsBool = false) {
+  registerElementwise(type, 1, f, returnsBool);
   registerOp({
     type,
     outputs: ([x]) => [{ dtype: returnsBool ? bool : x.dtype, shape: x.shape }],
-    kernel: () => {
-      const k = unaryKernel(f, returnsBool ? bool : undefined);
-      return ([a]) => [k(a)];
-    },
+    kernel: (_op, options) => unaryOpKernel(f, returnsBool ? bool : undefined, options),
     gradient,
   });
 }
 
 /** Gradient helper ops taking (y or x, dy), named as TF's `*Grad` kernels. */
 function defineGradKernel(type: string, f: (a: number, dy: number) => number) {
+  registerElementwise(type, 2, f);
   registerOp({
     type,
     outputs: ([a]) => [{ dtype: a.dtype, shape: a.shape }],
-    kernel: () => {
-      const k = binaryKernel(f);
-      return ([a, b]) => [k(a, b)];
-    },
+    kernel: (_op, options) => binaryOpKernel(f, undefined, options),
     gradient: null,
   });
 }

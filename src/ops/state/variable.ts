@@ -86,7 +86,8 @@ export class Variable extends Tensor {
       op: varOp,
       valueIndex: 0,
       dtype: old.dtype,
-      shape: old.shape,
+      // Tensor keeps its static shape in a private field behind the `shape` getter.
+      staticShape: old.shape,
       isRef: true,
       initializer,
       snapshot,

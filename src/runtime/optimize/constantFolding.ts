@@ -1,0 +1,58 @@
+/**
+ * Constant folding: a pure op whose inputs are all known while compiling is computed once, with
+ * the very kernel the run would use, and its outputs become constants of the plan. `Shape`,
+ * `Size` and `Rank` of a tensor whose static shape is fully known fold too (the engine already
+ * treats them as constants when building graphs, see ops/constantValue.ts).
+ *
+ * Stateful and random ops never fold, and neither does an op whose kernel fails here: it stays in
+ * the plan, so the run raises the same error at the same node as before.
+ */
+import { int32 } from "../../graph/dtypes";
+import { isFullyDefined } from "../../graph/shape";
+import { NDArray, shapeSize } from "../ndarray";
+import { SessionState } from "../sessionState";
+import { PlanGraph, PlanNode, toCheckNode } from "./ir";
+import { isFoldable, isShapeOnly } from "./opTraits";
+
+/** Results larger than this stay computed at run time rather than held by the plan (TF's grappler caps at 10 MB too). */
+const MAX_FOLDED_ELEMENTS = 1 << 21;
+
+export function foldConstants(graph: PlanGraph): void {
+  const ctx = { state: new SessionState() };
+  const kept: PlanNode[] = [];
+  for (const node of graph.nodes) {
+    const values = node.kind === "kernel" && !node.target && isFoldable(node.op.type) ? evaluate(node, ctx) : null;
+    if (!values || values.some((v) => v.size > MAX_FOLDED_ELEMENTS)) {
+      kept.push(node);
+      continue;
+    }
+    node.outputs.forEach((v, i) => (v.constant = values[i]));
+    // Shape of an uninitialized variable must still fail as before.
+    const check = toCheckNode(node);
+    if (check) kept.push(check);
+  }
+  graph.nodes = kept;
+}
+
+function evaluate(node: PlanNode, ctx: { state: SessionState }): NDArray[] | null {
+  if (isShapeOnly(node.op.type)) {
+    const shape = node.inputs[0].tensor?.shape ?? null;
+    if (isFullyDefined(shape)) return [shapeValue(node.op.type, shape)];
+  }
+  if (node.outputs.length === 0 || !node.inputs.every((v) => v.constant !== null)) return null;
+  try {
+    const outs = node.makeKernel({})(
+      node.inputs.map((v) => v.constant as NDArray),
+      ctx,
+    );
+    return outs.length === node.outputs.length ? [...outs] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the Shape, Size and Rank kernels return for an input of this shape. */
+function shapeValue(type: string, shape: number[]): NDArray {
+  if (type === "Shape") return new NDArray(int32, [shape.length], Int32Array.from(shape));
+  return NDArray.from(type === "Size" ? shapeSize(shape) : shape.length, int32);
+}

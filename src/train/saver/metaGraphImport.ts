@@ -1,0 +1,99 @@
+/**
+ * `tf.train.import_meta_graph(path)`: rebuild a saved graph in the default graph, with its
+ * collections and its Variables, and return a Saver over the saved SaverDef, so that a fresh
+ * process can do `getTensorByName("theta:0")` and `saver.restore(sess, path)`.
+ */
+import * as fs from "fs";
+import "../../ops";
+import "../../ops/io";
+import { getDefaultGraph, GraphKeys, type GraphImpl } from "../../graph/graph";
+import { importGraphDef } from "../../graph/graphDefImport";
+import type { Operation } from "../../graph/operation";
+import type { Tensor } from "../../graph/tensor";
+import { DataLossError } from "../../errors";
+import { decodeMetaGraphDef, decodeVariableDef, type MetaGraphDefProto, type VariableDefProto } from "../../io";
+import { Variable } from "../../ops/state/variable";
+import { logInfo } from "./logging";
+import { VARIABLE_COLLECTIONS } from "./metaGraphExport";
+import { SaverImpl } from "./saver";
+
+/** Python's IOError, which `import_meta_graph` raises for a missing or unreadable file (printed as OSError). */
+export class OSError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OSError";
+  }
+}
+
+/** `meta_graph.read_meta_graph_file`: a binary MetaGraphDef. */
+export function readMetaGraphFile(filename: string): MetaGraphDefProto {
+  if (!fs.existsSync(filename)) throw new OSError(`File ${filename} does not exist.`);
+  try {
+    return decodeMetaGraphDef(fs.readFileSync(filename));
+  } catch (e) {
+    if (e instanceof DataLossError) throw new OSError(`Cannot parse file ${filename}: ${e.message}.`);
+    throw e;
+  }
+}
+
+/** The element a collection entry names: `x:0` is a tensor, `x` an operation. */
+function graphElement(graph: GraphImpl, name: string): Tensor | Operation {
+  return name.includes(":") ? graph.getTensorByName(name) : graph.getOperationByName(name);
+}
+
+/** TF's `Variable(variable_def=...)`: wrap the imported ops of one variable. */
+function variableFromDef(graph: GraphImpl, def: VariableDefProto, trainable: boolean): Variable {
+  const varTensor = graph.getTensorByName(def.variableName);
+  if (varTensor instanceof Variable) return varTensor;
+  const initializer = graph.getOperationByName(def.initializerName);
+  const snapshot = graph.getTensorByName(def.snapshotName);
+  const initialValue = def.initialValueName ? graph.getTensorByName(def.initialValueName) : initializer.inputs[1];
+  return Variable.fromGraph(varTensor.op, initializer, snapshot, initialValue, trainable);
+}
+
+/** Put the saved collections back: variables as Variable objects, node lists as tensors and ops. */
+function restoreCollections(graph: GraphImpl, meta: MetaGraphDefProto): void {
+  const collections = meta.collectionDef ?? {};
+  const trainableDefs = collections[GraphKeys.TRAINABLE_VARIABLES];
+  const trainableNames = new Set(
+    trainableDefs?.kind === "bytes_list" ? trainableDefs.value.map((b) => decodeVariableDef(b).variableName) : [],
+  );
+  for (const key of Object.keys(collections).sort()) {
+    const def = collections[key];
+    switch (def.kind) {
+      case "bytes_list":
+        if (VARIABLE_COLLECTIONS.has(key)) {
+          for (const bytes of def.value) {
+            const v = decodeVariableDef(bytes);
+            graph.addToCollection(key, variableFromDef(graph, v, v.trainable ?? trainableNames.has(v.variableName)));
+          }
+        } else {
+          for (const bytes of def.value) graph.addToCollection(key, new TextDecoder().decode(bytes));
+        }
+        break;
+      case "node_list":
+        for (const name of def.value) graph.addToCollection(key, graphElement(graph, name));
+        break;
+      case "int64_list":
+      case "float_list":
+        for (const x of def.value) graph.addToCollection(key, x);
+        break;
+    }
+  }
+}
+
+/**
+ * `tf.train.import_meta_graph(meta_graph_or_file)`: import into the default graph and return a
+ * Saver using the saved SaverDef (a new Saver over all variables when there is none, or null when
+ * the graph has no variables).
+ */
+export function importMetaGraph(metaGraphOrFile: string | MetaGraphDefProto): SaverImpl | null {
+  const meta = typeof metaGraphOrFile === "string" ? readMetaGraphFile(metaGraphOrFile) : metaGraphOrFile;
+  const graph = getDefaultGraph();
+  if (meta.graphDef) importGraphDef(graph, meta.graphDef);
+  restoreCollections(graph, meta);
+  if (meta.saverDef) return new SaverImpl(null, { saverDef: meta.saverDef });
+  if (graph.getCollection(GraphKeys.GLOBAL_VARIABLES).length > 0) return new SaverImpl();
+  logInfo("Saver not created because there are no variables in the graph to restore");
+  return null;
+}

@@ -1,0 +1,316 @@
+/**
+ * `tf.train.Saver` (spec §5.1): saves variables to checkpoint V2 files and restores them, keeps
+ * the `checkpoint` state file and the `.meta` graph, and rotates old checkpoints (`maxToKeep`).
+ *
+ * Order of a save: the save op writes `prefix.data-*` and `prefix.index` (crash-safe, see
+ * checkpointFiles.ts), then `prefix.meta` is written, then the state file names the new prefix,
+ * then checkpoints past `maxToKeep` are deleted. TF writes the `.meta` last; writing it before the
+ * state file means that whatever the state file names is complete, `.meta` included, when a
+ * process is killed in the middle of a save.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { getDefaultGraph, type GraphImpl } from "../../graph/graph";
+import { Tensor } from "../../graph/tensor";
+import { FailedPreconditionError, InvalidArgumentError, NotFoundError, OpError, ValueError } from "../../errors";
+import { NDArray } from "../../runtime/ndarray";
+import { SessionImpl } from "../../runtime/session";
+import { checkpointExists, updateCheckpointState, type SaverDefProto } from "../../io";
+import { removeCheckpointFiles, removeStaleFileTemps, removeStaleTemps } from "./checkpointFiles";
+import { logInfo, logWarning } from "./logging";
+import { exportMetaGraph, type MetaGraphOptions } from "./metaGraphExport";
+import { saveablesFrom, type VarList } from "./saveables";
+import { buildSaverGraph } from "./saverGraph";
+
+export interface SaverOptions {
+  /** Checkpoints to keep (default 5); 0 or null keeps every one. */
+  maxToKeep?: number | null;
+  /** Also keep one checkpoint every this many hours (default 10000). */
+  keepCheckpointEveryNHours?: number;
+  /** Name scope of the saver's ops (default `save`). */
+  name?: string;
+  /** Store paths relative to the save directory in the state file. */
+  saveRelativePaths?: boolean;
+  /** `path-00000042` instead of `path-42`. */
+  padStepNumber?: boolean;
+  /** Default value of the filename tensor (default `model`). */
+  filename?: string;
+  /** With no variables, build nothing and make save/restore do nothing instead of raising. */
+  allowEmpty?: boolean;
+  /** Reuse the ops an existing SaverDef names (as `importMetaGraph` does) instead of building new ones. */
+  saverDef?: SaverDefProto;
+}
+
+export interface SaveOptions {
+  /** Appended to the path as `-<step>`: a number, or a tensor/variable evaluated in `sess`. */
+  globalStep?: number | Tensor | null;
+  /** Name of the state file (default `checkpoint`); no path components. */
+  latestFilename?: string;
+  metaGraphSuffix?: string;
+  writeMetaGraph?: boolean;
+  writeState?: boolean;
+}
+
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  "maxToKeep",
+  "keepCheckpointEveryNHours",
+  "name",
+  "saveRelativePaths",
+  "padStepNumber",
+  "filename",
+  "allowEmpty",
+  "saverDef",
+]);
+
+const utf8 = new TextDecoder();
+
+/** TF 1.12's wording when a restore fails because the graph and the checkpoint disagree. */
+function wrapRestoreError(err: OpError, cause: string): OpError {
+  const message =
+    `Restoring from checkpoint failed. This is most likely due to ${cause} from the checkpoint. ` +
+    `Please ensure that you have not altered the graph expected based on the checkpoint. Original error:\n\n${err.message}`;
+  const Cls = err.constructor as new (message: string, nodeName?: string) => OpError;
+  return new Cls(message, err.nodeName);
+}
+
+interface Kept {
+  path: string;
+  /** Seconds since the epoch when it was saved. */
+  time: number;
+}
+
+export class SaverImpl {
+  readonly saverDef: SaverDefProto;
+  readonly graph: GraphImpl;
+  private readonly isEmpty: boolean;
+  private readonly saveRelativePaths: boolean;
+  private readonly padStepNumber: boolean;
+  private lastKept: Kept[] = [];
+  private toDelete: Kept[] = [];
+  private nextKeepTime: number;
+
+  constructor(varList?: VarList | null, options: SaverOptions = {}) {
+    this.graph = getDefaultGraph();
+    this.saveRelativePaths = options.saveRelativePaths ?? false;
+    this.padStepNumber = options.padStepNumber ?? false;
+    const maxToKeep = options.maxToKeep ?? (options.maxToKeep === null ? 0 : 5);
+    const keepHours = options.keepCheckpointEveryNHours ?? 10000;
+    if (options.saverDef) {
+      this.saverDef = checkSaverDef(options.saverDef);
+      this.isEmpty = false;
+    } else {
+      const saveables = saveablesFrom(varList, this.graph);
+      this.isEmpty = saveables.length === 0;
+      if (this.isEmpty && !options.allowEmpty) throw new ValueError("No variables to save");
+      this.saverDef = this.isEmpty
+        ? emptySaverDef(maxToKeep, keepHours)
+        : buildSaverGraph(saveables, {
+            name: options.name,
+            filename: options.filename,
+            maxToKeep,
+            keepCheckpointEveryNHours: keepHours,
+          });
+    }
+    this.nextKeepTime = Date.now() / 1000 + this.saverDef.keepCheckpointEveryNHours * 3600;
+  }
+
+  /** Kept checkpoint prefixes, oldest first. */
+  get lastCheckpoints(): string[] {
+    return this.lastKept.map((k) => k.path);
+  }
+
+  /** Replace the list of kept checkpoints (e.g. from a previous run's state file). */
+  setLastCheckpoints(paths: readonly string[]): void {
+    this.lastKept = paths.map((p) => ({ path: p, time: Date.now() / 1000 }));
+  }
+
+  /** Like `setLastCheckpoints`, with the time each was saved (seconds since the epoch). */
+  setLastCheckpointsWithTime(entries: readonly [string, number][]): void {
+    this.lastKept = entries.map(([p, time]) => ({ path: p, time }));
+  }
+
+  /** Take over checkpoints written earlier (those whose files still exist), so rotation deletes them in turn. */
+  recoverLastCheckpoints(paths: readonly string[]): void {
+    const now = Date.now() / 1000;
+    const existing = paths.filter((p) => checkpointExists(p));
+    this.lastKept = existing.map((p) => {
+      let time = now;
+      try {
+        time = fs.statSync(`${p}.index`).mtimeMs / 1000;
+      } catch {
+        // keep "now"
+      }
+      return { path: p, time };
+    });
+  }
+
+  /**
+   * `saver.save(sess, save_path, global_step=None, ...)`: write the checkpoint and return its
+   * prefix (`save_path`, or `save_path-<step>`).
+   */
+  save(sess: SessionImpl, savePath: string, options: SaveOptions = {}): string | null {
+    const latestFilename = options.latestFilename ?? "checkpoint";
+    const metaSuffix = options.metaGraphSuffix ?? "meta";
+    if (path.basename(latestFilename) !== latestFilename) {
+      throw new ValueError("'latest_filename' must not contain path components");
+    }
+    if (!(sess instanceof SessionImpl)) throw new TypeError(`'sess' must be a Session; ${String(sess)}`);
+    let checkpointFile = savePath;
+    if (options.globalStep !== undefined && options.globalStep !== null) {
+      const step = this.stepValue(sess, options.globalStep);
+      checkpointFile = this.padStepNumber
+        ? `${savePath}-${String(step).padStart(8, "0")}`
+        : `${savePath}-${step}`;
+    } else if (path.basename(savePath) === latestFilename) {
+      throw new ValueError(`'latest_filename' collides with 'save_path': '${latestFilename}' and '${savePath}'`);
+    }
+    const saveDir = pyDirname(savePath);
+    if (this.isEmpty) {
+      if (options.writeMetaGraph ?? true) this.writeMeta(sess, `${checkpointFile}.${metaSuffix}`);
+      return null;
+    }
+
+    let modelCheckpointPath: string;
+    try {
+      const feed = new Map([[sess.graph.getTensorByName(this.saverDef.filenameTensorName), checkpointFile]]);
+      const result = sess.run(this.saverDef.saveTensorName, feed as never) as NDArray;
+      modelCheckpointPath = utf8.decode((result.data as Uint8Array[])[0]);
+    } catch (e) {
+      if ((e instanceof NotFoundError || e instanceof FailedPreconditionError) && !isDirectory(saveDir || ".")) {
+        throw new ValueError(`Parent directory of ${savePath} doesn't exist, can't save.`);
+      }
+      throw e;
+    }
+    removeStaleTemps(modelCheckpointPath, [metaSuffix]);
+    if (options.writeMetaGraph ?? true) this.writeMeta(sess, `${checkpointFile}.${metaSuffix}`);
+    if (options.writeState ?? true) {
+      this.recordLastCheckpoint(modelCheckpointPath);
+      removeStaleFileTemps(path.join(saveDir || ".", latestFilename));
+      updateCheckpointState(saveDir, modelCheckpointPath, {
+        allModelCheckpointPaths: this.lastCheckpoints,
+        latestFilename,
+        saveRelativePaths: this.saveRelativePaths,
+      });
+      this.deleteOldCheckpoints(metaSuffix);
+    }
+    return modelCheckpointPath;
+  }
+
+  /**
+   * `saver.restore(sess, save_path)`: run the restore op on the checkpoint `save_path`, logging
+   * `INFO:tensorflow:Restoring parameters from <path>` to stderr as TF does.
+   */
+  restore(sess: SessionImpl, savePath: string | null | undefined): void {
+    if (this.isEmpty) return;
+    if (savePath === null || savePath === undefined) throw new ValueError("Can't load save_path when it is None.");
+    if (!checkpointExists(savePath)) {
+      throw new ValueError(`The passed save_path is not a valid checkpoint: ${savePath}`);
+    }
+    logInfo(`Restoring parameters from ${savePath}`);
+    try {
+      const feed = new Map([[sess.graph.getTensorByName(this.saverDef.filenameTensorName), savePath]]);
+      sess.run(this.saverDef.restoreOpName, feed as never);
+    } catch (e) {
+      if (e instanceof NotFoundError) throw wrapRestoreError(e, "a Variable name or other graph key that is missing");
+      if (e instanceof InvalidArgumentError) {
+        throw wrapRestoreError(e, "a mismatch between the current graph and the graph");
+      }
+      throw e;
+    }
+  }
+
+  /** `saver.export_meta_graph(filename)`: the default graph with this saver's SaverDef. */
+  exportMetaGraph(filename?: string | null, options: Omit<MetaGraphOptions, "saverDef"> = {}): ReturnType<typeof exportMetaGraph> {
+    return exportMetaGraph(filename, { ...options, saverDef: this.isEmpty ? undefined : this.saverDef });
+  }
+
+  /** The SaverDef describing this saver's ops. */
+  asSaverDef(): SaverDefProto {
+    return this.saverDef;
+  }
+
+  toString(): string {
+    return `<tensorlings.train.Saver restore_op='${this.saverDef.restoreOpName}'>`;
+  }
+
+  private writeMeta(sess: SessionImpl, file: string): void {
+    sess.graph.asDefault(() => this.exportMetaGraph(file, { graph: sess.graph }));
+  }
+
+  private stepValue(sess: SessionImpl, step: number | Tensor): number {
+    const value = step instanceof Tensor ? Number((sess.run(step) as NDArray).item()) : step;
+    if (!Number.isFinite(value)) throw new TypeError(`global_step must be an integer, got ${String(step)}`);
+    return Math.trunc(value);
+  }
+
+  /** TF's `_RecordLastCheckpoint`: move `p` to the end of the kept list; the overflow waits for deletion. */
+  private recordLastCheckpoint(p: string): void {
+    if (!this.saverDef.maxToKeep) return;
+    this.lastKept = this.lastKept.filter((k) => k.path !== p);
+    this.lastKept.push({ path: p, time: Date.now() / 1000 });
+    if (this.lastKept.length > this.saverDef.maxToKeep) this.toDelete.push(this.lastKept.shift()!);
+  }
+
+  /** TF's `_MaybeDeleteOldCheckpoints`: delete the oldest overflow, unless it falls on a keep-every-N-hours mark. */
+  private deleteOldCheckpoints(metaSuffix: string): void {
+    const p = this.toDelete.shift();
+    if (!p) return;
+    if (p.time > this.nextKeepTime) {
+      this.nextKeepTime += this.saverDef.keepCheckpointEveryNHours * 3600;
+      return;
+    }
+    try {
+      removeCheckpointFiles(p.path, metaSuffix);
+    } catch (e) {
+      logWarning(`Ignoring: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** Python's `os.path.dirname`: "" for a bare file name, "." only when the path says so. */
+function pyDirname(p: string): string {
+  const head = p.slice(0, p.lastIndexOf("/") + 1);
+  return head && !/^\/+$/.test(head) ? head.replace(/\/+$/, "") : head;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function checkSaverDef(def: SaverDefProto): SaverDefProto {
+  if (!def.saveTensorName) throw new ValueError(`saver_def must specify the save_tensor_name: ${JSON.stringify(def)}`);
+  if (!def.restoreOpName) throw new ValueError(`saver_def must specify the restore_op_name: ${JSON.stringify(def)}`);
+  return def;
+}
+
+function emptySaverDef(maxToKeep: number, keepHours: number): SaverDefProto {
+  return {
+    filenameTensorName: "",
+    saveTensorName: "",
+    restoreOpName: "",
+    maxToKeep,
+    sharded: false,
+    keepCheckpointEveryNHours: keepHours,
+    version: 2,
+  };
+}
+
+function looksLikeOptions(arg: unknown): arg is SaverOptions {
+  if (arg === null || typeof arg !== "object" || Array.isArray(arg)) return false;
+  const keys = Object.keys(arg);
+  return keys.length > 0 && keys.every((k) => OPTION_KEYS.has(k));
+}
+
+/**
+ * `tf.train.Saver(var_list=None, ...)`, called without `new`: `Saver()`, `Saver([theta])`,
+ * `Saver({ weights: theta })`, `Saver(null, { maxToKeep: 3 })` (or just `Saver({ maxToKeep: 3 })`).
+ */
+export function Saver(varList?: VarList | SaverOptions | null, options: SaverOptions = {}): SaverImpl {
+  if (looksLikeOptions(varList)) return new SaverImpl(null, { ...varList, ...options });
+  return new SaverImpl(varList as VarList | null | undefined, options);
+}
+export type Saver = SaverImpl;

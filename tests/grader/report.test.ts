@@ -1,0 +1,207 @@
+import type { GradeRecord, TestResult } from "../../grader/engine/types";
+import { gradesCsv, longCsv, toCsv } from "../../grader/report/csv";
+import { toGradescope } from "../../grader/report/gradescope";
+import { toJUnit } from "../../grader/report/junit";
+import { summaryMarkdown } from "../../grader/report/summary";
+import { parseXml, validateGradescope, validateJUnit } from "../../grader/report/validate";
+
+const test = (
+  id: string,
+  status: TestResult["status"],
+  score: number,
+  max: number,
+  message = "",
+): TestResult => ({
+  id,
+  exercise: Number(id.slice(2, 4)),
+  name: `check ${id}`,
+  status,
+  score,
+  max_score: max,
+  visibility: "visible",
+  message,
+  duration_ms: 12,
+});
+
+function record(id: string, tests: TestResult[], over: Partial<GradeRecord> = {}): GradeRecord {
+  const score = tests.reduce((s, t) => s + t.score, 0);
+  const max = tests.reduce((s, t) => s + t.max_score, 0);
+  return {
+    schemaVersion: 1,
+    submission: { id, sha256: "ab".repeat(32), source: id, root: "", files: ["ex01.ts"] },
+    grader: {
+      version: "0.1.0",
+      testsHash: "cd".repeat(32),
+      node: "20",
+      seed: 1,
+      mode: "batch",
+      sandbox: { permission: true, netns: true, pidns: true },
+    },
+    status: score === max ? "pass" : "fail",
+    score,
+    max_score: max,
+    execution_time: 1.5,
+    output: `${score}/${max}`,
+    exercises: [
+      {
+        id: 1,
+        slug: "add",
+        title: "Add",
+        file: "ex01.ts",
+        status: "partial",
+        score: tests.filter((t) => t.exercise === 1).reduce((s, t) => s + t.score, 0),
+        max_score: 3,
+        duration_ms: 5,
+        output: "",
+      },
+      {
+        id: 2,
+        slug: "quiz",
+        title: "Quiz",
+        file: "ex02.ts",
+        status: "failed",
+        score: 0,
+        max_score: 2,
+        duration_ms: 5,
+        output: "",
+      },
+    ],
+    tests,
+    flags: [],
+    scan: [],
+    diagnostics: [],
+    graded_at: "2026-01-02T03:04:05.678Z",
+    ...over,
+  };
+}
+
+const mixed = record("alice", [
+  test("ex01.t1", "passed", 1, 1),
+  test("ex01.t2", "timeout", 0, 1, "timed out after 2 s (possible infinite loop)"),
+  test("ex01.t3", "failed", 0, 1, "Expected: 3\nReceived: <script>&\u0001"),
+  test("ex02.t1", "error", 0, 1, "the suite could not run:\nSyntaxError"),
+  test("ex02.t2", "integrity-error", 0, 1, "not scored"),
+]);
+
+describe("Gradescope results", () => {
+  it("are valid and carry manifest scores, numbers, visibility and per-test timing", () => {
+    const gs = toGradescope(mixed);
+    expect(validateGradescope(gs)).toEqual([]);
+    expect(gs.score).toBe(1);
+    expect(gs.tests.map((t) => [t.number, t.status, t.score, t.max_score])).toEqual([
+      ["1.1", "passed", 1, 1],
+      ["1.2", "failed", 0, 1],
+      ["1.3", "failed", 0, 1],
+      ["2.1", "failed", 0, 1],
+      ["2.2", "failed", 0, 1],
+    ]);
+    expect(gs.tests[1].output).toMatch(/^timed out\n/);
+    expect(gs.tests[0].extra_data.execution_time).toBe(0.012);
+  });
+
+  it("validation catches what Gradescope would reject", () => {
+    const gs = toGradescope(mixed) as unknown as Record<string, any>;
+    expect(validateGradescope({ ...gs, grade: 1 })).toEqual(['unknown top-level key "grade"']);
+    expect(validateGradescope({ ...gs, score: 5 })).toEqual([
+      "score 5 differs from the sum of test scores 1",
+    ]);
+    const badTests = gs.tests.map((t: any, i: number) => (i === 0 ? { ...t, status: "ok", score: 2 } : t));
+    expect(validateGradescope({ ...gs, score: 2, tests: badTests })).toEqual([
+      "tests[0]: score exceeds max_score",
+      'tests[0]: status must be "passed" or "failed"',
+    ]);
+    expect(
+      validateGradescope({ ...gs, tests: [{ ...gs.tests[0], visibility: "secret" }], score: 1 })[0],
+    ).toMatch(/visibility must be one of/);
+    expect(validateGradescope([])).toEqual(["results.json must be a JSON object"]);
+  });
+});
+
+describe("JUnit XML", () => {
+  it("validates, lists errors as <error> and timeouts as failures, and escapes learner text", () => {
+    const xml = toJUnit([mixed, record("bob", [test("ex01.t1", "passed", 1, 1)])]);
+    expect(validateJUnit(xml)).toEqual([]);
+    const root = parseXml(xml);
+    expect(root.attrs).toMatchObject({ tests: "6", failures: "2", errors: "2" });
+    const alice = root.children[0];
+    expect(alice.attrs).toMatchObject({ name: "alice", tests: "5", failures: "2", errors: "2" });
+    const cases = alice.children.filter((c) => c.name === "testcase");
+    expect(cases.map((c) => c.children.find((x) => x.name !== "properties")?.name ?? "pass")).toEqual([
+      "pass",
+      "failure",
+      "failure",
+      "error",
+      "error",
+    ]);
+    expect(cases[1].children[1].attrs.type).toBe("timeout");
+    expect(cases[2].children[1].text).toBe("Expected: 3\nReceived: <script>&\ufffd");
+    const props = cases[0].children[0].children.map((p) => [p.attrs.name, p.attrs.value]);
+    expect(props).toContainEqual(["score", "1"]);
+    expect(props).toContainEqual(["max_score", "1"]);
+  });
+
+  it("shows a submission the grader failed on as errors, never as an empty suite", () => {
+    const failed = record("carol", [test("ex01.t1", "error", 0, 1, "not graded: the grader failed")], {
+      status: "error",
+      error: "boom",
+    });
+    const xml = toJUnit([failed]);
+    expect(validateJUnit(xml)).toEqual([]);
+    expect(xml).toContain('<testsuite name="carol" tests="1" failures="0" errors="1"');
+  });
+
+  it("validation catches malformed XML and counts that do not add up", () => {
+    expect(
+      validateJUnit("<testsuites><testsuite name='a' tests='1' failures='0' errors='0'></testsuites>")[0],
+    ).toMatch(/not well-formed/);
+    expect(
+      validateJUnit(
+        '<testsuites><testsuite name="a" tests="2" failures="0" errors="0"><testcase name="x" classname="c"/></testsuite></testsuites>',
+      ),
+    ).toEqual(['testsuite[0]: tests="2" but it has 1 testcase(s)']);
+    expect(validateJUnit('<testsuite name="a" tests="0" failures="0" errors="0"/>')).toEqual([
+      "the root element must be <testsuites>, not <testsuite>",
+    ]);
+    expect(() => parseXml("<a>&bogus;</a>")).toThrow(/unknown entity/);
+    expect(() => parseXml("<a>1 & 2</a>")).toThrow(/bare '&'/);
+  });
+});
+
+describe("gradebooks and summary", () => {
+  const manifest = {
+    title: "Course | kit",
+    exercises: [
+      { id: 1, slug: "add" },
+      { id: 2, slug: "quiz" },
+    ] as any,
+  };
+
+  it("writes one row per student with a column per exercise", () => {
+    const csv = gradesCsv([mixed], manifest).trim().split("\n");
+    expect(csv[0].split(",").slice(0, 7)).toEqual([
+      "student_id",
+      "submission_sha",
+      "total",
+      "max_total",
+      "percent",
+      "ex01_add",
+      "ex02_quiz",
+    ]);
+    expect(csv[1].split(",").slice(0, 7)).toEqual(["alice", "ab".repeat(32), "1", "5", "20", "1", "0"]);
+    const long = longCsv([mixed]).trim().split("\n");
+    expect(long).toHaveLength(6);
+    expect(long[2]).toBe("alice,1,ex01.t2,timeout,0,1,visible,12");
+  });
+
+  it("quotes CSV cells and defuses spreadsheet formulas", () => {
+    expect(toCsv([["=1+1", 'a "b", c', 3]])).toBe(`'=1+1,"a ""b"", c",3\n`);
+  });
+
+  it("summarises in Markdown without letting names break the table", () => {
+    const md = summaryMarkdown([record("eve|x", [test("ex01.t1", "failed", 0, 1)])], manifest, "Shard 1/2.");
+    expect(md).toContain("## Grading summary: Course \\| kit");
+    expect(md).toContain("| eve\\|x | 0/1 |");
+    expect(md).toContain("Shard 1/2.");
+    expect(md).toContain("- `ex01.t1` check ex01.t1: 1 of 1");
+  });
+});

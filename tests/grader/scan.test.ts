@@ -1,0 +1,79 @@
+import * as fs from "fs";
+import * as path from "path";
+import { scanSource } from "../../grader/engine/scan";
+import { hostileExpectations, HOSTILE, SOLUTION } from "./support/corpus";
+
+const rules = (src: string) => [...new Set(scanSource("ex01.ts", src).map((f) => f.rule))].sort();
+
+describe("static scan", () => {
+  it.each([
+    ['import { spawn } from "child_process";', ["child-process"]],
+    ['const w = require("node:worker_threads");', ["child-process"]],
+    ['import * as http from "http";', ["network"]],
+    ['fetch("http://127.0.0.1:1");', ["network"]],
+    ['import * as fs from "fs"; fs.writeFileSync("/tmp/x", "y");', ["fs-write"]],
+    ['import { rmSync } from "fs"; rmSync("/x");', ["fs-write"]],
+    ['import * as fs from "fs"; const f = fs as any; f.writeSync = () => 0;', ["fs-patch", "fs-write"]],
+    ["process.exit(0);", ["process-exit"]],
+    ["process.exitCode = 0;", ["process-exit"]],
+    ['process.binding("fs");', ["node-internals"]],
+    ["const g = globalThis as any; g.expect = () => 1;", ["test-framework"]],
+    ["(global as any).test = null;", ["test-framework"]],
+    ['import { expect } from "@jest/globals"; expect.extend({});', ["test-framework"]],
+    ["const p = expect.getState().testPath;", ["test-framework"]],
+    ['eval("1");', ["dynamic-code"]],
+    ['new Function("return 1");', ["dynamic-code"]],
+    ['(() => 0).constructor.constructor("return process")();', ["dynamic-code"]],
+    ['const name = "fs"; require(name);', ["dynamic-require"]],
+    ['const s = "../grader/suites/ex01.test.ts";', ["grader-files"]],
+    ['Symbol.for("$$jest-matchers-object");', ["test-framework"]],
+  ])("flags %s", (src, expected) => {
+    expect(rules(src)).toEqual(expected);
+  });
+
+  it("reports file, line, column and the line itself", () => {
+    const [f] = scanSource("ex03/index.ts", "const a = 1;\n  process.exit(1);\n");
+    expect(f).toEqual({
+      rule: "process-exit",
+      file: "ex03/index.ts",
+      line: 2,
+      column: 3,
+      snippet: "process.exit(1);",
+      message: "ends or signals the process (process.exit)",
+    });
+  });
+
+  it("stays quiet on honest code, including engine-style code that prints and uses streams", () => {
+    for (const f of ["ex01.ts", "ex02.ts", "ex03/index.ts", "ex03/loop.ts"])
+      expect(scanSource(f, fs.readFileSync(path.join(SOLUTION, f), "utf8"))).toEqual([]);
+    const engineStyle = [
+      'import * as tf from "tensorlings";',
+      "export function run(): number[] {",
+      "  const g = new tf.Graph();",
+      "  const out: number[] = [];",
+      "  process.stdout.write(`epoch ${out.length}\\n`);",
+      '  console.log("loss", 0.5);',
+      "  return out;",
+      "}",
+    ].join("\n");
+    expect(scanSource("ex12/train.ts", engineStyle)).toEqual([]);
+  });
+
+  it("finds what the hostile corpus expects where the attack is in the exercise file itself", () => {
+    const expectations = hostileExpectations();
+    for (const [id, rule] of [
+      ["e07-patch-fs", "fs-patch"],
+      ["e12-read-suite", "test-framework"],
+      ["fork-bomb", "child-process"],
+      ["network", "network"],
+      ["write-outside", "fs-write"],
+      ["realm-escape", "dynamic-code"],
+    ]) {
+      expect(expectations[id].flagged).toContain(rule);
+      const found = scanSource("ex01.ts", fs.readFileSync(path.join(HOSTILE, id, "ex01.ts"), "utf8")).map(
+        (f) => f.rule,
+      );
+      expect(found).toContain(rule);
+    }
+  });
+});
