@@ -32,7 +32,11 @@ export interface LogisticRegressionGraph {
  *
  * Defaults: seed 42, learningRate 0.01. n is read from X's static shape.
  */
-export function logisticRegression(X: tf.Tensor, y: tf.Tensor, options: LogisticRegressionOptions = {}): LogisticRegressionGraph {
+export function logisticRegression(
+  X: tf.Tensor,
+  y: tf.Tensor,
+  options: LogisticRegressionOptions = {},
+): LogisticRegressionGraph {
   // TODO: nest tf.nameScope(...) callbacks; each callback's return value comes back out.
   throw new Error("TODO: exercise 12, logisticRegression");
 }

@@ -57,7 +57,9 @@ export const DEFAULTS: Required<Omit<TrainOptions, "logdir">> = {
 };
 
 /** The options with every unset (or undefined, as unused command-line flags are) value defaulted. */
-export function withDefaults(options: TrainOptions): Required<Omit<TrainOptions, "logdir">> & { logdir?: string } {
+export function withDefaults(
+  options: TrainOptions,
+): Required<Omit<TrainOptions, "logdir">> & { logdir?: string } {
   const set = Object.entries(options).filter(([, v]) => v !== undefined);
   return { ...DEFAULTS, ...Object.fromEntries(set) };
 }
@@ -125,7 +127,9 @@ if (require.main === module) {
   try {
     const started = Date.now();
     const result = train(parseTrainArgs(process.argv.slice(2)));
-    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. TensorBoard logs: ${result.logdir}`);
+    console.log(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. TensorBoard logs: ${result.logdir}`,
+    );
   } catch (e) {
     console.error((e as Error).message);
     process.exitCode = 1;

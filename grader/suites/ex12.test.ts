@@ -57,16 +57,25 @@ function bookMoons(): Moons {
     return [1, x1, x2, x1 ** 2, x2 ** 2, x1 ** 3, x2 ** 3];
   });
   const labels = Array.from(y);
-  return { XTrain: rows.slice(0, 800), XTest: rows.slice(800), yTrain: labels.slice(0, 800), yTest: labels.slice(800) };
+  return {
+    XTrain: rows.slice(0, 800),
+    XTest: rows.slice(800),
+    yTrain: labels.slice(0, 800),
+    yTest: labels.slice(800),
+  };
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const probabilities = (X: number[][], theta: ArrayLike<number>) => X.map((row) => sigmoid(row.reduce((s, v, j) => s + v * theta[j], 0)));
+const probabilities = (X: number[][], theta: ArrayLike<number>) =>
+  X.map((row) => sigmoid(row.reduce((s, v, j) => s + v * theta[j], 0)));
 
 /** `tf.losses.log_loss` in float64. */
 function logLoss(X: number[][], y: number[], theta: ArrayLike<number>): number {
   const p = probabilities(X, theta);
-  return p.reduce((s, pi, i) => s - (y[i] * Math.log(pi + EPSILON) + (1 - y[i]) * Math.log(1 - pi + EPSILON)), 0) / p.length;
+  return (
+    p.reduce((s, pi, i) => s - (y[i] * Math.log(pi + EPSILON) + (1 - y[i]) * Math.log(1 - pi + EPSILON)), 0) /
+    p.length
+  );
 }
 
 function precisionRecall(yTrue: ArrayLike<number>, yPred: ArrayLike<number>) {
@@ -84,8 +93,14 @@ function precisionRecall(yTrue: ArrayLike<number>, yPred: ArrayLike<number>) {
 /** Rows of a `{ rows, cols, data }` matrix, checking its shape. */
 function rowsOf(m: unknown, what: string, rows: number, cols: number): number[][] {
   const mat = m as { rows?: unknown; cols?: unknown; data?: unknown };
-  check(!!mat && typeof mat === "object" && mat.data instanceof Float64Array, `${what} should be a matrix { rows, cols, data: Float64Array }, got ${describeValue(m)}`);
-  check(mat.rows === rows && mat.cols === cols, `${what} should be ${rows}×${cols}, got ${String(mat.rows)}×${String(mat.cols)}`);
+  check(
+    !!mat && typeof mat === "object" && mat.data instanceof Float64Array,
+    `${what} should be a matrix { rows, cols, data: Float64Array }, got ${describeValue(m)}`,
+  );
+  check(
+    mat.rows === rows && mat.cols === cols,
+    `${what} should be ${rows}×${cols}, got ${String(mat.rows)}×${String(mat.cols)}`,
+  );
   const data = mat.data as Float64Array;
   return Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
 }
@@ -105,11 +120,20 @@ function maxAbsDiff(a: number[][], b: number[][]): number {
 /** Theta from a checkpoint, checking the key, dtype and shape. */
 function thetaFrom(prefix: string, what: string): Float32Array {
   const { listCheckpoint, readCheckpoint } = io();
-  check(fs.existsSync(`${prefix}.index`), `${what}: no ${path.basename(prefix)}.index next to the checkpoint prefix ${prefix}`);
+  check(
+    fs.existsSync(`${prefix}.index`),
+    `${what}: no ${path.basename(prefix)}.index next to the checkpoint prefix ${prefix}`,
+  );
   const entries = listCheckpoint(prefix);
   const info = entries.find((e) => e.key === THETA_KEY);
-  check(!!info, `${what}: the checkpoint should hold the variable "${THETA_KEY}"; it holds [${entries.map((e) => e.key).join(", ")}]`);
-  check(info!.dtype === tf.float32 && JSON.stringify(info!.shape) === "[7,1]", `${what}: theta should be float32 of shape [7, 1], got ${info!.dtype.name} ${JSON.stringify(info!.shape)}`);
+  check(
+    !!info,
+    `${what}: the checkpoint should hold the variable "${THETA_KEY}"; it holds [${entries.map((e) => e.key).join(", ")}]`,
+  );
+  check(
+    info!.dtype === tf.float32 && JSON.stringify(info!.shape) === "[7,1]",
+    `${what}: theta should be float32 of shape [7, 1], got ${info!.dtype.name} ${JSON.stringify(info!.shape)}`,
+  );
   return readCheckpoint(prefix).get(THETA_KEY)!.data as Float32Array;
 }
 
@@ -117,9 +141,15 @@ function thetaFrom(prefix: string, what: string): Float32Array {
 function lossPoints(logdir: string, what: string) {
   const runs = io().readLogdir(logdir);
   const run = runs.find((r) => r.name === ".");
-  check(!!run, `${what}: expected an event file (events.out.tfevents.*) directly in ${logdir}; found runs [${runs.map((r) => r.name).join(", ")}]`);
+  check(
+    !!run,
+    `${what}: expected an event file (events.out.tfevents.*) directly in ${logdir}; found runs [${runs.map((r) => r.name).join(", ")}]`,
+  );
   const points = run!.scalars.get(LOSS_TAG);
-  check(!!points, `${what}: expected scalar summaries tagged "${LOSS_TAG}"; the event file has tags [${[...run!.scalars.keys()].join(", ")}]`);
+  check(
+    !!points,
+    `${what}: expected scalar summaries tagged "${LOSS_TAG}"; the event file has tags [${[...run!.scalars.keys()].join(", ")}]`,
+  );
   return { run: run!, points: points! };
 }
 
@@ -138,7 +168,11 @@ let shortRun: { value?: ShortRun; error?: unknown } | null = null;
 function runShort(): ShortRun {
   if (!shortRun) {
     const dir = tempDir("short");
-    const paths = { ckpt: path.join(dir, "ckpt", "my_logreg_model.ckpt"), final: path.join(dir, "final", "my_logreg_model"), logdir: path.join(dir, "logs") };
+    const paths = {
+      ckpt: path.join(dir, "ckpt", "my_logreg_model.ckpt"),
+      final: path.join(dir, "final", "my_logreg_model"),
+      logdir: path.join(dir, "logs"),
+    };
     try {
       const result = load().train({
         epochs: SHORT.epochs,
@@ -171,7 +205,8 @@ function startTraining(args: string[], cwd: string) {
   const script = path.join(path.dirname(require.resolve("@submission/ex12")), "train.ts");
   check(fs.existsSync(script), `the training entry ex12/train.ts was not found in the submission`);
   // Keep the child inside the same file-system permissions as this process, when it has any.
-  const keep = /^--(experimental-permission|permission|allow-fs-read|allow-fs-write|allow-addons|max-old-space-size|disable-warning)/;
+  const keep =
+    /^--(experimental-permission|permission|allow-fs-read|allow-fs-write|allow-addons|max-old-space-size|disable-warning)/;
   const flags = process.execArgv.filter((a) => keep.test(a));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -183,17 +218,30 @@ function startTraining(args: string[], cwd: string) {
     NODE_PATH: path.join(kitRoot(), "node_modules"),
   };
   if (process.env[tf.BACKEND_ENV_VAR]) env[tf.BACKEND_ENV_VAR] = process.env[tf.BACKEND_ENV_VAR];
-  const child = spawn(process.execPath, [...flags, "--enable-source-maps", "-r", path.join(__dirname, "support", "ex12", "runTs.js"), script, ...args], {
-    cwd,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...flags,
+      "--enable-source-maps",
+      "-r",
+      path.join(__dirname, "support", "ex12", "runTs.js"),
+      script,
+      ...args,
+    ],
+    {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout = (stdout + c.toString("utf8")).slice(-20_000)));
   child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString("utf8")).slice(-20_000)));
   const done = new Promise<Finished>((resolve) => {
-    child.on("error", (e) => resolve({ code: null, signal: null, stdout, stderr: `${stderr}\ncould not start: ${e.message}` }));
+    child.on("error", (e) =>
+      resolve({ code: null, signal: null, stdout, stderr: `${stderr}\ncould not start: ${e.message}` }),
+    );
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
   return { child, done };
@@ -222,20 +270,45 @@ test("[ex12.data] prepares the moons: bias column, extra features, last 20 % as 
     yTrain: rowsOf(d.yTrain, "loadMoons().yTrain", 800, 1),
     yTest: rowsOf(d.yTest, "loadMoons().yTest", 200, 1),
   };
-  check(maxAbsDiff(got.XTrain, want.XTrain) < 1e-12, `XTrain differs from makeMoons(1000, { noise: 0.1, randomState: 42 }) with columns [1, x1, x2, x1², x2², x1³, x2³] (largest difference ${maxAbsDiff(got.XTrain, want.XTrain)})`);
-  check(maxAbsDiff(got.XTest, want.XTest) < 1e-12, `XTest should be the last 200 rows, in order, with the same 7 columns (largest difference ${maxAbsDiff(got.XTest, want.XTest)})`);
-  const badLabels = [...got.yTrain, ...got.yTest].filter((r, i) => r[0] !== [...want.yTrain, ...want.yTest][i]).length;
-  check(badLabels === 0, `${badLabels} labels differ from makeMoons' y (first 800 for training, last 200 for testing)`);
+  check(
+    maxAbsDiff(got.XTrain, want.XTrain) < 1e-12,
+    `XTrain differs from makeMoons(1000, { noise: 0.1, randomState: 42 }) with columns [1, x1, x2, x1², x2², x1³, x2³] (largest difference ${maxAbsDiff(got.XTrain, want.XTrain)})`,
+  );
+  check(
+    maxAbsDiff(got.XTest, want.XTest) < 1e-12,
+    `XTest should be the last 200 rows, in order, with the same 7 columns (largest difference ${maxAbsDiff(got.XTest, want.XTest)})`,
+  );
+  const badLabels = [...got.yTrain, ...got.yTest].filter(
+    (r, i) => r[0] !== [...want.yTrain, ...want.yTest][i],
+  ).length;
+  check(
+    badLabels === 0,
+    `${badLabels} labels differ from makeMoons' y (first 800 for training, last 200 for testing)`,
+  );
 
   const basic = ex.loadMoons({ polynomial: false });
   const basicTest = rowsOf(basic.XTest, "loadMoons({ polynomial: false }).XTest", 200, 3);
-  check(maxAbsDiff(basicTest, want.XTest.map((r) => r.slice(0, 3))) < 1e-12, "without the extra features, the rows should be [1, x1, x2]");
+  check(
+    maxAbsDiff(
+      basicTest,
+      want.XTest.map((r) => r.slice(0, 3)),
+    ) < 1e-12,
+    "without the extra features, the rows should be [1, x1, x2]",
+  );
 
   const next = rng(1);
   const rows = Array.from({ length: 5 }, () => [1, next() * 4 - 2, next() * 4 - 2]);
-  const poly = rowsOf(ex.addPolynomialFeatures({ rows: 5, cols: 3, data: Float64Array.from(rows.flat()) }), "addPolynomialFeatures(5×3)", 5, 7);
+  const poly = rowsOf(
+    ex.addPolynomialFeatures({ rows: 5, cols: 3, data: Float64Array.from(rows.flat()) }),
+    "addPolynomialFeatures(5×3)",
+    5,
+    7,
+  );
   const polyWant = rows.map(([b, x1, x2]) => [b, x1, x2, x1 ** 2, x2 ** 2, x1 ** 3, x2 ** 3]);
-  check(maxAbsDiff(poly, polyWant) < 1e-12, "addPolynomialFeatures on seeded rows [1, x1, x2] should append x1², x2², x1³, x2³ in that order");
+  check(
+    maxAbsDiff(poly, polyWant) < 1e-12,
+    "addPolynomialFeatures on seeded rows [1, x1, x2] should append x1², x2², x1³, x2³ in that order",
+  );
 });
 
 test("[ex12.graph] logisticRegression() builds the graph under clean name scopes", () => {
@@ -245,30 +318,88 @@ test("[ex12.graph] logisticRegression() builds the graph under clean name scopes
     const X = tf.placeholder(tf.float32, { shape: [null, 7], name: "X" });
     const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
     const parts = ex.logisticRegression(X, y);
-    check(!!parts && typeof parts === "object", `logisticRegression should return an object, got ${describeValue(parts)}`);
-    for (const k of ["yProba", "loss", "lossSummary"] as const) check(parts[k] instanceof tf.Tensor, `the returned ${k} should be a tensor, got ${describeValue(parts[k])}`);
-    for (const k of ["trainingOp", "init"] as const) check(parts[k] instanceof tf.Operation, `the returned ${k} should be an operation, got ${describeValue(parts[k])}`);
-    check(typeof parts.saver?.save === "function" && typeof parts.saver?.restore === "function", "the returned saver should be a tf.train.Saver (with save and restore)");
+    check(
+      !!parts && typeof parts === "object",
+      `logisticRegression should return an object, got ${describeValue(parts)}`,
+    );
+    for (const k of ["yProba", "loss", "lossSummary"] as const)
+      check(
+        parts[k] instanceof tf.Tensor,
+        `the returned ${k} should be a tensor, got ${describeValue(parts[k])}`,
+      );
+    for (const k of ["trainingOp", "init"] as const)
+      check(
+        parts[k] instanceof tf.Operation,
+        `the returned ${k} should be an operation, got ${describeValue(parts[k])}`,
+      );
+    check(
+      typeof parts.saver?.save === "function" && typeof parts.saver?.restore === "function",
+      "the returned saver should be a tf.train.Saver (with save and restore)",
+    );
 
     const ops = g.getOperations();
     const byName = new Map(ops.map((o) => [o.name, o]));
     const theta = byName.get("logistic_regression/model/theta");
-    check(!!theta && theta.type.startsWith("Variable"), `expected a variable named "theta" in the scope logistic_regression/model; variables found: [${ops.filter((o) => o.type.startsWith("Variable")).map((o) => o.name).join(", ")}]`);
-    check(JSON.stringify(theta!.outputs[0].shape) === "[7,1]", `theta's shape should follow X's columns ([7, 1] here), got ${JSON.stringify(theta!.outputs[0].shape)}`);
+    check(
+      !!theta && theta.type.startsWith("Variable"),
+      `expected a variable named "theta" in the scope logistic_regression/model; variables found: [${ops
+        .filter((o) => o.type.startsWith("Variable"))
+        .map((o) => o.name)
+        .join(", ")}]`,
+    );
+    check(
+      JSON.stringify(theta!.outputs[0].shape) === "[7,1]",
+      `theta's shape should follow X's columns ([7, 1] here), got ${JSON.stringify(theta!.outputs[0].shape)}`,
+    );
     const logits = byName.get("logistic_regression/model/logits");
-    check(logits?.type === "MatMul", `expected a MatMul named "logits" in logistic_regression/model, got ${logits ? logits.type : "none"}`);
-    check(parts.yProba.op.type === "Sigmoid" && parts.yProba.op.name.startsWith("logistic_regression/model/"), `yProba should be a Sigmoid in logistic_regression/model, got ${parts.yProba.op.type} "${parts.yProba.op.name}"`);
-    check(parts.loss.op.name.startsWith("logistic_regression/train/loss/"), `the loss should come from tf.losses.logLoss with the scope "loss" inside logistic_regression/train, got "${parts.loss.op.name}"`);
-    check(parts.trainingOp.name.startsWith("logistic_regression/train/"), `the training op should be made in logistic_regression/train, got "${parts.trainingOp.name}"`);
-    check(ops.some((o) => o.type === "ApplyGradientDescent" && o.name.startsWith("logistic_regression/train/")), "expected a GradientDescentOptimizer's update (ApplyGradientDescent) in logistic_regression/train");
-    check(parts.lossSummary.op.type === "ScalarSummary" && parts.lossSummary.op.name === LOSS_TAG, `the loss summary should be tf.summary.scalar("log_loss", ...) made in logistic_regression/train, got ${parts.lossSummary.op.type} "${parts.lossSummary.op.name}"`);
-    check(parts.init.name.startsWith("logistic_regression/init/"), `the initializer should be made in logistic_regression/init, got "${parts.init.name}"`);
+    check(
+      logits?.type === "MatMul",
+      `expected a MatMul named "logits" in logistic_regression/model, got ${logits ? logits.type : "none"}`,
+    );
+    check(
+      parts.yProba.op.type === "Sigmoid" && parts.yProba.op.name.startsWith("logistic_regression/model/"),
+      `yProba should be a Sigmoid in logistic_regression/model, got ${parts.yProba.op.type} "${parts.yProba.op.name}"`,
+    );
+    check(
+      parts.loss.op.name.startsWith("logistic_regression/train/loss/"),
+      `the loss should come from tf.losses.logLoss with the scope "loss" inside logistic_regression/train, got "${parts.loss.op.name}"`,
+    );
+    check(
+      parts.trainingOp.name.startsWith("logistic_regression/train/"),
+      `the training op should be made in logistic_regression/train, got "${parts.trainingOp.name}"`,
+    );
+    check(
+      ops.some((o) => o.type === "ApplyGradientDescent" && o.name.startsWith("logistic_regression/train/")),
+      "expected a GradientDescentOptimizer's update (ApplyGradientDescent) in logistic_regression/train",
+    );
+    check(
+      parts.lossSummary.op.type === "ScalarSummary" && parts.lossSummary.op.name === LOSS_TAG,
+      `the loss summary should be tf.summary.scalar("log_loss", ...) made in logistic_regression/train, got ${parts.lossSummary.op.type} "${parts.lossSummary.op.name}"`,
+    );
+    check(
+      parts.init.name.startsWith("logistic_regression/init/"),
+      `the initializer should be made in logistic_regression/init, got "${parts.init.name}"`,
+    );
     const saveOps = ops.filter((o) => o.type === "SaveV2" || o.type === "RestoreV2");
-    check(saveOps.length >= 2 && saveOps.every((o) => o.name.startsWith("logistic_regression/save/")), `the Saver's ops should be in logistic_regression/save, got [${saveOps.map((o) => o.name).join(", ")}]`);
+    check(
+      saveOps.length >= 2 && saveOps.every((o) => o.name.startsWith("logistic_regression/save/")),
+      `the Saver's ops should be in logistic_regression/save, got [${saveOps.map((o) => o.name).join(", ")}]`,
+    );
 
     const scopes = new Set(["model", "train", "init", "save"]);
-    const stray = ops.filter((o) => o.name !== "X" && o.name !== "y" && !(o.name.startsWith("logistic_regression/") && scopes.has(o.name.split("/")[1])));
-    check(stray.length === 0, `every op except the placeholders should sit in logistic_regression/{model,train,init,save}; outside: [${stray.slice(0, 8).map((o) => o.name).join(", ")}]`);
+    const stray = ops.filter(
+      (o) =>
+        o.name !== "X" &&
+        o.name !== "y" &&
+        !(o.name.startsWith("logistic_regression/") && scopes.has(o.name.split("/")[1])),
+    );
+    check(
+      stray.length === 0,
+      `every op except the placeholders should sit in logistic_regression/{model,train,init,save}; outside: [${stray
+        .slice(0, 8)
+        .map((o) => o.name)
+        .join(", ")}]`,
+    );
   });
 });
 
@@ -286,7 +417,9 @@ test("[ex12.options] the initializer, seed and learningRate options are honoured
   const p = probabilities(Xb, theta0);
   const want = theta0.map((t, j) => {
     let grad = 0;
-    for (let i = 0; i < m; i++) grad += ((-yb[i] / (p[i] + EPSILON) + (1 - yb[i]) / (1 - p[i] + EPSILON)) * p[i] * (1 - p[i]) * Xb[i][j]) / m;
+    for (let i = 0; i < m; i++)
+      grad +=
+        ((-yb[i] / (p[i] + EPSILON) + (1 - yb[i]) / (1 - p[i] + EPSILON)) * p[i] * (1 - p[i]) * Xb[i][j]) / m;
     return t - lr * grad;
   });
 
@@ -294,18 +427,36 @@ test("[ex12.options] the initializer, seed and learningRate options are honoured
   const got = g.asDefault(() => {
     const X = tf.placeholder(tf.float32, { shape: [null, n], name: "X" });
     const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
-    const parts = ex.logisticRegression(X, y, { initializer: tf.constant(theta0.map((v) => [v]), { dtype: tf.float32 }), learningRate: lr });
+    const parts = ex.logisticRegression(X, y, {
+      initializer: tf.constant(
+        theta0.map((v) => [v]),
+        { dtype: tf.float32 },
+      ),
+      learningRate: lr,
+    });
     const theta = g.getTensorByName("logistic_regression/model/theta:0");
     return tf.withSession(tf.Session({ graph: g }), (sess) => {
       sess.run(parts.init);
       const before = Array.from((sess.run(theta) as tf.NDArray).data as Float32Array);
-      sess.run(parts.trainingOp, new Map([[X, Xb], [y, yb.map((v) => [v])]] as [tf.Tensor, number[][]][]));
+      sess.run(
+        parts.trainingOp,
+        new Map([
+          [X, Xb],
+          [y, yb.map((v) => [v])],
+        ] as [tf.Tensor, number[][]][]),
+      );
       return { before, after: Array.from((sess.run(theta) as tf.NDArray).data as Float32Array) };
     });
   });
-  check(got.before.every((v, j) => Math.abs(v - theta0[j]) < 1e-6), "with an initializer tensor given, theta should start at exactly those values");
+  check(
+    got.before.every((v, j) => Math.abs(v - theta0[j]) < 1e-6),
+    "with an initializer tensor given, theta should start at exactly those values",
+  );
   const err = Math.max(...got.after.map((v, j) => Math.abs(v - want[j])));
-  check(err < 1e-5, `one training step with learningRate ${lr.toFixed(4)} on a seeded batch should move theta by learningRate × gradient of the log loss (off by ${err.toExponential(2)})`);
+  check(
+    err < 1e-5,
+    `one training step with learningRate ${lr.toFixed(4)} on a seeded batch should move theta by learningRate × gradient of the log loss (off by ${err.toExponential(2)})`,
+  );
 
   const initialTheta = (seed: number) => {
     const g2 = tf.Graph();
@@ -315,16 +466,28 @@ test("[ex12.options] the initializer, seed and learningRate options are honoured
       const parts = ex.logisticRegression(X, y, { seed });
       return tf.withSession(tf.Session({ graph: g2 }), (sess) => {
         sess.run(parts.init);
-        return Array.from((sess.run(g2.getTensorByName("logistic_regression/model/theta:0")) as tf.NDArray).data as Float32Array);
+        return Array.from(
+          (sess.run(g2.getTensorByName("logistic_regression/model/theta:0")) as tf.NDArray)
+            .data as Float32Array,
+        );
       });
     });
   };
   const a = initialTheta(42);
   const b = initialTheta(42);
   const c = initialTheta(7);
-  check(a.every((v) => v >= -1 && v < 1), `by default theta should start uniform in [-1, 1), got [${a.map((v) => v.toFixed(3)).join(", ")}]`);
-  check(a.every((v, i) => v === b[i]), "the same seed should give the same initial theta");
-  check(a.some((v, i) => v !== c[i]), "a different seed should give a different initial theta");
+  check(
+    a.every((v) => v >= -1 && v < 1),
+    `by default theta should start uniform in [-1, 1), got [${a.map((v) => v.toFixed(3)).join(", ")}]`,
+  );
+  check(
+    a.every((v, i) => v === b[i]),
+    "the same seed should give the same initial theta",
+  );
+  check(
+    a.some((v, i) => v !== c[i]),
+    "a different seed should give a different initial theta",
+  );
 });
 
 test("[ex12.metrics] precisionRecall() and logDir()", () => {
@@ -337,7 +500,10 @@ test("[ex12.metrics] precisionRecall() and logDir()", () => {
     if (!yPred.includes(1) || !yTrue.includes(1)) continue;
     const want = precisionRecall(yTrue, yPred);
     const got = ex.precisionRecall(yTrue, yPred);
-    check(Math.abs(got.precision - want.precision) < 1e-12 && Math.abs(got.recall - want.recall) < 1e-12, `on ${len} seeded labels, precisionRecall gave precision ${got.precision} and recall ${got.recall}; check which counts go into each denominator`);
+    check(
+      Math.abs(got.precision - want.precision) < 1e-12 && Math.abs(got.recall - want.recall) < 1e-12,
+      `on ${len} seeded labels, precisionRecall gave precision ${got.precision} and recall ${got.recall}; check which counts go into each denominator`,
+    );
   }
 
   const now = new Date();
@@ -345,13 +511,38 @@ test("[ex12.metrics] precisionRecall() and logDir()", () => {
   const match = /^tf_logs\/logreg-run-(\d{14})\/$/.exec(dir);
   check(!!match, `logDir("logreg") should look like tf_logs/logreg-run-<YYYYmmddHHMMSS>/, got "${dir}"`);
   const s = match![1];
-  const stamp = Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14));
-  check(Math.abs(stamp - now.getTime()) < 120_000, `logDir's timestamp should be the current UTC time, got ${s}`);
-  check(/^tf_logs\/run-\d{14}\/$/.test(ex.logDir()), `logDir() without a prefix should look like tf_logs/run-<YYYYmmddHHMMSS>/, got "${ex.logDir()}"`);
-  const when = new Date(Date.UTC(2000 + randomInt(next, 0, 30), randomInt(next, 0, 11), randomInt(next, 1, 28), randomInt(next, 0, 23), randomInt(next, 0, 59), randomInt(next, 0, 59)));
+  const stamp = Date.UTC(
+    +s.slice(0, 4),
+    +s.slice(4, 6) - 1,
+    +s.slice(6, 8),
+    +s.slice(8, 10),
+    +s.slice(10, 12),
+    +s.slice(12, 14),
+  );
+  check(
+    Math.abs(stamp - now.getTime()) < 120_000,
+    `logDir's timestamp should be the current UTC time, got ${s}`,
+  );
+  check(
+    /^tf_logs\/run-\d{14}\/$/.test(ex.logDir()),
+    `logDir() without a prefix should look like tf_logs/run-<YYYYmmddHHMMSS>/, got "${ex.logDir()}"`,
+  );
+  const when = new Date(
+    Date.UTC(
+      2000 + randomInt(next, 0, 30),
+      randomInt(next, 0, 11),
+      randomInt(next, 1, 28),
+      randomInt(next, 0, 23),
+      randomInt(next, 0, 59),
+      randomInt(next, 0, 59),
+    ),
+  );
   const pad = (v: number) => String(v).padStart(2, "0");
   const expected = `tf_logs/x-run-${when.getUTCFullYear()}${pad(when.getUTCMonth() + 1)}${pad(when.getUTCDate())}${pad(when.getUTCHours())}${pad(when.getUTCMinutes())}${pad(when.getUTCSeconds())}/`;
-  check(ex.logDir("x", when) === expected, `logDir("x", date) should format the given date in UTC, got "${ex.logDir("x", when)}" for ${when.toISOString()}`);
+  check(
+    ex.logDir("x", when) === expected,
+    `logDir("x", date) should format the given date in UTC, got "${ex.logDir("x", when)}" for ${when.toISOString()}`,
+  );
 });
 
 test("[ex12.checkpoints] saves checkpoints at the interval and a final model", () => {
@@ -361,34 +552,65 @@ test("[ex12.checkpoints] saves checkpoints at the interval and a final model", (
     [run.ckpt, "the regular checkpoint"],
     [run.final, "the final model"],
   ] as const) {
-    for (const suffix of [".index", ".data-00000-of-00001", ".meta"]) check(fs.existsSync(prefix + suffix), `${what}: expected ${path.basename(prefix)}${suffix} in ${path.dirname(prefix)}`);
+    for (const suffix of [".index", ".data-00000-of-00001", ".meta"])
+      check(
+        fs.existsSync(prefix + suffix),
+        `${what}: expected ${path.basename(prefix)}${suffix} in ${path.dirname(prefix)}`,
+      );
     const latest = latestCheckpoint(path.dirname(prefix));
-    check(latest !== null && path.resolve(latest) === path.resolve(prefix), `${what}: the "checkpoint" state file in ${path.dirname(prefix)} should name ${path.basename(prefix)}, it names ${latest}`);
+    check(
+      latest !== null && path.resolve(latest) === path.resolve(prefix),
+      `${what}: the "checkpoint" state file in ${path.dirname(prefix)} should name ${path.basename(prefix)}, it names ${latest}`,
+    );
     const meta = decodeMetaGraphDef(fs.readFileSync(`${prefix}.meta`));
-    check(!!meta.graphDef?.nodes.some((n) => n.name === THETA_KEY), `${what}: the .meta file should hold the graph (with ${THETA_KEY})`);
+    check(
+      !!meta.graphDef?.nodes.some((n) => n.name === THETA_KEY),
+      `${what}: the .meta file should hold the graph (with ${THETA_KEY})`,
+    );
   }
-  check(!fs.existsSync(`${run.ckpt}.epoch`), "after a finished run the epoch file (<checkpoint>.epoch) should be deleted");
+  check(
+    !fs.existsSync(`${run.ckpt}.epoch`),
+    "after a finished run the epoch file (<checkpoint>.epoch) should be deleted",
+  );
 
   // The regular checkpoint is the one of the last interval (epoch 20 of 25); the final model is trained further.
   const d = bookMoons();
   const lossCkpt = logLoss(d.XTest, d.yTest, thetaFrom(run.ckpt, "the regular checkpoint"));
   const lossFinal = logLoss(d.XTest, d.yTest, thetaFrom(run.final, "the final model"));
-  check(lossFinal < lossCkpt, `the final model should be trained past the last checkpoint: test loss ${lossFinal.toFixed(5)} (final) vs ${lossCkpt.toFixed(5)} (checkpoint)`);
-  check(Math.abs(run.result?.loss - lossFinal) < 1e-4, `train() should return the final test loss; it returned ${run.result?.loss}, the final model's theta gives ${lossFinal.toFixed(6)}`);
+  check(
+    lossFinal < lossCkpt,
+    `the final model should be trained past the last checkpoint: test loss ${lossFinal.toFixed(5)} (final) vs ${lossCkpt.toFixed(5)} (checkpoint)`,
+  );
+  check(
+    Math.abs(run.result?.loss - lossFinal) < 1e-4,
+    `train() should return the final test loss; it returned ${run.result?.loss}, the final model's theta gives ${lossFinal.toFixed(6)}`,
+  );
 });
 
 test("[ex12.summaries] logs the test loss for TensorBoard once per epoch", () => {
   const run = runShort();
   const { run: events, points } = lossPoints(run.logdir, "the training run's log directory");
   const steps = points.map((p) => p.step);
-  check(JSON.stringify(steps) === JSON.stringify(Array.from({ length: SHORT.epochs }, (_, i) => i)), `expected one loss point per epoch with step = epoch (0 to ${SHORT.epochs - 1}), got steps [${steps.slice(0, 30).join(", ")}]`);
-  check(!!events.graph?.nodes.some((n) => n.name === THETA_KEY), "the event file should hold the graph (pass it to the FileWriter) so TensorBoard can draw it");
+  check(
+    JSON.stringify(steps) === JSON.stringify(Array.from({ length: SHORT.epochs }, (_, i) => i)),
+    `expected one loss point per epoch with step = epoch (0 to ${SHORT.epochs - 1}), got steps [${steps.slice(0, 30).join(", ")}]`,
+  );
+  check(
+    !!events.graph?.nodes.some((n) => n.name === THETA_KEY),
+    "the event file should hold the graph (pass it to the FileWriter) so TensorBoard can draw it",
+  );
   const d = bookMoons();
   const atCheckpoint = logLoss(d.XTest, d.yTest, thetaFrom(run.ckpt, "the regular checkpoint"));
   const atEnd = logLoss(d.XTest, d.yTest, thetaFrom(run.final, "the final model"));
   const logged = (step: number) => points.find((p) => p.step === step)!.value;
-  check(Math.abs(logged(SHORT.lastCheckpoint) - atCheckpoint) < 1e-4, `the loss logged at epoch ${SHORT.lastCheckpoint} (${logged(SHORT.lastCheckpoint).toFixed(5)}) should be the test-set loss of the theta checkpointed then (${atCheckpoint.toFixed(5)})`);
-  check(Math.abs(logged(SHORT.epochs - 1) - atEnd) < 1e-4, `the last logged loss (${logged(SHORT.epochs - 1).toFixed(5)}) should be the test-set loss of the final model (${atEnd.toFixed(5)})`);
+  check(
+    Math.abs(logged(SHORT.lastCheckpoint) - atCheckpoint) < 1e-4,
+    `the loss logged at epoch ${SHORT.lastCheckpoint} (${logged(SHORT.lastCheckpoint).toFixed(5)}) should be the test-set loss of the theta checkpointed then (${atCheckpoint.toFixed(5)})`,
+  );
+  check(
+    Math.abs(logged(SHORT.epochs - 1) - atEnd) < 1e-4,
+    `the last logged loss (${logged(SHORT.epochs - 1).toFixed(5)}) should be the test-set loss of the final model (${atEnd.toFixed(5)})`,
+  );
 });
 
 test("[ex12.resume] an interrupted training process continues from its last checkpoint", async () => {
@@ -396,8 +618,14 @@ test("[ex12.resume] an interrupted training process continues from its last chec
   const ckpt = path.join(dir, "ckpt", "my_logreg_model.ckpt");
   const final = path.join(dir, "final", "my_logreg_model");
   const epochFile = `${ckpt}.epoch`;
-  const epochs = 400;
-  const args = (logdir: string) => ["--epochs", String(epochs), "--checkpoint-every", "20", "--checkpoint", ckpt, "--final", final, "--logdir", logdir];
+  // Long enough that the first run is still going when the watcher sees epoch 41, short enough
+  // that the restarted run finishes in seconds.
+  const epochs = 2000;
+  const args = (logdir: string) => [
+    ...["--epochs", String(epochs), "--checkpoint-every", "20"],
+    ...["--checkpoint", ckpt, "--final", final, "--logdir", logdir],
+  ];
+  const command = `train.ts --epochs ${epochs} --checkpoint-every 20 --checkpoint <dir>/ckpt/my_logreg_model.ckpt --final <dir>/final/my_logreg_model --logdir <dir>/logs`;
 
   // First run: kill it hard once the checkpoint of epoch 40 (or later) is on disk.
   const first = startTraining(args(path.join(dir, "logs-first")), dir);
@@ -409,15 +637,33 @@ test("[ex12.resume] an interrupted training process continues from its last chec
       first.child.kill("SIGKILL");
     }
   }, 5);
-  const limit = setTimeout(() => first.child.kill("SIGKILL"), 60_000);
+  let stalled = false;
+  const limit = setTimeout(() => {
+    stalled = true;
+    first.child.kill("SIGKILL");
+  }, 60_000);
   const r1 = await first.done;
   clearInterval(watcher);
   clearTimeout(limit);
-  check(killed, `the first run should still be training when its epoch file reached 41; it ended with code ${r1.code} (signal ${r1.signal}).\n${tail(r1.stderr || r1.stdout)}`);
+  check(
+    !stalled,
+    `started as \`${command}\`, the run did not write 41 (or more) to <checkpoint>.epoch within 60 s`,
+  );
+  check(
+    killed,
+    `started as \`${command}\`, the run should write 41 (or more) to <checkpoint>.epoch after the checkpoint of epoch 40 and still be training; it ended first, with code ${r1.code} (signal ${r1.signal}).\n${tail(r1.stderr || r1.stdout)}`,
+  );
   const resumeAt = readEpochFile(epochFile);
-  check(resumeAt !== null && resumeAt >= 41, `after the kill, ${path.basename(epochFile)} should hold the epoch to resume at, found ${resumeAt}`);
+  check(
+    resumeAt !== null && resumeAt >= 41,
+    `after the kill, ${path.basename(epochFile)} should hold the epoch to resume at, found ${resumeAt}`,
+  );
   const d = bookMoons();
-  const lossAtCheckpoint = logLoss(d.XTest, d.yTest, thetaFrom(ckpt, "the checkpoint left by the killed run"));
+  const lossAtCheckpoint = logLoss(
+    d.XTest,
+    d.yTest,
+    thetaFrom(ckpt, "the checkpoint left by the killed run"),
+  );
   const firstLoss = lossPoints(path.join(dir, "logs-first"), "the killed run").points[0]?.value ?? NaN;
 
   // Second run: same command; it must say so, continue from the checkpoint, and finish.
@@ -425,13 +671,28 @@ test("[ex12.resume] an interrupted training process continues from its last chec
   const limit2 = setTimeout(() => second.child.kill("SIGKILL"), 90_000);
   const r2 = await second.done;
   clearTimeout(limit2);
-  check(r2.code === 0, `the restarted run should finish with exit code 0, got ${r2.code} (signal ${r2.signal}).\n${tail(r2.stderr || r2.stdout)}`);
-  check(r2.stdout.includes(`Training was interrupted. Continuing at epoch ${resumeAt}`), `the restarted run should print "Training was interrupted. Continuing at epoch <n>" with the epoch from the epoch file; its output ended with:\n${tail(r2.stdout)}`);
+  check(
+    r2.code === 0,
+    `the restarted run should finish with exit code 0, got ${r2.code} (signal ${r2.signal}).\n${tail(r2.stderr || r2.stdout)}`,
+  );
+  check(
+    r2.stdout.includes(`Training was interrupted. Continuing at epoch ${resumeAt}`),
+    `the restarted run should print "Training was interrupted. Continuing at epoch <n>" with the epoch from the epoch file; its output ended with:\n${tail(r2.stdout)}`,
+  );
   const { points } = lossPoints(path.join(dir, "logs-second"), "the restarted run");
-  check(points.length > 0 && points[0].step === resumeAt && points[points.length - 1].step === epochs - 1, `the restarted run should log epochs ${resumeAt} to ${epochs - 1}, it logged steps ${points[0]?.step} to ${points[points.length - 1]?.step}`);
+  check(
+    points.length > 0 && points[0].step === resumeAt && points[points.length - 1].step === epochs - 1,
+    `the restarted run should log epochs ${resumeAt} to ${epochs - 1}, it logged steps ${points[0]?.step} to ${points[points.length - 1]?.step}`,
+  );
   const gap = Math.abs(points[0].value - lossAtCheckpoint);
-  check(gap < 0.03, `right after the restart the test loss should continue from the checkpoint's (${lossAtCheckpoint.toFixed(4)}; a fresh start gave ${firstLoss.toFixed(4)}), got ${points[0].value.toFixed(4)}`);
-  check(fs.existsSync(`${final}.index`) && !fs.existsSync(epochFile), "the restarted run should save the final model and delete the epoch file");
+  check(
+    gap < 0.03,
+    `right after the restart the test loss should continue from the checkpoint's (${lossAtCheckpoint.toFixed(4)}; a fresh start gave ${firstLoss.toFixed(4)}), got ${points[0].value.toFixed(4)}`,
+  );
+  check(
+    fs.existsSync(`${final}.index`) && !fs.existsSync(epochFile),
+    "the restarted run should save the final model and delete the epoch file",
+  );
 });
 
 test(`[ex12.quality] reaches precision and recall of at least ${QUALITY_BAR} on the test set`, () => {
@@ -444,8 +705,16 @@ test(`[ex12.quality] reaches precision and recall of at least ${QUALITY_BAR} on 
     logdir: path.join(dir, "logs"),
   });
   const d = bookMoons();
-  const predicted = probabilities(d.XTest, thetaFrom(final, "the final model")).map((p) => (p >= 0.5 ? 1 : 0));
+  const predicted = probabilities(d.XTest, thetaFrom(final, "the final model")).map((p) =>
+    p >= 0.5 ? 1 : 0,
+  );
   const { precision, recall } = precisionRecall(d.yTest, predicted);
-  check(precision >= QUALITY_BAR && recall >= QUALITY_BAR, `after ${QUALITY_EPOCHS} epochs (book settings otherwise) the final model scores precision ${precision.toFixed(4)} and recall ${recall.toFixed(4)} on the test set; both should be at least ${QUALITY_BAR}`);
-  check(Math.abs(result?.precision - precision) < 1e-9 && Math.abs(result?.recall - recall) < 1e-9, `train() should return the precision and recall it measured: it returned ${result?.precision} / ${result?.recall}, the final model gives ${precision.toFixed(4)} / ${recall.toFixed(4)}`);
+  check(
+    precision >= QUALITY_BAR && recall >= QUALITY_BAR,
+    `after ${QUALITY_EPOCHS} epochs (book settings otherwise) the final model scores precision ${precision.toFixed(4)} and recall ${recall.toFixed(4)} on the test set; both should be at least ${QUALITY_BAR}`,
+  );
+  check(
+    Math.abs(result?.precision - precision) < 1e-9 && Math.abs(result?.recall - recall) < 1e-9,
+    `train() should return the precision and recall it measured: it returned ${result?.precision} / ${result?.recall}, the final model gives ${precision.toFixed(4)} / ${recall.toFixed(4)}`,
+  );
 });

@@ -11,7 +11,8 @@ export interface PrecisionRecall {
  * An empty denominator gives 0, as scikit-learn does (with a warning there).
  */
 export function precisionRecall(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): PrecisionRecall {
-  if (yTrue.length !== yPred.length) throw new RangeError(`yTrue has ${yTrue.length} labels but yPred has ${yPred.length}`);
+  if (yTrue.length !== yPred.length)
+    throw new RangeError(`yTrue has ${yTrue.length} labels but yPred has ${yPred.length}`);
   let tp = 0;
   let fp = 0;
   let fn = 0;

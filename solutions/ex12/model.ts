@@ -25,7 +25,11 @@ export interface LogisticRegressionGraph {
  * Builds logistic regression for inputs `X` (shape [null, n], bias column included) and labels
  * `y` (shape [null, 1]) in the default graph.
  */
-export function logisticRegression(X: tf.Tensor, y: tf.Tensor, options: LogisticRegressionOptions = {}): LogisticRegressionGraph {
+export function logisticRegression(
+  X: tf.Tensor,
+  y: tf.Tensor,
+  options: LogisticRegressionOptions = {},
+): LogisticRegressionGraph {
   const { seed = 42, learningRate = 0.01 } = options;
   const n = X.shape?.[1];
   if (typeof n !== "number") throw new Error(`X needs a known number of columns, got shape ${X.shape}`);

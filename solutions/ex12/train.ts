@@ -3,7 +3,7 @@
  * checkpoint every few hundred epochs, a restart that picks up where an interrupted run stopped,
  * the test loss logged for TensorBoard every epoch, and precision/recall at the end.
  *
- * Run it:  node_modules/.bin/ts-node exercises/ex12/train.ts --epochs 10001 --batch-size 50
+ * Run it:  node_modules/.bin/ts-node solutions/ex12/train.ts --epochs 10001 --batch-size 50
  *          --learning-rate 0.01 --checkpoint /tmp/my_logreg_model.ckpt --final ./my_logreg_model
  * Stop it with Ctrl-C, start it again: it continues from the last checkpoint.
  */
@@ -58,7 +58,9 @@ export const DEFAULTS: Required<Omit<TrainOptions, "logdir">> = {
 };
 
 /** The options with every unset (or undefined, as unused command-line flags are) value defaulted. */
-export function withDefaults(options: TrainOptions): Required<Omit<TrainOptions, "logdir">> & { logdir?: string } {
+export function withDefaults(
+  options: TrainOptions,
+): Required<Omit<TrainOptions, "logdir">> & { logdir?: string } {
   const set = Object.entries(options).filter(([, v]) => v !== undefined);
   return { ...DEFAULTS, ...Object.fromEntries(set) };
 }
@@ -93,7 +95,13 @@ export function train(options: TrainOptions = {}): TrainResult {
       [y, asFloat32(data.yTest)],
     ]);
 
-    return tf.withSession(tf.Session(), (sess) => {
+    try {
+      return tf.withSession(tf.Session(), (sess) => runTraining(sess));
+    } finally {
+      fileWriter.close();
+    }
+
+    function runTraining(sess: tf.Session): TrainResult {
       let startEpoch = 0;
       if (fs.existsSync(epochFile)) {
         // A previous run stopped part way: take its weights, skip the epochs it finished.
@@ -108,10 +116,13 @@ export function train(options: TrainOptions = {}): TrainResult {
       for (let epoch = startEpoch; epoch < o.epochs; epoch++) {
         for (let b = 0; b < nBatches; b++) {
           const batch = randomBatch(data.XTrain, data.yTrain, o.batchSize);
-          sess.run(model.trainingOp, new Map([
-            [X, asFloat32(batch.X)],
-            [y, asFloat32(batch.y)],
-          ]));
+          sess.run(
+            model.trainingOp,
+            new Map([
+              [X, asFloat32(batch.X)],
+              [y, asFloat32(batch.y)],
+            ]),
+          );
         }
         // One point per epoch on the learning curve, measured on data the model never trains on.
         const [lossVal, summaryStr] = sess.run([model.loss, model.lossSummary], testFeed);
@@ -120,7 +131,8 @@ export function train(options: TrainOptions = {}): TrainResult {
         if (epoch % o.checkpointEvery === 0) {
           console.log(`Epoch: ${epoch}\tLoss: ${Number(loss.toPrecision(6))}`);
           model.saver.save(sess, o.checkpointPath);
-          // Written after the checkpoint: a kill in between resumes one interval early, never late.
+          // After the checkpoint: if a kill lands in between, the epoch count lags the weights,
+          // so a restart repeats some epochs but never skips any.
           fs.writeFileSync(epochFile, String(epoch + 1));
         }
       }
@@ -129,24 +141,28 @@ export function train(options: TrainOptions = {}): TrainResult {
       const yProbaVal = sess.run(model.yProba, new Map([[X, asFloat32(data.XTest)]])) as tf.NDArray;
       if (Number.isNaN(loss)) loss = sess.run(model.loss, testFeed).item();
       fs.rmSync(epochFile, { force: true });
-      fileWriter.close();
 
-      const { precision, recall } = precisionRecall(data.yTest.data, predictClasses(yProbaVal.data as ArrayLike<number>));
+      const { precision, recall } = precisionRecall(
+        data.yTest.data,
+        predictClasses(yProbaVal.data as ArrayLike<number>),
+      );
       console.log(`precision: ${precision.toFixed(4)}  recall: ${recall.toFixed(4)}`);
       return { startEpoch, loss, precision, recall, logdir, finalModelPath: o.finalModelPath };
-    });
+    }
   });
 }
 
 function readEpochFile(file: string): number {
   const text = fs.readFileSync(file, "utf8").trim();
   const epoch = Number(text);
-  if (!Number.isInteger(epoch) || epoch < 0) throw new Error(`${file} should hold an epoch number, found "${text}"`);
+  if (!Number.isInteger(epoch) || epoch < 0)
+    throw new Error(`${file} should hold an epoch number, found "${text}"`);
   return epoch;
 }
 
 function checkPositiveInteger(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
 }
 
 /** The command line: every hyperparameter is a flag, so runs can be compared in TensorBoard. */
@@ -187,7 +203,9 @@ if (require.main === module) {
   try {
     const started = Date.now();
     const result = train(parseTrainArgs(process.argv.slice(2)));
-    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. TensorBoard logs: ${result.logdir}`);
+    console.log(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. TensorBoard logs: ${result.logdir}`,
+    );
   } catch (e) {
     console.error((e as Error).message);
     process.exitCode = 1;

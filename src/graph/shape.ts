@@ -80,3 +80,31 @@ export function toStaticShape(shape: readonly (number | null | undefined)[] | nu
   if (shape === null || shape === undefined) return null;
   return shape.map((d) => (d === undefined || d === null || d < 0 ? null : d));
 }
+
+/**
+ * What `t.getShape()` returns: an array of dims (`null` = unknown) that prints like TF's
+ * TensorShape (`(?, 3)`), so `X.getShape()[1]` and `String(X.getShape())` both work.
+ */
+export class TensorShape extends Array<number | null> {
+  declare readonly unknownRank: boolean;
+
+  static fromStatic(s: StaticShape): TensorShape {
+    const t = new TensorShape();
+    if (s) t.push(...s);
+    Object.defineProperty(t, "unknownRank", { value: s === null, enumerable: false });
+    return t;
+  }
+  get ndims(): number | null {
+    return this.unknownRank ? null : this.length;
+  }
+  isFullyDefined(): boolean {
+    return !this.unknownRank && this.every((d) => d !== null);
+  }
+  asList(): (number | null)[] {
+    if (this.unknownRank) throw new ValueError("as_list() is not defined on an unknown TensorShape.");
+    return [...this];
+  }
+  override toString(): string {
+    return shapeToPython(this.unknownRank ? null : [...this]);
+  }
+}

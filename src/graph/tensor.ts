@@ -1,6 +1,6 @@
 import type { DType } from "./dtypes";
 import type { Operation } from "./operation";
-import { StaticShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "./shape";
+import { StaticShape, TensorShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "./shape";
 import { ValueError } from "../errors";
 import { FeedDict, runWithDefaultSession } from "../runtime/defaultSession";
 import type { NDArray } from "../runtime/ndarray";
@@ -57,10 +57,11 @@ export class Tensor {
   get graph() {
     return this.op.graph;
   }
-  /** Python's `get_shape()`; the same static shape as `shape`. */
-  getShape(): StaticShape {
-    return this.shape;
+  /** Python's `get_shape()`: the static shape as a TensorShape (prints `(?, 3)`, indexable). */
+  getShape(): TensorShape {
+    return TensorShape.fromStatic(this.shape);
   }
+
 
   /** Python's `t.eval(feed_dict=None, session=None)`. */
   eval(feedDict?: FeedDict, session?: unknown): NDArray {

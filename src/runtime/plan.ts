@@ -48,6 +48,18 @@ export interface Plan {
   /** Name of the op producing each fetch (for the uninitialized-fetch error). */
   readonly fetchNames: readonly string[];
   readonly backend: Backend;
+  /** The feed shapes the plan is specialised for, or null for any shapes. */
+  readonly feedShapes: readonly (readonly number[])[] | null;
+}
+
+export interface CompileOptions {
+  /** Rewrite switches (default: the current global ones, see optimize/index.ts). */
+  rewrites?: Readonly<Rewrites>;
+  /**
+   * Specialise the plan for feeds of exactly these shapes (in feed order): shape arithmetic then
+   * folds into constants. The caller must only run it with feeds of these shapes.
+   */
+  feedShapes?: readonly (readonly number[])[];
 }
 
 /**
@@ -59,18 +71,19 @@ export function compilePlan(
   fetchTensors: readonly Tensor[],
   targets: readonly Operation[],
   feeds: readonly Tensor[],
-  rewrites: Readonly<Rewrites> = getRewrites(),
+  options: CompileOptions = {},
 ): Plan {
+  const rewrites = options.rewrites ?? getRewrites();
   const backend = getActiveBackend();
-  const graph = buildPlanGraph(fetchTensors, targets, feeds, backend);
+  const graph = buildPlanGraph(fetchTensors, targets, feeds, backend, options.feedShapes ?? null);
   optimizePlanGraph(graph, rewrites);
   for (const n of graph.nodes) {
     if (n.kind === "kernel" && n.engineKernel && isAlias(n.op.type) && n.inputs.length === 1 && n.outputs.length === 1) n.kind = "alias";
   }
-  return lower(graph, rewrites.reuseBuffers);
+  return lower(graph, rewrites.reuseBuffers, options.feedShapes ?? null);
 }
 
-function lower(graph: PlanGraph, reuseBuffers: boolean): Plan {
+function lower(graph: PlanGraph, reuseBuffers: boolean, feedShapes: readonly (readonly number[])[] | null): Plan {
   const slotOf = new Map<PlanValue, number>();
   const slot = (v: PlanValue): number => {
     let s = slotOf.get(v);
@@ -97,5 +110,5 @@ function lower(graph: PlanGraph, reuseBuffers: boolean): Plan {
   const fetchNames = graph.fetches.map((v) => v.tensor?.op.name ?? "?");
   const values = new Array<NDArray>(slotOf.size).fill(null as unknown as NDArray);
   for (const [v, s] of slotOf) if (v.constant !== null) values[s] = v.constant;
-  return { steps, slotCount: slotOf.size, values, feedSlots, fetchSlots, fetchNames, backend: graph.backend };
+  return { steps, slotCount: slotOf.size, values, feedSlots, fetchSlots, fetchNames, backend: graph.backend, feedShapes };
 }

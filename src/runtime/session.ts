@@ -1,6 +1,6 @@
 import { GraphImpl, getDefaultGraph } from "../graph/graph";
 import { Operation } from "../graph/operation";
-import { concreteShapeToPython, isCompatible, shapeToPython } from "../graph/shape";
+import { concreteShapeToPython, isCompatible, isFullyDefined, shapeToPython } from "../graph/shape";
 import { Tensor } from "../graph/tensor";
 import { FailedPreconditionError, RuntimeError, ValueError } from "../errors";
 import type { Kernel, KernelContext } from "../ops/registry";
@@ -55,26 +55,31 @@ export class SessionImpl {
     if (fetches instanceof Tensor || fetches instanceof Operation) {
       const element = this.asFetchElement(fetches);
       this.single[0] = element;
-      const values = this.execute(this.planFor(this.single, feeds.keys), feeds.values);
+      const values = this.execute(this.planFor(this.single, feeds), feeds.values);
       return element instanceof Tensor ? values[0] : null;
     }
     const elements: FetchElement[] = [];
     const template = this.flattenFetches(fetches, elements);
-    const values = this.execute(this.planFor(elements, feeds.keys), feeds.values);
+    const values = this.execute(this.planFor(elements, feeds), feeds.values);
     let k = 0;
     const results = elements.map((e) => (e instanceof Tensor ? values[k++] : null));
     return template(results);
   }
 
-  /** The cached plan for this signature, compiled on first use (and again if the backend changed). */
-  private planFor(elements: readonly FetchElement[], feeds: readonly Tensor[]): Plan {
+  /**
+   * The cached plan for this signature and these feed shapes, compiled on first use (again if the
+   * backend changed). Feeds with unknown static dims get plans specialised for the fed shapes.
+   */
+  private planFor(elements: readonly FetchElement[], feeds: Feeds): Plan {
     const backend = getActiveBackend();
-    let plan = this.plans.get(elements, feeds);
-    if (plan === null || plan.backend !== backend) {
+    const entry = this.plans.entry(elements, feeds.keys);
+    let plan = entry.find(backend, feeds.values);
+    if (plan === null) {
       const fetchTensors = elements.filter((e): e is Tensor => e instanceof Tensor);
       const targets = elements.filter((e): e is Operation => e instanceof Operation);
-      plan = compilePlan(fetchTensors, targets, feeds);
-      this.plans.set(elements, feeds, plan);
+      const specialise = entry.canSpecialise && feeds.keys.some((t) => !isFullyDefined(t.shape));
+      plan = compilePlan(fetchTensors, targets, feeds.keys, specialise ? { feedShapes: feeds.values.map((v) => [...v.shape]) } : {});
+      entry.add(plan);
     }
     return plan;
   }

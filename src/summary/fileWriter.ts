@@ -173,7 +173,11 @@ export class FileWriterImpl {
 }
 
 /** `tf.summary.FileWriter(logdir, graph=None, ...)`, called without `new`. */
-export function FileWriter(logdir: string, graph?: GraphImpl | GraphDefLike | null, options: FileWriterOptions = {}): FileWriterImpl {
+export function FileWriter(
+  logdir: string,
+  graph?: GraphImpl | GraphDefLike | null,
+  options: FileWriterOptions = {},
+): FileWriterImpl {
   return new FileWriterImpl(logdir, graph, options);
 }
 export type FileWriter = FileWriterImpl;

@@ -73,13 +73,16 @@ export interface MergeOptions {
 /** `tf.summary.merge(inputs)`: one Summary holding the values of all inputs (`Merge/MergeSummary`). */
 export function merge(inputs: readonly Tensor[], options: MergeOptions = {}): Tensor {
   if (inputs.length === 0) {
-    throw new ValueError("List argument 'inputs' to 'MergeSummary' Op with length 0 shorter than minimum length 1.");
+    throw new ValueError(
+      "List argument 'inputs' to 'MergeSummary' Op with length 0 shorter than minimum length 1.",
+    );
   }
   const name = options.name === undefined ? undefined : cleanTag(options.name);
   return nameScope(name ?? null, { defaultName: "Merge", values: [...inputs] }, () =>
     inOpScope(name ?? "MergeSummary", [...inputs], (opName, graph) => {
       const tensors = inputs.map((t) => convertToTensor(t, { name: "inputs" }));
-      const merged = createOp(graph, "MergeSummary", opName, tensors, { N: attr.int(tensors.length) }).outputs[0];
+      const merged = createOp(graph, "MergeSummary", opName, tensors, { N: attr.int(tensors.length) })
+        .outputs[0];
       collect(merged, options.collections, []);
       return merged;
     }),

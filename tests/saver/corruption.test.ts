@@ -165,6 +165,18 @@ describe("states a killed save leaves behind", () => {
     ]);
   });
 
+  test("a data file deleted by hand does not stop the next save", () => {
+    const env = setup();
+    const prefix = path.join(tempDir(), "model.ckpt");
+    saveValue(env, prefix, 1);
+    fs.rmSync(prefix + DATA);
+    expect(restoreError(env, prefix)).toBeInstanceOf(tf.NotFoundError);
+    saveValue(env, prefix, 2);
+    env.fillWith(0);
+    env.saver.restore(env.sess, prefix);
+    expect(env.current()).toEqual(new Array(50).fill(2));
+  });
+
   test("rotation deletes a checkpoint's backup along with it", () => {
     const env = setup();
     const dir = tempDir();

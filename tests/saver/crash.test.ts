@@ -25,7 +25,8 @@ function runAndKill(dir: string, firstStep: number, ms: number): Promise<number[
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     child.stdout.on("data", (d) => {
-      if (!out.includes("ready\n") && (out + d).includes("ready\n")) setTimeout(() => child.kill("SIGKILL"), ms);
+      if (!out.includes("ready\n") && (out + d).includes("ready\n"))
+        setTimeout(() => child.kill("SIGKILL"), ms);
       out += d;
     });
     child.on("exit", (_code, signal) => {

@@ -50,7 +50,8 @@ describe("the book's flow", () => {
     expect(restored.theta).toEqual(bestTheta);
     expect(restored.mse).toBe(bestMse);
     expect(restored.mse).toBeLessThan(firstMse / 2); // it did train
-    for (const ext of [".index", ".data-00000-of-00001", ".meta"]) expect(fs.existsSync(finalPath + ext)).toBe(true);
+    for (const ext of [".index", ".data-00000-of-00001", ".meta"])
+      expect(fs.existsSync(finalPath + ext)).toBe(true);
     // no backup or temporary file is left once a save is done
     expect(fs.readdirSync(dir).filter((f) => /\.prev\.|tempstate/.test(f))).toEqual([]);
   });
@@ -120,7 +121,8 @@ describe("checkpoint names, rotation and the state file", () => {
     const base = path.join(dir, "model.ckpt");
     tf.withSession(tf.Session(), (s) => {
       s.run(init);
-      for (let step = 0; step < 5; step++) expect(saver.save(s, base, { globalStep: step * 10 })).toBe(`${base}-${step * 10}`);
+      for (let step = 0; step < 5; step++)
+        expect(saver.save(s, base, { globalStep: step * 10 })).toBe(`${base}-${step * 10}`);
     });
     expect(saver.lastCheckpoints).toEqual([`${base}-30`, `${base}-40`]);
     expect(fs.readdirSync(dir).sort()).toEqual([
@@ -222,7 +224,9 @@ describe("checkpoint names, rotation and the state file", () => {
     const sess = tf.Session();
     sess.run(init);
     relative.save(sess, path.join(abs, "r2"));
-    expect(readState(abs)).toBe('model_checkpoint_path: "r2"\nall_model_checkpoint_paths: "r"\nall_model_checkpoint_paths: "r2"\n');
+    expect(readState(abs)).toBe(
+      'model_checkpoint_path: "r2"\nall_model_checkpoint_paths: "r"\nall_model_checkpoint_paths: "r2"\n',
+    );
     expect(latestCheckpoint(abs)).toBe(`${abs}/r2`);
   });
 
@@ -231,7 +235,11 @@ describe("checkpoint names, rotation and the state file", () => {
     const { init } = buildRegression();
     tf.withSession(tf.Session(), (s) => {
       s.run(init);
-      Saver().save(s, path.join(dir, "m"), { writeState: false, writeMetaGraph: false, latestFilename: "other" });
+      Saver().save(s, path.join(dir, "m"), {
+        writeState: false,
+        writeMetaGraph: false,
+        latestFilename: "other",
+      });
     });
     expect(fs.readdirSync(dir).sort()).toEqual(["m.data-00000-of-00001", "m.index"]);
   });
@@ -242,7 +250,9 @@ describe("TF's errors", () => {
     buildRegression();
     const saver = Saver();
     const sess = tf.Session();
-    expect(() => saver.restore(sess, null)).toThrow(new tf.ValueError("Can't load save_path when it is None."));
+    expect(() => saver.restore(sess, null)).toThrow(
+      new tf.ValueError("Can't load save_path when it is None."),
+    );
     expect(() => saver.restore(sess, "/no/such/model.ckpt")).toThrow(
       new tf.ValueError("The passed save_path is not a valid checkpoint: /no/such/model.ckpt"),
     );
@@ -291,7 +301,10 @@ describe("TF's errors", () => {
     const dir = tempDir();
     tf.resetDefaultGraph();
     tf.Variable(tf.zeros([2], tf.int32), { name: "v" });
-    const prefix = tf.withSession(tf.Session(), (s) => (s.run(tf.globalVariablesInitializer()), Saver().save(s, path.join(dir, "m"))!));
+    const prefix = tf.withSession(
+      tf.Session(),
+      (s) => (s.run(tf.globalVariablesInitializer()), Saver().save(s, path.join(dir, "m"))!),
+    );
     tf.resetDefaultGraph();
     tf.Variable(tf.zeros([2]), { name: "v" });
     const saver = Saver();
@@ -306,14 +319,20 @@ describe("TF's errors", () => {
     const saver = Saver();
     const sess = tf.Session();
     const deep = path.join(dir, "a", "b", "model");
-    expect(() => saver.save(sess, deep)).toThrow(new tf.ValueError(`Parent directory of ${deep} doesn't exist, can't save.`));
+    expect(() => saver.save(sess, deep)).toThrow(
+      new tf.ValueError(`Parent directory of ${deep} doesn't exist, can't save.`),
+    );
     expect(() => saver.save(sess, path.join(dir, "m"))).toThrow(tf.FailedPreconditionError);
-    expect(() => saver.save(sess, path.join(dir, "m"))).toThrow("Attempting to use uninitialized value theta");
+    expect(() => saver.save(sess, path.join(dir, "m"))).toThrow(
+      "Attempting to use uninitialized value theta",
+    );
     expect(() => saver.save(sess, path.join(dir, "m"), { latestFilename: "x/checkpoint" })).toThrow(
       new tf.ValueError("'latest_filename' must not contain path components"),
     );
     expect(() => saver.save(sess, path.join(dir, "checkpoint"))).toThrow(
-      new tf.ValueError(`'latest_filename' collides with 'save_path': 'checkpoint' and '${path.join(dir, "checkpoint")}'`),
+      new tf.ValueError(
+        `'latest_filename' collides with 'save_path': 'checkpoint' and '${path.join(dir, "checkpoint")}'`,
+      ),
     );
   });
 });
@@ -321,11 +340,13 @@ describe("TF's errors", () => {
 describe("importMetaGraph in the same process", () => {
   test("rebuilds ops, collections and variables; the imported saver restores and training continues", () => {
     const dir = tempDir();
-    const { theta, trainingOp, init } = buildRegression();
+    const { theta, mse, trainingOp, init } = buildRegression();
+    scalar("MSE", mse);
     const saver = Saver();
     const sess = tf.Session();
     sess.run(init);
     for (let i = 0; i < 5; i++) sess.run(trainingOp);
+    const savedMse = sess.run(mse).item();
     const prefix = saver.save(sess, path.join(dir, "my_model_final.ckpt"))!;
     const savedTheta = valuesOf(sess.run(theta));
     sess.run(trainingOp);
@@ -345,9 +366,14 @@ describe("importMetaGraph in the same process", () => {
     const [train] = graph.getCollection<tf.Operation>("train_op");
     expect(train.name).toBe("GradientDescent");
 
+    const [summary] = graph.getCollection<tf.Tensor>("summaries");
+    expect(summary.name).toBe("MSE:0");
+
     tf.withSession(tf.Session(), (s) => {
       imported.restore(s, prefix);
       expect(valuesOf(s.run(importedTheta))).toEqual(savedTheta);
+      const summaryBytes = ((s.run(summary) as tf.NDArray).data as Uint8Array[])[0];
+      expect(pbDecode("Summary", summaryBytes)).toEqual({ value: [{ tag: "MSE", simpleValue: savedMse }] });
       s.run(train);
       expect(valuesOf(s.run(importedTheta))).toEqual(oneMoreStep);
       // the imported saver saves too, and new ops get fresh names around the imported ones
@@ -359,9 +385,13 @@ describe("importMetaGraph in the same process", () => {
   test("a missing or unreadable .meta file", () => {
     const dir = tempDir();
     tf.resetDefaultGraph();
-    expect(() => tf.train.importMetaGraph(path.join(dir, "nope.meta"))).toThrow(`File ${dir}/nope.meta does not exist.`);
+    expect(() => tf.train.importMetaGraph(path.join(dir, "nope.meta"))).toThrow(
+      `File ${dir}/nope.meta does not exist.`,
+    );
     fs.writeFileSync(path.join(dir, "bad.meta"), Buffer.from([0x0a, 0xff, 0x01]));
-    expect(() => tf.train.importMetaGraph(path.join(dir, "bad.meta"))).toThrow(/^Cannot parse file .*bad\.meta: /);
+    expect(() => tf.train.importMetaGraph(path.join(dir, "bad.meta"))).toThrow(
+      /^Cannot parse file .*bad\.meta: /,
+    );
   });
 
   test("exportMetaGraph writes what importMetaGraph reads; without a SaverDef a new Saver is made", () => {

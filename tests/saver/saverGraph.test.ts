@@ -46,7 +46,13 @@ describe("ops under the save scope", () => {
     const save = node("save/SaveV2");
     expect(save.type).toBe("SaveV2");
     // keys sorted: a before b, whatever the list order
-    expect(save.nodeDefInputs).toEqual(["save/Const", "save/SaveV2/tensor_names", "save/SaveV2/shape_and_slices", "a", "b"]);
+    expect(save.nodeDefInputs).toEqual([
+      "save/Const",
+      "save/SaveV2/tensor_names",
+      "save/SaveV2/shape_and_slices",
+      "a",
+      "b",
+    ]);
     const names = node("save/SaveV2/tensor_names").attrs.value;
     expect(names.kind === "tensor" && names.value.toArray()).toEqual(["a", "b"]);
     const slices = node("save/SaveV2/shape_and_slices").attrs.value;
@@ -118,7 +124,9 @@ describe("variable lists", () => {
     expect(() => Saver({ a: theta, b: theta })).toThrow(
       new tf.ValueError("The same saveable will be restored with two names: b"),
     );
-    expect(() => Saver([theta, theta])).toThrow(new tf.ValueError("At least two variables have the same name: theta"));
+    expect(() => Saver([theta, theta])).toThrow(
+      new tf.ValueError("At least two variables have the same name: theta"),
+    );
     expect(() => Saver([theta, tf.constant(1) as never])).toThrow(
       /^names_to_saveables must be a dict mapping string names to Tensors\/Variables\. Not a variable: Tensor\("Const/,
     );

@@ -38,8 +38,19 @@ describe("tf.summary.scalar naming", () => {
     expect(scoped.op.name).toBe("loss/MSE");
     expect(constValue("loss/MSE/tags")).toBe("loss/MSE");
     // exercise 12's tag
-    const ex12 = tf.nameScope("logistic_regression", () => tf.nameScope("train", () => scalar("log_loss", x)));
+    const ex12 = tf.nameScope("logistic_regression", () =>
+      tf.nameScope("train", () => scalar("log_loss", x)),
+    );
     expect(constValue(`${ex12.op.name}/tags`)).toBe("logistic_regression/train/log_loss");
+  });
+
+  test("names in use are compared without case: MSE next to loss/mse becomes loss/MSE_1", () => {
+    const mse = tf.nameScope("loss", () => {
+      const m = tf.reduceMean(tf.constant([1, 2]), null, { name: "mse" });
+      return [m, scalar("MSE", m)];
+    })[1];
+    expect(mse.op.name).toBe("loss/MSE_1");
+    expect(constValue("loss/MSE_1/tags")).toBe("loss/MSE_1");
   });
 
   test("family prefixes scope and tag; illegal characters are replaced and logged", () => {
@@ -106,7 +117,8 @@ describe("summary values", () => {
 
   test("HistogramSummary matches TF's bucket algorithm (Python oracle)", () => {
     const sess = tf.Session();
-    const DBL = (x: number | string) => (x === "DBL_MAX" ? Number.MAX_VALUE : x === "-DBL_MAX" ? -Number.MAX_VALUE : x);
+    const DBL = (x: number | string) =>
+      x === "DBL_MAX" ? Number.MAX_VALUE : x === "-DBL_MAX" ? -Number.MAX_VALUE : x;
     for (const name of ["normal", "mixed", "single", "empty"] as const) {
       const { values, expected } = fixture[name];
       const h = histogram(`h_${name}`, tf.constant(values as number[], { dtype: tf.float64 }));

@@ -31,7 +31,10 @@ function upperBound(limits: readonly number[], x: number): number {
 }
 
 /** The HistogramProto of `values` (finite numbers; the kernel refuses NaN and infinities first). */
-export function histogramOf(values: ArrayLike<number>, limits: readonly number[] = DEFAULT_BUCKET_LIMITS): HistogramProto {
+export function histogramOf(
+  values: ArrayLike<number>,
+  limits: readonly number[] = DEFAULT_BUCKET_LIMITS,
+): HistogramProto {
   const counts = new Float64Array(limits.length + 1);
   let min = limits[limits.length - 1];
   let max = -DBL_MAX;
@@ -47,7 +50,7 @@ export function histogramOf(values: ArrayLike<number>, limits: readonly number[]
   }
   const bucketLimit: number[] = [];
   const bucket: number[] = [];
-  for (let i = 0; i < limits.length; ) {
+  for (let i = 0; i < limits.length;) {
     let end = limits[i];
     let count = counts[i];
     i++;

@@ -24,34 +24,41 @@ registerOp({
   type: "ScalarSummary",
   outputs: () => [{ dtype: string, shape: [] }],
   gradient: null,
-  kernel: () => ([tags, values]) => {
-    const sameShape = tags.rank === values.rank && tags.shape.every((d, i) => d === values.shape[i]);
-    if (!sameShape) {
-      throw new InvalidArgumentError(
-        `tags and values not the same shape: ${debugShape(tags.shape)} != ${debugShape(values.shape)}${singleTag(tags)}`,
-      );
-    }
-    const names = tags.data as Uint8Array[];
-    const numbers = values.data as ArrayLike<number>;
-    const value = names.map((t, i) => ({ tag: utf8.decode(t), simpleValue: Number(numbers[i]) }));
-    return [scalarString(encodeSummary({ value }))];
-  },
+  kernel:
+    () =>
+    ([tags, values]) => {
+      const sameShape = tags.rank === values.rank && tags.shape.every((d, i) => d === values.shape[i]);
+      if (!sameShape) {
+        throw new InvalidArgumentError(
+          `tags and values not the same shape: ${debugShape(tags.shape)} != ${debugShape(values.shape)}${singleTag(tags)}`,
+        );
+      }
+      const names = tags.data as Uint8Array[];
+      const numbers = values.data as ArrayLike<number>;
+      const value = names.map((t, i) => ({ tag: utf8.decode(t), simpleValue: Number(numbers[i]) }));
+      return [scalarString(encodeSummary({ value }))];
+    },
 });
 
 registerOp({
   type: "HistogramSummary",
   outputs: () => [{ dtype: string, shape: [] }],
   gradient: null,
-  kernel: (op) => ([tag, values]) => {
-    if (tag.rank !== 0) throw new InvalidArgumentError("tags must be scalar");
-    const numbers = Float64Array.from(values.data as ArrayLike<number>);
-    for (const v of numbers) {
-      if (Number.isNaN(v)) throw new InvalidArgumentError(`Nan in summary histogram for: ${op.name}`);
-      if (!Number.isFinite(v)) throw new InvalidArgumentError(`Infinity in summary histogram for: ${op.name}`);
-    }
-    const histo = histogramOf(numbers);
-    return [scalarString(encodeSummary({ value: [{ tag: utf8.decode((tag.data as Uint8Array[])[0]), histo }] }))];
-  },
+  kernel:
+    (op) =>
+    ([tag, values]) => {
+      if (tag.rank !== 0) throw new InvalidArgumentError("tags must be scalar");
+      const numbers = Float64Array.from(values.data as ArrayLike<number>);
+      for (const v of numbers) {
+        if (Number.isNaN(v)) throw new InvalidArgumentError(`Nan in summary histogram for: ${op.name}`);
+        if (!Number.isFinite(v))
+          throw new InvalidArgumentError(`Infinity in summary histogram for: ${op.name}`);
+      }
+      const histo = histogramOf(numbers);
+      return [
+        scalarString(encodeSummary({ value: [{ tag: utf8.decode((tag.data as Uint8Array[])[0]), histo }] })),
+      ];
+    },
 });
 
 registerOp({

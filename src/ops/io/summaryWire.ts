@@ -24,7 +24,8 @@ export function splitSummary(summary: Uint8Array): RawSummaryValue[] {
     const r = new BinaryReader(summary);
     while (r.pos < r.len) {
       const [field, wireType] = r.tag();
-      if (field === VALUE_FIELD && wireType === WireType.LengthDelimited) values.push(describeValue(r.bytes()));
+      if (field === VALUE_FIELD && wireType === WireType.LengthDelimited)
+        values.push(describeValue(r.bytes()));
       else r.skip(wireType, field);
     }
     if (r.pos !== r.len) throw new Error("a field runs past the end");

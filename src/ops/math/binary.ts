@@ -57,12 +57,20 @@ function shapesFullyEqual(x: Tensor, y: Tensor, grad: Tensor): boolean {
 }
 
 /** Sum `gx`, `gy` over broadcast dims and reshape back to the inputs' shapes. */
-function reduceToInputs(op: Operation, gx: (() => Tensor) | null, gy: (() => Tensor) | null): (Tensor | null)[] {
+function reduceToInputs(
+  op: Operation,
+  gx: (() => Tensor) | null,
+  gy: (() => Tensor) | null,
+  negateY = false,
+): (Tensor | null)[] {
   const [x, y] = op.inputs;
   const sx = shape(x);
   const sy = shape(y);
   const [rx, ry] = broadcastGradientArgs(sx, sy);
-  return [gx ? reshape(reduceSum(gx(), rx), sx) : null, gy ? reshape(reduceSum(gy(), ry), sy) : null];
+  const gradX = gx ? reshape(reduceSum(gx(), rx), sx) : null;
+  // Sub negates the summed gradient before reshaping it, as TF's _SubGrad does (op order matters for names).
+  const sumY = gy ? reduceSum(gy(), ry) : null;
+  return [gradX, sumY ? reshape(negateY ? neg(sumY) : sumY, sy) : null];
 }
 
 const addGrad: GradFn = (op, [grad]) => {
@@ -76,8 +84,7 @@ const subGrad: GradFn = (op, [grad]) => {
   if (!grad) return [null, null];
   const [x, y] = op.inputs;
   if (shapesFullyEqual(x, y, grad)) return [grad, neg(grad)];
-  const [x0, y0] = reduceToInputs(op, () => grad, () => grad);
-  return [x0, neg(y0 as Tensor)];
+  return reduceToInputs(op, () => grad, () => grad, true);
 };
 
 const mulGrad: GradFn = (op, [grad]) => {

@@ -9,7 +9,7 @@
  * the original kernels one by one, so results and error messages are exactly those of the ops.
  */
 import { float32, float64 } from "../../graph/dtypes";
-import { elementwiseDef } from "../../ops/kernels/elementwise";
+import { ElementwiseDef, elementwiseDef } from "../../ops/kernels/elementwise";
 import { FusedElementwise, FusedOp, FusedOperand } from "../../ops/kernels/fused";
 import type { Kernel, KernelOptions } from "../../ops/registry";
 import type { NDArray } from "../ndarray";
@@ -55,9 +55,11 @@ export function fuseElementwise(graph: PlanGraph): void {
   });
 }
 
+const elementwiseOf = (n: PlanNode): ElementwiseDef | undefined => n.elementwise ?? elementwiseDef(n.op.type);
+
 function fusable(n: PlanNode): boolean {
   if (n.kind !== "kernel" || !n.engineKernel || n.target || n.stateful || n.outputs.length !== 1) return false;
-  const def = elementwiseDef(n.op.type);
+  const def = elementwiseOf(n);
   const dtype = n.outputs[0].dtype;
   if (!def || def.bool || def.arity !== n.inputs.length || (dtype !== float32 && dtype !== float64)) return false;
   // Variable reads stay outside, where the uninitialized check names the right node.
@@ -70,7 +72,7 @@ function fusedNode(root: PlanNode, members: PlanNode[]): PlanNode {
   const readers: string[] = [];
   const index = new Map(members.map((m, j) => [m.outputs[0], j]));
   const ops: FusedOp[] = members.map((m) => ({
-    f: (elementwiseDef(m.op.type) as { f: FusedOp["f"] }).f,
+    f: (elementwiseOf(m) as ElementwiseDef).f,
     args: m.inputs.map((v): FusedOperand => {
       const j = index.get(v);
       if (j !== undefined) return { op: j };

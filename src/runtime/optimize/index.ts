@@ -4,6 +4,8 @@
  * to plans compiled afterwards.
  */
 import { foldConstants } from "./constantFolding";
+import { markElementwiseForms } from "./elementwiseForms";
+import { forwardAliases } from "./forwardAliases";
 import { fuseElementwise } from "./fuseElementwise";
 import type { PlanGraph } from "./ir";
 import { pruneUnread } from "./pruneUnread";
@@ -12,7 +14,9 @@ import { foldTransposeIntoMatMul } from "./transposeMatMul";
 export interface Rewrites {
   constantFolding: boolean;
   transposeMatMul: boolean;
+  forwardAliases: boolean;
   pruneUnread: boolean;
+  elementwiseForms: boolean;
   fuseElementwise: boolean;
   /** Kernels write into buffers kept from the previous run where nothing else can see them. */
   reuseBuffers: boolean;
@@ -21,7 +25,9 @@ export interface Rewrites {
 const allOn = (on: boolean): Rewrites => ({
   constantFolding: on,
   transposeMatMul: on,
+  forwardAliases: on,
   pruneUnread: on,
+  elementwiseForms: on,
   fuseElementwise: on,
   reuseBuffers: on,
 });
@@ -42,6 +48,8 @@ export function setRewrites(change: Partial<Rewrites> | boolean): Rewrites {
 export function optimizePlanGraph(graph: PlanGraph, rewrites: Readonly<Rewrites> = current): void {
   if (rewrites.constantFolding) foldConstants(graph);
   if (rewrites.transposeMatMul) foldTransposeIntoMatMul(graph);
+  if (rewrites.forwardAliases) forwardAliases(graph);
   if (rewrites.pruneUnread) pruneUnread(graph);
+  if (rewrites.elementwiseForms) markElementwiseForms(graph);
   if (rewrites.fuseElementwise) fuseElementwise(graph);
 }

@@ -6,7 +6,9 @@
 import type { DType } from "../../graph/dtypes";
 import type { Operation } from "../../graph/operation";
 import type { Tensor } from "../../graph/tensor";
+import { isFullyDefined } from "../../graph/shape";
 import { Kernel, KernelOptions, getOpDef } from "../../ops/registry";
+import type { ElementwiseDef } from "../../ops/kernels/elementwise";
 import type { Backend } from "../backends/backend";
 import type { NDArray } from "../ndarray";
 
@@ -17,6 +19,8 @@ export interface PlanValue {
   readonly tensor: Tensor | null;
   /** Known while compiling: a Const's value or a folded result. Never written to. */
   constant: NDArray | null;
+  /** The concrete shape, when known while compiling (see shapeInference.ts). */
+  shape: number[] | null;
   /** The node computing it; null for feeds and constants. */
   producer: PlanNode | null;
   readonly fed: boolean;
@@ -48,6 +52,8 @@ export interface PlanNode {
   target: boolean;
   /** For error messages of nodes standing for several ops (fused chains): the names of the ops reading each input. */
   inputReaders?: string[];
+  /** Set by rewrites on ops that act elementwise though their type is not an elementwise op (fusion reads it). */
+  elementwise?: ElementwiseDef;
 }
 
 export interface PlanGraph {
@@ -102,6 +108,8 @@ export function buildPlanGraph(
   targets: readonly Operation[],
   feeds: readonly Tensor[],
   backend: Backend,
+  /** The shapes of the fed arrays when the plan is specialised for them. */
+  feedShapes: readonly (readonly number[])[] | null = null,
 ): PlanGraph {
   const fed = new Set(feeds);
   let nextValue = 0;
@@ -110,12 +118,15 @@ export function buildPlanGraph(
     dtype: tensor.dtype,
     tensor,
     constant: null,
+    shape: null,
     producer,
     fed: isFed,
   });
   const valueOf = new Map<Tensor, PlanValue>();
-  const feedValues = feeds.map((t) => {
+  const feedValues = feeds.map((t, i) => {
     const v = valueOf.get(t) ?? newValue(t, true, null);
+    const given = feedShapes?.[i];
+    v.shape = given ? [...given] : isFullyDefined(t.shape) ? [...t.shape] : null;
     valueOf.set(t, v);
     return v;
   });

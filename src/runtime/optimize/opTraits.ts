@@ -35,8 +35,8 @@ const NON_RETAINING = new Set([
   "ApplyGradientDescent", "ApplyMomentum", "ApplyAdam", "ApplyRMSProp", "AssignAdd", "AssignSub",
 ]);
 
-/** Ops whose result depends only on the input's shape. */
-const SHAPE_ONLY = new Set(["Shape", "Size", "Rank"]);
+/** Ops whose result depends only on the input's shape (and dtype). */
+const SHAPE_ONLY = new Set(["Shape", "Size", "Rank", "OnesLike", "ZerosLike"]);
 
 export const isPure = (type: string): boolean => PURE.has(type);
 export const isFoldable = (type: string): boolean => PURE.has(type) && type !== "NoOp";

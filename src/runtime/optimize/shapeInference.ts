@@ -92,7 +92,7 @@ function outputShape(node: PlanNode): Shape | undefined {
       return x && shapes.every((s) => s !== null && shapeSize(s) === shapeSize(x)) ? x : undefined;
     case "Transpose": {
       const perm = ints(node.inputs[1]);
-      if (!x || !perm || perm.length !== x.length || [...perm].sort().some((p, i) => p !== i)) return undefined;
+      if (!x || !perm || perm.length !== x.length || [...perm].sort((p, q) => p - q).some((p, i) => p !== i)) return undefined;
       return perm.map((p) => x[p]);
     }
     default:

@@ -128,8 +128,14 @@ function keepBackup(prefix: string): boolean {
   }
   // Data first, index last: the backup "exists" only once its index does.
   fs.rmSync(dataFileName(backup), { force: true });
-  linkOrCopy(dataFileName(prefix), dataFileName(backup));
-  linkOrCopy(indexFileName(prefix), indexFileName(backup));
+  try {
+    linkOrCopy(dataFileName(prefix), dataFileName(backup));
+    linkOrCopy(indexFileName(prefix), indexFileName(backup));
+  } catch {
+    // The current pair cannot be kept (its data file was deleted by hand?): nothing whole to protect.
+    removePair(backup);
+    return false;
+  }
   return true;
 }
 
@@ -139,10 +145,14 @@ function linkOrCopy(from: string, to: string): void {
     fs.linkSync(from, to);
   } catch {
     const tmp = tempStatePath(to);
-    guarded(to, () => {
-      fs.copyFileSync(from, tmp);
-      fs.renameSync(tmp, to);
-    });
+    try {
+      guarded(to, () => {
+        fs.copyFileSync(from, tmp);
+        fs.renameSync(tmp, to);
+      });
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
   }
 }
 
@@ -203,7 +213,8 @@ export function removeCheckpointFiles(prefix: string, metaGraphSuffix = "meta"):
   const dir = path.dirname(prefix);
   const shards = new RegExp(`^${escapeRegExp(path.basename(prefix))}\\.data-\\d{5}-of-\\d{5}$`);
   try {
-    for (const name of fs.readdirSync(dir)) if (shards.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+    for (const name of fs.readdirSync(dir))
+      if (shards.test(name)) fs.rmSync(path.join(dir, name), { force: true });
   } catch {
     // the directory is gone: nothing left to delete
   }

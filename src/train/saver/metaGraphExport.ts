@@ -58,7 +58,9 @@ function collectionDef(key: string, items: readonly unknown[]): CollectionDefPro
   }
   if (typeof first === "number" && items.every((x) => typeof x === "number")) {
     const ints = items.every((x) => Number.isInteger(x));
-    return ints ? { kind: "int64_list", value: items as number[] } : { kind: "float_list", value: items as number[] };
+    return ints
+      ? { kind: "int64_list", value: items as number[] }
+      : { kind: "float_list", value: items as number[] };
   }
   if (items.every((x) => x instanceof Tensor || x instanceof Operation)) {
     return { kind: "node_list", value: items.map((x) => (x as Tensor | Operation).name) };
@@ -67,14 +69,20 @@ function collectionDef(key: string, items: readonly unknown[]): CollectionDefPro
 }
 
 /** Every non-empty collection of `graph` that can be serialized, by key. */
-export function collectionDefs(graph: GraphImpl, keys: readonly string[] = graph.allCollectionKeys): Record<string, CollectionDefProto> {
+export function collectionDefs(
+  graph: GraphImpl,
+  keys: readonly string[] = graph.allCollectionKeys,
+): Record<string, CollectionDefProto> {
   const out: Record<string, CollectionDefProto> = {};
   for (const key of keys) {
     const items = graph.getCollection(key);
     if (items.length === 0) continue;
     const def = collectionDef(key, items);
     if (def) out[key] = def;
-    else logWarning(`Issue encountered when serializing: ${key}.\nType is unsupported, or the types of the items don't match field type in CollectionDef.`);
+    else
+      logWarning(
+        `Issue encountered when serializing: ${key}.\nType is unsupported, or the types of the items don't match field type in CollectionDef.`,
+      );
   }
   return out;
 }

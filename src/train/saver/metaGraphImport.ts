@@ -11,7 +11,12 @@ import { importGraphDef } from "../../graph/graphDefImport";
 import type { Operation } from "../../graph/operation";
 import type { Tensor } from "../../graph/tensor";
 import { DataLossError } from "../../errors";
-import { decodeMetaGraphDef, decodeVariableDef, type MetaGraphDefProto, type VariableDefProto } from "../../io";
+import {
+  decodeMetaGraphDef,
+  decodeVariableDef,
+  type MetaGraphDefProto,
+  type VariableDefProto,
+} from "../../io";
 import { Variable } from "../../ops/state/variable";
 import { logInfo } from "./logging";
 import { VARIABLE_COLLECTIONS } from "./metaGraphExport";
@@ -47,7 +52,9 @@ function variableFromDef(graph: GraphImpl, def: VariableDefProto, trainable: boo
   if (varTensor instanceof Variable) return varTensor;
   const initializer = graph.getOperationByName(def.initializerName);
   const snapshot = graph.getTensorByName(def.snapshotName);
-  const initialValue = def.initialValueName ? graph.getTensorByName(def.initialValueName) : initializer.inputs[1];
+  const initialValue = def.initialValueName
+    ? graph.getTensorByName(def.initialValueName)
+    : initializer.inputs[1];
   return Variable.fromGraph(varTensor.op, initializer, snapshot, initialValue, trainable);
 }
 
@@ -56,7 +63,9 @@ function restoreCollections(graph: GraphImpl, meta: MetaGraphDefProto): void {
   const collections = meta.collectionDef ?? {};
   const trainableDefs = collections[GraphKeys.TRAINABLE_VARIABLES];
   const trainableNames = new Set(
-    trainableDefs?.kind === "bytes_list" ? trainableDefs.value.map((b) => decodeVariableDef(b).variableName) : [],
+    trainableDefs?.kind === "bytes_list"
+      ? trainableDefs.value.map((b) => decodeVariableDef(b).variableName)
+      : [],
   );
   for (const key of Object.keys(collections).sort()) {
     const def = collections[key];
@@ -65,7 +74,10 @@ function restoreCollections(graph: GraphImpl, meta: MetaGraphDefProto): void {
         if (VARIABLE_COLLECTIONS.has(key)) {
           for (const bytes of def.value) {
             const v = decodeVariableDef(bytes);
-            graph.addToCollection(key, variableFromDef(graph, v, v.trainable ?? trainableNames.has(v.variableName)));
+            graph.addToCollection(
+              key,
+              variableFromDef(graph, v, v.trainable ?? trainableNames.has(v.variableName)),
+            );
           }
         } else {
           for (const bytes of def.value) graph.addToCollection(key, new TextDecoder().decode(bytes));

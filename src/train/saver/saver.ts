@@ -12,7 +12,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { getDefaultGraph, type GraphImpl } from "../../graph/graph";
 import { Tensor } from "../../graph/tensor";
-import { FailedPreconditionError, InvalidArgumentError, NotFoundError, OpError, ValueError } from "../../errors";
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  NotFoundError,
+  OpError,
+  ValueError,
+} from "../../errors";
 import { NDArray } from "../../runtime/ndarray";
 import { SessionImpl } from "../../runtime/session";
 import { checkpointExists, updateCheckpointState, type SaverDefProto } from "../../io";
@@ -155,6 +161,9 @@ export class SaverImpl {
       throw new ValueError("'latest_filename' must not contain path components");
     }
     if (!(sess instanceof SessionImpl)) throw new TypeError(`'sess' must be a Session; ${String(sess)}`);
+    if (typeof savePath !== "string" || savePath === "") {
+      throw new TypeError(`save_path must be a non-empty string, got ${String(savePath)}`);
+    }
     let checkpointFile = savePath;
     if (options.globalStep !== undefined && options.globalStep !== null) {
       const step = this.stepValue(sess, options.globalStep);
@@ -162,7 +171,9 @@ export class SaverImpl {
         ? `${savePath}-${String(step).padStart(8, "0")}`
         : `${savePath}-${step}`;
     } else if (path.basename(savePath) === latestFilename) {
-      throw new ValueError(`'latest_filename' collides with 'save_path': '${latestFilename}' and '${savePath}'`);
+      throw new ValueError(
+        `'latest_filename' collides with 'save_path': '${latestFilename}' and '${savePath}'`,
+      );
     }
     const saveDir = pyDirname(savePath);
     if (this.isEmpty) {
@@ -176,7 +187,10 @@ export class SaverImpl {
       const result = sess.run(this.saverDef.saveTensorName, feed as never) as NDArray;
       modelCheckpointPath = utf8.decode((result.data as Uint8Array[])[0]);
     } catch (e) {
-      if ((e instanceof NotFoundError || e instanceof FailedPreconditionError) && !isDirectory(saveDir || ".")) {
+      if (
+        (e instanceof NotFoundError || e instanceof FailedPreconditionError) &&
+        !isDirectory(saveDir || ".")
+      ) {
         throw new ValueError(`Parent directory of ${savePath} doesn't exist, can't save.`);
       }
       throw e;
@@ -202,7 +216,8 @@ export class SaverImpl {
    */
   restore(sess: SessionImpl, savePath: string | null | undefined): void {
     if (this.isEmpty) return;
-    if (savePath === null || savePath === undefined) throw new ValueError("Can't load save_path when it is None.");
+    if (savePath === null || savePath === undefined)
+      throw new ValueError("Can't load save_path when it is None.");
     if (!checkpointExists(savePath)) {
       throw new ValueError(`The passed save_path is not a valid checkpoint: ${savePath}`);
     }
@@ -211,7 +226,8 @@ export class SaverImpl {
       const feed = new Map([[sess.graph.getTensorByName(this.saverDef.filenameTensorName), savePath]]);
       sess.run(this.saverDef.restoreOpName, feed as never);
     } catch (e) {
-      if (e instanceof NotFoundError) throw wrapRestoreError(e, "a Variable name or other graph key that is missing");
+      if (e instanceof NotFoundError)
+        throw wrapRestoreError(e, "a Variable name or other graph key that is missing");
       if (e instanceof InvalidArgumentError) {
         throw wrapRestoreError(e, "a mismatch between the current graph and the graph");
       }
@@ -220,7 +236,10 @@ export class SaverImpl {
   }
 
   /** `saver.export_meta_graph(filename)`: the default graph with this saver's SaverDef. */
-  exportMetaGraph(filename?: string | null, options: Omit<MetaGraphOptions, "saverDef"> = {}): ReturnType<typeof exportMetaGraph> {
+  exportMetaGraph(
+    filename?: string | null,
+    options: Omit<MetaGraphOptions, "saverDef"> = {},
+  ): ReturnType<typeof exportMetaGraph> {
     return exportMetaGraph(filename, { ...options, saverDef: this.isEmpty ? undefined : this.saverDef });
   }
 
@@ -282,8 +301,10 @@ function isDirectory(dir: string): boolean {
 }
 
 function checkSaverDef(def: SaverDefProto): SaverDefProto {
-  if (!def.saveTensorName) throw new ValueError(`saver_def must specify the save_tensor_name: ${JSON.stringify(def)}`);
-  if (!def.restoreOpName) throw new ValueError(`saver_def must specify the restore_op_name: ${JSON.stringify(def)}`);
+  if (!def.saveTensorName)
+    throw new ValueError(`saver_def must specify the save_tensor_name: ${JSON.stringify(def)}`);
+  if (!def.restoreOpName)
+    throw new ValueError(`saver_def must specify the restore_op_name: ${JSON.stringify(def)}`);
   return def;
 }
 

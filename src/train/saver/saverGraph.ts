@@ -42,8 +42,8 @@ export function buildSaverGraph(saveables: readonly Saveable[], options: SaverGr
       slices,
       variables.map((v) => v.dtype),
     );
-    const assigns = variables.map((v, i) =>
-      assignRef(v, restored[i], { validateShape: isFullyDefined(v.shape) }).op,
+    const assigns = variables.map(
+      (v, i) => assignRef(v, restored[i], { validateShape: isFullyDefined(v.shape) }).op,
     );
     const restoreAll = group(assigns, { name: "restore_all" });
 
