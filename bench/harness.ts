@@ -8,8 +8,12 @@ export interface Contender {
   name: string;
   /** Runs before each of this contender's samples, untimed (e.g. switch the tfjs backend). */
   prepare?: () => Promise<void> | void;
-  /** Runs the timed work once and returns how many units it did (runs, epochs...). */
-  run: () => Promise<number> | number;
+  /**
+   * Runs the work once and returns how many units it did (runs, epochs...): the sample is the
+   * elapsed time per unit. A contender that times itself (e.g. up to a child's first output)
+   * returns `{ ms }` instead, recorded as is.
+   */
+  run: () => Promise<number | { ms: number }> | number | { ms: number };
 }
 
 export interface Measurement {
@@ -41,9 +45,10 @@ export async function interleave(
       const c = contenders[(round + k) % contenders.length];
       await c.prepare?.();
       const t0 = nowMs();
-      const units = await c.run();
+      const done = await c.run();
       const elapsed = nowMs() - t0;
-      if (round >= (options.warmup ?? 1)) samples[c.name].push(elapsed / units);
+      const sample = typeof done === "number" ? elapsed / done : done.ms;
+      if (round >= (options.warmup ?? 1)) samples[c.name].push(sample);
     }
   }
   return Object.fromEntries(

@@ -3,6 +3,7 @@
  * 20,640 × 9, the MSE read every 100 epochs as the lesson prints it), against the hand-written
  * Float32Array loop and against eager tfjs on its wasm backend.
  */
+import type { Tensor } from "@tensorflow/tfjs-core";
 import * as tf from "tensorlings";
 import { linearRegressionGd } from "../handwritten/linearRegressionGd";
 import { interleave } from "../harness";
@@ -66,7 +67,7 @@ export async function batchGradientDescentRow(settings: BenchSettings): Promise<
     etf.tidy(() => {
       const X = etf.tensor2d(data.Xf32, [m, n]);
       const y = etf.tensor2d(data.yf32, [m, 1]);
-      let theta = etf.tensor2d(theta0, [n, 1]);
+      let theta: Tensor = etf.tensor2d(theta0, [n, 1]);
       const mses: number[] = [];
       for (let epoch = 0; epoch < epochs; epoch++) {
         const next = etf.tidy(() => {

@@ -137,7 +137,7 @@ test("[ex03.counter] countRuns measures the runs of r on other graphs", () => {
       together: measure(g, (sess) => sess.run([g.a, g.b])),
     };
     const counts = load().countRuns(g);
-    const what = `a graph where ${aUses ? "a" : "not a"} and ${bUses ? "b" : "not b"} ${aUses || bUses ? "needs" : "need"} r`;
+    const what = `a graph where ${aUses && bUses ? "both a and b need r" : aUses ? "only a needs r" : bUses ? "only b needs r" : "neither a nor b needs r"}`;
     check(typeof counts === "object" && counts !== null, "countRuns should return { separately, together }");
     check(
       counts.separately === want.separately && counts.together === want.together,

@@ -36,9 +36,15 @@ function kitRoot(): string {
 }
 const io = (): typeof Io => require(path.join(kitRoot(), "src", "io"));
 
+const tempDirs: string[] = [];
 function tempDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `ex12-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ex12-${label}-`));
+  tempDirs.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 interface Moons {
   /** Rows [1, x1, x2, x1², x2², x1³, x2³]. */

@@ -31,6 +31,8 @@ export interface Step {
   readonly readerNames: readonly string[];
   /** The argument array handed to the kernel, refilled on every run. */
   readonly args: NDArray[];
+  /** The kernel writes into the same output buffers on every run (see optimize/bufferPlanning.ts). */
+  readonly reusesOutputs: boolean;
 }
 
 /** A compiled execution plan for one (fetches, feeds) signature; built once, reused on every run. */
@@ -94,10 +96,12 @@ function lower(graph: PlanGraph, reuseBuffers: boolean, feedShapes: readonly (re
   const options = planBuffers(graph, reuseBuffers);
   const steps = graph.nodes.map((n): Step => {
     const kind = n.kind === "alias" ? StepKind.Alias : n.kind === "check" ? StepKind.Check : StepKind.Kernel;
+    const kernelOptions = options.get(n) ?? {};
     return {
       kind,
       op: n.op,
-      kernel: kind === StepKind.Kernel ? n.makeKernel(options.get(n) ?? {}) : null,
+      kernel: kind === StepKind.Kernel ? n.makeKernel(kernelOptions) : null,
+      reusesOutputs: kernelOptions.reuseOutputs === true,
       inputSlots: Int32Array.from(n.inputs.map(slot)),
       outputSlots: Int32Array.from(n.outputs.map(slot)),
       needsValue: Uint8Array.from(n.needsValue.map((b) => (b ? 1 : 0))),

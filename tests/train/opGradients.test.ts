@@ -56,6 +56,7 @@ const NOT_DIFFERENTIABLE: Record<string, string[]> = {
     "ReluGrad",
     "SoftplusGrad",
   ],
+  "summaries and checkpoint I/O": ["ScalarSummary", "HistogramSummary", "MergeSummary", "SaveV2", "RestoreV2"],
   "blocked on purpose": ["StopGradient", "ZerosLike", "OnesLike"],
   // TF 1.x differentiates these (Slice through Pad, Prod through cumprod); the engine does not yet.
   "not differentiable yet": ["Slice", "Prod"],

@@ -31,7 +31,7 @@ import {
 import type { DType } from "../../graph/dtypes";
 import type { NDArray } from "../../runtime/ndarray";
 import { BundleReader, dataFileName, encodeCheckpoint, indexFileName, type NamedTensor } from "../../io";
-import { tempStatePath, writeAll } from "../../io/atomicWrite";
+import { fsyncIfAllowed, tempStatePath, writeAll } from "../../io/atomicWrite";
 import { logWarning } from "./logging";
 
 /** The prefix of the backup pair kept while `prefix` is being replaced. */
@@ -105,7 +105,7 @@ function writeTemp(file: string, bytes: Uint8Array, temps: string[]): string {
     const fd = fs.openSync(tmp, "w");
     try {
       writeAll(fd, bytes);
-      fs.fsyncSync(fd);
+      fsyncIfAllowed(fd);
     } finally {
       fs.closeSync(fd);
     }
