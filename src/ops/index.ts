@@ -13,3 +13,4 @@ import "./math/addN";
 import "./state/variableOps";
 import "./random/randomOps";
 import "./methods";
+import "./io";
