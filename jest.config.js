@@ -7,6 +7,7 @@ module.exports = {
   moduleNameMapper: {
     "^tensorlings$": "<rootDir>/src/index.ts",
     "^tensorlings/datasets$": "<rootDir>/datasets/index.ts",
+    "^tensorlings/io$": "<rootDir>/src/io/index.ts",
   },
   testTimeout: 60000,
 };

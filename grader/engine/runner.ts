@@ -92,6 +92,7 @@ export function jestConfig(run: SuiteRun): Record<string, unknown> {
     moduleNameMapper: {
       "^tensorlings$": kit.srcIndex,
       "^tensorlings/datasets$": kit.datasetsIndex,
+      "^tensorlings/io$": path.join(path.dirname(kit.srcIndex), "io", "index.ts"),
       "^@submission/(.*)$": path.join(runDir, "submission", "$1"),
     },
     modulePaths: [kit.nodeModules],
