@@ -25,5 +25,6 @@ export function loadTfjs(): Promise<Tfjs> {
 }
 
 export async function useBackend(tf: Tfjs, name: EagerBackend): Promise<void> {
-  if (tf.getBackend() !== name && !(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} failed to start`);
+  if (tf.getBackend() !== name && !(await tf.setBackend(name)))
+    throw new Error(`tfjs backend ${name} failed to start`);
 }

@@ -63,7 +63,8 @@ export function calibrate(fn: () => void, targetMs: number): number {
     const t0 = nowMs();
     for (let i = 0; i < n; i++) fn();
     const elapsed = nowMs() - t0;
-    if (elapsed >= targetMs / 4 || n >= 1 << 24) return Math.max(1, Math.round((n * targetMs) / Math.max(elapsed, 1e-3)));
+    if (elapsed >= targetMs / 4 || n >= 1 << 24)
+      return Math.max(1, Math.round((n * targetMs) / Math.max(elapsed, 1e-3)));
     n *= 4;
   }
 }

@@ -24,7 +24,8 @@ function loadLocal(): CaliforniaHousing {
     return fetchCaliforniaHousingSync();
   } catch (e) {
     const shared = path.resolve(KIT_ROOT, "..", "shared", "datasets");
-    if (fs.existsSync(path.join(shared, "california_housing"))) return fetchCaliforniaHousingSync({ dataHome: shared });
+    if (fs.existsSync(path.join(shared, "california_housing")))
+      return fetchCaliforniaHousingSync({ dataHome: shared });
     throw e;
   }
 }

@@ -35,13 +35,16 @@ export interface BenchReport {
   rows: RowResult[];
 }
 
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(3));
+const fmt = (x: number) =>
+  x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(3);
 
 /** A plain-text table: one block per row with its medians, ratios and targets. */
 export function renderTable(report: BenchReport): string {
   const lines: string[] = [];
   const m = report.machine;
-  lines.push(`tensorlings bench${report.quick ? " (quick)" : ""}: node ${m.node}, ${m.cpus} × ${m.cpuModel}, load ${m.loadAverage.map((l) => l.toFixed(2)).join(" ")}`);
+  lines.push(
+    `tensorlings bench${report.quick ? " (quick)" : ""}: node ${m.node}, ${m.cpus} × ${m.cpuModel}, load ${m.loadAverage.map((l) => l.toFixed(2)).join(" ")}`,
+  );
   for (const row of report.rows) {
     lines.push("");
     lines.push(`${row.id}. ${row.title}`);
@@ -51,9 +54,13 @@ export function renderTable(report: BenchReport): string {
     }
     const entries = Object.entries(row.measurements ?? {});
     const width = Math.max(...entries.map(([n]) => n.length), 10);
-    for (const [name, meas] of entries) lines.push(`   ${name.padEnd(width)}  ${fmt(meas.median).padStart(9)} ${row.unit}  (median of ${meas.samples.length})`);
+    for (const [name, meas] of entries)
+      lines.push(
+        `   ${name.padEnd(width)}  ${fmt(meas.median).padStart(9)} ${row.unit}  (median of ${meas.samples.length})`,
+      );
     for (const r of row.ratios ?? []) lines.push(`   ${r.name.padEnd(width + 14)} ${fmt(r.value)}×`);
-    for (const t of row.targets ?? []) lines.push(`   target: ${t.description.padEnd(width + 6)} ${t.met ? "met" : "MISSED"}`);
+    for (const t of row.targets ?? [])
+      lines.push(`   target: ${t.description.padEnd(width + 6)} ${t.met ? "met" : "MISSED"}`);
     for (const n of row.notes ?? []) lines.push(`   note: ${n}`);
   }
   return lines.join("\n");

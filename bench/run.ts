@@ -39,7 +39,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const ids = values.rows ? values.rows.split(",").map((r) => Number(r.trim())) : Object.keys(ROWS).map(Number);
+  const ids = values.rows
+    ? values.rows.split(",").map((r) => Number(r.trim()))
+    : Object.keys(ROWS).map(Number);
   const unknown = ids.filter((id) => !ROWS[id]);
   if (unknown.length) {
     console.error(`unknown row(s) ${unknown.join(", ")}; rows are ${Object.keys(ROWS).join(", ")}\n${USAGE}`);
@@ -52,7 +54,12 @@ export async function main(argv: string[]): Promise<number> {
     try {
       rows.push(await ROWS[id](settings));
     } catch (e) {
-      rows.push({ id, title: `row ${id}`, status: "n/a", reason: `failed: ${(e as Error).message.split("\n")[0]}` });
+      rows.push({
+        id,
+        title: `row ${id}`,
+        status: "n/a",
+        reason: `failed: ${(e as Error).message.split("\n")[0]}`,
+      });
     }
   }
   const cpus = os.cpus();

@@ -5,7 +5,14 @@
  * `tf.losses.log_loss` with ε = 1e-7 averaged over the batch, its gradient back to θ, a plain
  * gradient step, and the test-set loss after every epoch. No files are written.
  */
-import { addBiasColumn, makeMoons, matrix, npRandom, randomBatch, trainTestSplitLast } from "tensorlings/datasets";
+import {
+  addBiasColumn,
+  makeMoons,
+  matrix,
+  npRandom,
+  randomBatch,
+  trainTestSplitLast,
+} from "tensorlings/datasets";
 import type { Matrix } from "tensorlings/datasets";
 
 const EPS = 1e-7;
@@ -72,7 +79,8 @@ export function logisticRegressionByHand(
         dz[i] = dp * p[i] * (1 - p[i]);
       }
       grad.fill(0);
-      for (let i = 0; i < rows; i++) for (let j = 0; j < n; j++) grad[j] += Math.fround(X.data[i * n + j]) * dz[i];
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < n; j++) grad[j] += Math.fround(X.data[i * n + j]) * dz[i];
       for (let j = 0; j < n; j++) theta[j] = theta[j] - Math.fround(Math.fround(grad[j]) * lr);
     }
     loss = logLoss(data.XTest, data.yTest, theta, p);

@@ -20,9 +20,12 @@ const TITLE = "exercise 12 full training, reference solution vs hand-written (ms
 
 function loadSolution(root: string): Ex12Module | string {
   const dir = path.join(root, "solutions", "ex12");
-  if (!fs.existsSync(path.join(dir, "index.ts")) && !fs.existsSync(path.join(dir, "train.ts"))) return "solutions/ex12 not found";
+  if (!fs.existsSync(path.join(dir, "index.ts")) && !fs.existsSync(path.join(dir, "train.ts")))
+    return "solutions/ex12 not found";
   try {
-    const mod = require(fs.existsSync(path.join(dir, "index.ts")) ? dir : path.join(dir, "train.ts")) as Partial<Ex12Module>;
+    const mod = require(
+      fs.existsSync(path.join(dir, "index.ts")) ? dir : path.join(dir, "train.ts"),
+    ) as Partial<Ex12Module>;
     return typeof mod.train === "function" ? (mod as Ex12Module) : "solutions/ex12 exports no train()";
   } catch (e) {
     return `solutions/ex12 failed to load: ${(e as Error).message.split("\n")[0]}`;
@@ -43,7 +46,7 @@ function quietly<T>(fn: () => T): T {
 export async function exercise12Row(settings: BenchSettings): Promise<RowResult> {
   const solution = loadSolution(settings.root);
   if (typeof solution === "string") return { id: 3, title: TITLE, status: "n/a", reason: solution };
-  const epochs = settings.quick ? 101 : 10001;
+  const epochs = settings.quick ? 501 : 10001;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tensorlings-bench-"));
   let run = 0;
   const reference = () => {
@@ -68,7 +71,14 @@ export async function exercise12Row(settings: BenchSettings): Promise<RowResult>
     return tf.withSession(tf.Session(), (sess) => (sess.run(t) as tf.NDArray).data as Float32Array);
   });
   const data = moonsWithFeatures();
-  const byHand = () => logisticRegressionByHand(data, theta0, { epochs, batchSize: 50, learningRate: 0.01, batchesPerEpoch: 20, seed: 42 });
+  const byHand = () =>
+    logisticRegressionByHand(data, theta0, {
+      epochs,
+      batchSize: 50,
+      learningRate: 0.01,
+      batchesPerEpoch: 20,
+      seed: 42,
+    });
 
   try {
     const engineLoss = reference();

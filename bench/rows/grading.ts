@@ -29,26 +29,45 @@ function timed(args: string[], cwd: string): Promise<number> {
     child.on("exit", (code) => {
       const s = Number(process.hrtime.bigint() - t0) / 1e9;
       if (code === 0) resolve(s);
-      else reject(new Error(`npm ${args.join(" ")} exited with ${code}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`));
+      else
+        reject(
+          new Error(
+            `npm ${args.join(" ")} exited with ${code}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`,
+          ),
+        );
     });
   });
 }
 
 export async function gradingRow(settings: BenchSettings): Promise<RowResult> {
   const na = (reason: string): RowResult => ({ id: 5, title: TITLE, status: "n/a", reason });
-  if (settings.quick) return na("skipped in --quick (one batch takes minutes); run `npm run bench -- --rows 5`");
+  if (settings.quick)
+    return na("skipped in --quick (one batch takes minutes); run `npm run bench -- --rows 5`");
   const root = settings.root;
-  const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
-  if (!scripts.grade || !scripts["grade:batch"]) return na("package.json lacks the grade or grade:batch script");
+  const scripts =
+    (
+      JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+        scripts?: Record<string, string>;
+      }
+    ).scripts ?? {};
+  if (!scripts.grade || !scripts["grade:batch"])
+    return na("package.json lacks the grade or grade:batch script");
   const solutions = path.join(root, "solutions");
   if (!fs.existsSync(solutions) || fs.readdirSync(solutions).length === 0) return na("solutions/ is empty");
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tensorlings-bench-grade-"));
   try {
-    const single = await timed(["run", "grade", "--", "--exercises", solutions, "--progress", path.join(scratch, "progress.json")], root);
+    const single = await timed(
+      ["run", "grade", "--", "--exercises", solutions, "--progress", path.join(scratch, "progress.json")],
+      root,
+    );
     const subs = path.join(scratch, "submissions");
-    for (let i = 1; i <= SUBMISSIONS; i++) fs.cpSync(solutions, path.join(subs, `student${String(i).padStart(2, "0")}`), { recursive: true });
-    const batch = await timed(["run", "grade:batch", "--", "--submissions", subs, "--out", path.join(scratch, "out"), "--jobs", "2"], root);
+    for (let i = 1; i <= SUBMISSIONS; i++)
+      fs.cpSync(solutions, path.join(subs, `student${String(i).padStart(2, "0")}`), { recursive: true });
+    const batch = await timed(
+      ["run", "grade:batch", "--", "--submissions", subs, "--out", path.join(scratch, "out"), "--jobs", "2"],
+      root,
+    );
     const r = (s: number) => Number(s.toPrecision(4));
     return {
       id: 5,
@@ -59,7 +78,12 @@ export async function gradingRow(settings: BenchSettings): Promise<RowResult> {
         "npm run grade (solutions)": { samples: [r(single)], median: r(single) },
         [`grade:batch ${SUBMISSIONS} × solutions, --jobs 2`]: { samples: [r(batch)], median: r(batch) },
       },
-      ratios: [{ name: "batch per submission / single grade", value: Number((batch / SUBMISSIONS / single).toPrecision(3)) }],
+      ratios: [
+        {
+          name: "batch per submission / single grade",
+          value: Number((batch / SUBMISSIONS / single).toPrecision(3)),
+        },
+      ],
       notes: ["one round each (minutes per batch): compare within this run only"],
     };
   } catch (e) {

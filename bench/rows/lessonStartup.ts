@@ -18,7 +18,12 @@ function timeToFirstLine(command: string, args: string[], cwd: string, untilExit
     const t0 = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e6;
     // Its own process group, so the whole tree (npm, sh, node) can be stopped at once.
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "ignore"], detached: true, env: { ...process.env, FORCE_COLOR: "0" } });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ["ignore", "pipe", "ignore"],
+      detached: true,
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
     let text = "";
     let done = false;
     const finish = (ms: number) => {
@@ -41,7 +46,8 @@ function timeToFirstLine(command: string, args: string[], cwd: string, untilExit
     });
     child.on("error", reject);
     child.on("exit", (code) => {
-      if (!untilExit && !done) reject(new Error(`${command} ${args.join(" ")} exited (${code}) before printing a line`));
+      if (!untilExit && !done)
+        reject(new Error(`${command} ${args.join(" ")} exited (${code}) before printing a line`));
       finish(elapsed());
     });
   });
@@ -49,8 +55,11 @@ function timeToFirstLine(command: string, args: string[], cwd: string, untilExit
 
 export async function lessonStartupRow(settings: BenchSettings): Promise<RowResult> {
   const root = settings.root;
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts?: Record<string, string> };
-  if (!pkg.scripts?.lesson) return { id: 4, title: TITLE, status: "n/a", reason: "package.json has no lesson script" };
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  if (!pkg.scripts?.lesson)
+    return { id: 4, title: TITLE, status: "n/a", reason: "package.json has no lesson script" };
   const runner = path.join(root, "lessons", "runner", "start.js");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const timed = (command: string, args: string[], untilExit: boolean) => async () => ({

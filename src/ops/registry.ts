@@ -12,7 +12,7 @@ export interface KernelContext {
 
 /**
  * What an execution plan guarantees a kernel it builds (src/runtime/plan.ts decides). Kernels may
- * ignore both; the defaults (all false) are what any caller outside a plan gets.
+ * ignore it; the default (false) is what any caller outside a plan gets.
  */
 export interface KernelOptions {
   /**
@@ -20,8 +20,6 @@ export interface KernelOptions {
    * handed to the user uncopied): the kernel may write into the same buffers on every call.
    */
   reuseOutputs?: boolean;
-  /** An input object seen again holds the same values as before: results may be cached per input identity. */
-  immutableInputs?: boolean;
 }
 
 /** Builds the gradient nodes of one op: `grads[i]` is d(ys)/d(output i), or null if nothing flows back. */

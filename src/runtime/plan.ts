@@ -6,7 +6,7 @@ import { getActiveBackend } from "./backends/backend";
 import type { NDArray } from "./ndarray";
 import { planBuffers } from "./optimize/bufferPlanning";
 import { Rewrites, getRewrites, optimizePlanGraph } from "./optimize/index";
-import { PlanGraph, PlanValue, buildPlanGraph } from "./optimize/ir";
+import { PlanGraph, PlanNode, PlanValue, buildPlanGraph } from "./optimize/ir";
 import { isAlias } from "./optimize/opTraits";
 
 /** How a step runs: its kernel; a copy of its input's slot (Identity); only the initialized check. */
@@ -79,13 +79,26 @@ export function compilePlan(
   const backend = getActiveBackend();
   const graph = buildPlanGraph(fetchTensors, targets, feeds, backend, options.feedShapes ?? null);
   optimizePlanGraph(graph, rewrites);
-  for (const n of graph.nodes) {
-    if (n.kind === "kernel" && n.engineKernel && isAlias(n.op.type) && n.inputs.length === 1 && n.outputs.length === 1) n.kind = "alias";
-  }
+  for (const n of graph.nodes) if (runsAsAlias(n)) n.kind = "alias";
   return lower(graph, rewrites.reuseBuffers, options.feedShapes ?? null);
 }
 
-function lower(graph: PlanGraph, reuseBuffers: boolean, feedShapes: readonly (readonly number[])[] | null): Plan {
+/** Pass-through ops (Identity & co.) run as a copy of the input's slot: no kernel call, no arrays. */
+function runsAsAlias(n: PlanNode): boolean {
+  return (
+    n.kind === "kernel" &&
+    n.engineKernel &&
+    isAlias(n.op.type) &&
+    n.inputs.length === 1 &&
+    n.outputs.length === 1
+  );
+}
+
+function lower(
+  graph: PlanGraph,
+  reuseBuffers: boolean,
+  feedShapes: readonly (readonly number[])[] | null,
+): Plan {
   const slotOf = new Map<PlanValue, number>();
   const slot = (v: PlanValue): number => {
     let s = slotOf.get(v);
@@ -114,5 +127,14 @@ function lower(graph: PlanGraph, reuseBuffers: boolean, feedShapes: readonly (re
   const fetchNames = graph.fetches.map((v) => v.tensor?.op.name ?? "?");
   const values = new Array<NDArray>(slotOf.size).fill(null as unknown as NDArray);
   for (const [v, s] of slotOf) if (v.constant !== null) values[s] = v.constant;
-  return { steps, slotCount: slotOf.size, values, feedSlots, fetchSlots, fetchNames, backend: graph.backend, feedShapes };
+  return {
+    steps,
+    slotCount: slotOf.size,
+    values,
+    feedSlots,
+    fetchSlots,
+    fetchNames,
+    backend: graph.backend,
+    feedShapes,
+  };
 }

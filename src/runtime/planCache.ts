@@ -22,7 +22,8 @@ export class PlanEntry {
     const plans = this.plans;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p];
-      if (plan.backend === backend && (plan.feedShapes === null || shapesMatch(plan.feedShapes, feedValues))) return plan;
+      if (plan.backend === backend && (plan.feedShapes === null || shapesMatch(plan.feedShapes, feedValues)))
+        return plan;
     }
     return null;
   }
@@ -34,7 +35,8 @@ export class PlanEntry {
 
   add(plan: Plan): void {
     // Plans of another backend are stale (the backend changed since they were compiled).
-    for (let p = this.plans.length - 1; p >= 0; p--) if (this.plans[p].backend !== plan.backend) this.plans.splice(p, 1);
+    for (let p = this.plans.length - 1; p >= 0; p--)
+      if (this.plans[p].backend !== plan.backend) this.plans.splice(p, 1);
     if (plan.feedShapes === null) this.plans.push(plan);
     else {
       this.specialised++;

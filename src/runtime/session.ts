@@ -1,6 +1,6 @@
 import { GraphImpl, getDefaultGraph } from "../graph/graph";
 import { Operation } from "../graph/operation";
-import { concreteShapeToPython, isCompatible, isFullyDefined, shapeToPython } from "../graph/shape";
+import { StaticShape, concreteShapeToPython, isFullyDefined, shapeToPython } from "../graph/shape";
 import { Tensor } from "../graph/tensor";
 import { FailedPreconditionError, RuntimeError, ValueError } from "../errors";
 import type { Kernel, KernelContext } from "../ops/registry";
@@ -203,7 +203,7 @@ export class SessionImpl {
       throw new ValueError(`Cannot feed value for Tensor '${key.name}': ${(e as Error).message}`);
     }
     if (key.dtype.name === "int32") checkInt32(array, value);
-    if (!isCompatible(key.shape, array.shape)) {
+    if (!fitsStaticShape(key.shape, array.shape)) {
       throw new ValueError(
         `Cannot feed value of shape ${concreteShapeToPython(array.shape)} for Tensor '${key.name}', which has shape '${shapeToPython(key.shape)}'`,
       );
@@ -249,6 +249,17 @@ function tensorText(t: Tensor): string {
 function copyOf(v: NDArray): NDArray {
   const data = Array.isArray(v.data) ? [...v.data] : (v.data as Float32Array).slice();
   return new NDArray(v.dtype, [...v.shape], data);
+}
+
+/** `isCompatible(static, concrete)` without allocating (it runs for every feed of every run). */
+function fitsStaticShape(declared: StaticShape, shape: readonly number[]): boolean {
+  if (declared === null) return true;
+  if (declared.length !== shape.length) return false;
+  for (let i = 0; i < shape.length; i++) {
+    const d = declared[i];
+    if (d !== null && d !== shape[i]) return false;
+  }
+  return true;
 }
 
 /** A scalar int feed that does not fit int32 is refused, as TF refuses an overflowing Python int. */

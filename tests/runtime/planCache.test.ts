@@ -27,11 +27,45 @@ test("the same signature with feeds in another order, or fetched as a list, runs
   const b = tf.placeholder(tf.float32, { shape: [2] });
   const d = a.sub(b);
   const sess = tf.Session();
-  expect(Array.from(sess.run(d, new Map([[a, [5, 6]], [b, [1, 2]]])).data)).toEqual([4, 4]);
-  expect(Array.from(sess.run(d, new Map([[b, [1, 2]], [a, [7, 9]]])).data)).toEqual([6, 7]);
-  const [r1, r2] = sess.run([d, a], [[a, [1, 1]], [b, [0, 3]]]);
-  expect([Array.from(r1.data), Array.from(r2.data)]).toEqual([[1, -2], [1, 1]]);
-  expect(sess.run({ diff: d, ops: [d.op] }, [[a, [2, 2]], [b, [1, 1]]]).ops).toEqual([null]);
+  expect(
+    Array.from(
+      sess.run(
+        d,
+        new Map([
+          [a, [5, 6]],
+          [b, [1, 2]],
+        ]),
+      ).data,
+    ),
+  ).toEqual([4, 4]);
+  expect(
+    Array.from(
+      sess.run(
+        d,
+        new Map([
+          [b, [1, 2]],
+          [a, [7, 9]],
+        ]),
+      ).data,
+    ),
+  ).toEqual([6, 7]);
+  const [r1, r2] = sess.run(
+    [d, a],
+    [
+      [a, [1, 1]],
+      [b, [0, 3]],
+    ],
+  );
+  expect([Array.from(r1.data), Array.from(r2.data)]).toEqual([
+    [1, -2],
+    [1, 1],
+  ]);
+  expect(
+    sess.run({ diff: d, ops: [d.op] }, [
+      [a, [2, 2]],
+      [b, [1, 1]],
+    ]).ops,
+  ).toEqual([null]);
 });
 
 test("a fed tensor that is also computed takes the fed value everywhere", () => {
@@ -41,5 +75,8 @@ test("a fed tensor that is also computed takes the fed value everywhere", () => 
   const sess = tf.Session();
   expect(Array.from(sess.run(z).data)).toEqual([4, 7]);
   const [zy, yy] = sess.run([z, y], new Map([[y, [10, 20]]]));
-  expect([Array.from(zy.data), Array.from(yy.data)]).toEqual([[11, 21], [10, 20]]);
+  expect([Array.from(zy.data), Array.from(yy.data)]).toEqual([
+    [11, 21],
+    [10, 20],
+  ]);
 });

@@ -75,9 +75,46 @@ const BINARY_LOOPS = `return {
 const UNARY_LOOPS = `return { map(a, out, n) { for (let i = 0; i < n; i++) out[i] = f(a[i]); } };`;
 
 const binaryLoops = (f: ScalarFn2, inDtype: DType, outDtype: DType) =>
-  compileLoops<BinaryLoops>(BINARY_LOOPS, f, `${inDtype.name}>${outDtype.name}`);
+  compileLoops<BinaryLoops>(BINARY_LOOPS, f, `${inDtype.name}>${outDtype.name}`, () => plainBinaryLoops(f));
 const unaryLoops = (f: ScalarFn1, inDtype: DType, outDtype: DType) =>
-  compileLoops<UnaryLoops>(UNARY_LOOPS, f, `${inDtype.name}>${outDtype.name}`);
+  compileLoops<UnaryLoops>(UNARY_LOOPS, f, `${inDtype.name}>${outDtype.name}`, () => ({
+    map(a, out, n) {
+      for (let i = 0; i < n; i++) out[i] = f(a[i]);
+    },
+  }));
+
+/** BINARY_LOOPS as ordinary closures, for where code generation is not allowed. */
+function plainBinaryLoops(f: ScalarFn2): BinaryLoops {
+  return {
+    same(a, b, out, n) {
+      for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+    },
+    scalarB(a, bv, out, n) {
+      for (let i = 0; i < n; i++) out[i] = f(a[i], bv);
+    },
+    scalarA(av, b, out, n) {
+      for (let i = 0; i < n; i++) out[i] = f(av, b[i]);
+    },
+    general(a, b, out, shape, sa, sb) {
+      const rank = shape.length;
+      const idx = new Array(rank).fill(0);
+      let ia = 0;
+      let ib = 0;
+      for (let i = 0; i < out.length; i++) {
+        out[i] = f(a[ia], b[ib]);
+        for (let d = rank - 1; d >= 0; d--) {
+          idx[d]++;
+          ia += sa[d];
+          ib += sb[d];
+          if (idx[d] < shape[d]) break;
+          ia -= sa[d] * shape[d];
+          ib -= sb[d] * shape[d];
+          idx[d] = 0;
+        }
+      }
+    },
+  };
+}
 
 /** What one kernel keeps between calls: its output buffer (when reused) and its compiled loops. */
 interface KernelMemory<L> {
@@ -91,7 +128,12 @@ const memory = <L>(): KernelMemory<L> => ({ out: null, loops: null, inDtype: nul
  * An output array of `shape`: the previous one when reuse is allowed and it fits, else a new one.
  * `holder.out` keeps the buffer between calls.
  */
-export function outputFor(holder: { out: NDArray | null }, reuse: boolean, dtype: DType, shape: readonly number[]): NDArray {
+export function outputFor(
+  holder: { out: NDArray | null },
+  reuse: boolean,
+  dtype: DType,
+  shape: readonly number[],
+): NDArray {
   const prev = holder.out;
   if (reuse && prev !== null && prev.dtype === dtype && sameShape(prev.shape, shape)) return prev;
   const out = new NDArray(dtype, [...shape], allocStorage(dtype, shapeSize(shape)));
@@ -100,7 +142,14 @@ export function outputFor(holder: { out: NDArray | null }, reuse: boolean, dtype
 }
 
 /** Elementwise `f(a, b)` with NumPy broadcasting; fast paths for equal shapes and one-element sides. */
-function computeBinary(f: ScalarFn2, outDtype: DType | undefined, a: NDArray, b: NDArray, holder: KernelMemory<BinaryLoops>, reuse: boolean): NDArray {
+function computeBinary(
+  f: ScalarFn2,
+  outDtype: DType | undefined,
+  a: NDArray,
+  b: NDArray,
+  holder: KernelMemory<BinaryLoops>,
+  reuse: boolean,
+): NDArray {
   const dtype = outDtype ?? a.dtype;
   if (holder.inDtype !== a.dtype) {
     holder.loops = binaryLoops(f, a.dtype, dtype);
@@ -145,7 +194,13 @@ export function unaryKernel(f: ScalarFn1, outDtype?: DType) {
   return (a: NDArray): NDArray => computeUnary(f, outDtype, a, holder, false);
 }
 
-function computeUnary(f: ScalarFn1, outDtype: DType | undefined, a: NDArray, holder: KernelMemory<UnaryLoops>, reuse: boolean): NDArray {
+function computeUnary(
+  f: ScalarFn1,
+  outDtype: DType | undefined,
+  a: NDArray,
+  holder: KernelMemory<UnaryLoops>,
+  reuse: boolean,
+): NDArray {
   const dtype = outDtype ?? a.dtype;
   if (holder.inDtype !== a.dtype) {
     holder.loops = unaryLoops(f, a.dtype, dtype);
@@ -157,7 +212,11 @@ function computeUnary(f: ScalarFn1, outDtype: DType | undefined, a: NDArray, hol
 }
 
 /** The plan-facing kernel of a binary elementwise op (writes into one buffer when the plan allows). */
-export function binaryOpKernel(f: ScalarFn2, outDtype: DType | undefined, options: KernelOptions = {}): Kernel {
+export function binaryOpKernel(
+  f: ScalarFn2,
+  outDtype: DType | undefined,
+  options: KernelOptions = {},
+): Kernel {
   const reuse = options.reuseOutputs === true;
   const holder = memory<BinaryLoops>();
   const outs: NDArray[] = [];
@@ -167,7 +226,11 @@ export function binaryOpKernel(f: ScalarFn2, outDtype: DType | undefined, option
   };
 }
 
-export function unaryOpKernel(f: ScalarFn1, outDtype: DType | undefined, options: KernelOptions = {}): Kernel {
+export function unaryOpKernel(
+  f: ScalarFn1,
+  outDtype: DType | undefined,
+  options: KernelOptions = {},
+): Kernel {
   const reuse = options.reuseOutputs === true;
   const holder = memory<UnaryLoops>();
   const outs: NDArray[] = [];
@@ -188,7 +251,12 @@ export interface ElementwiseDef {
 }
 const ELEMENTWISE = new Map<string, ElementwiseDef>();
 
-export function registerElementwise(type: string, arity: 1 | 2, f: ScalarFn1 | ScalarFn2, bool = false): void {
+export function registerElementwise(
+  type: string,
+  arity: 1 | 2,
+  f: ScalarFn1 | ScalarFn2,
+  bool = false,
+): void {
   ELEMENTWISE.set(type, { arity, f, bool });
 }
 export function elementwiseDef(type: string): ElementwiseDef | undefined {

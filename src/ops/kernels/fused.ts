@@ -10,6 +10,7 @@
 import { DType, float32 } from "../../graph/dtypes";
 import { NDArray } from "../../runtime/ndarray";
 import { outputFor, sameShape, ScalarFn1, ScalarFn2 } from "./elementwise";
+import { compileSource } from "./specialize";
 
 /** An argument of a fused op: input `k` of the fused kernel, or the result of an earlier op `k`. */
 export type FusedOperand = { input: number } | { op: number };
@@ -22,7 +23,8 @@ export interface FusedOp {
 type Num = Float32Array | Float64Array;
 type Loop = (ins: Num[], scalars: number[], out: Num, n: number) => void;
 
-const compiled = new Map<string, (fns: (ScalarFn1 | ScalarFn2)[]) => Loop>();
+type LoopFactory = (fns: (ScalarFn1 | ScalarFn2)[]) => Loop;
+const compiled = new Map<string, LoopFactory>();
 const fnIds = new WeakMap<object, number>();
 let nextFnId = 0;
 const fnId = (f: object) => {
@@ -34,8 +36,10 @@ const fnId = (f: object) => {
 /** Source of the loop: `scalar[k]` marks inputs read as one value instead of per element. */
 function loopSource(ops: FusedOp[], inputCount: number, scalar: boolean[], round: boolean): string {
   const lines: string[] = [];
-  for (let k = 0; k < inputCount; k++) lines.push(scalar[k] ? `const s${k} = scalars[${k}];` : `const x${k} = ins[${k}];`);
-  const operand = (a: FusedOperand) => ("input" in a ? (scalar[a.input] ? `s${a.input}` : `x${a.input}[i]`) : `t${a.op}`);
+  for (let k = 0; k < inputCount; k++)
+    lines.push(scalar[k] ? `const s${k} = scalars[${k}];` : `const x${k} = ins[${k}];`);
+  const operand = (a: FusedOperand) =>
+    "input" in a ? (scalar[a.input] ? `s${a.input}` : `x${a.input}[i]`) : `t${a.op}`;
   const body = ops.map((op, j) => {
     const call = `f${j}(${op.args.map(operand).join(", ")})`;
     if (j === ops.length - 1) return `out[i] = ${call};`;
@@ -52,7 +56,9 @@ function loopSource(ops: FusedOp[], inputCount: number, scalar: boolean[], round
 
 /** A fused elementwise computation over `inputCount` inputs of one float dtype. */
 export class FusedElementwise {
-  private readonly loops = new Map<string, Loop>();
+  private readonly loops = new Map<number, Loop>();
+  private lastMask = -1;
+  private lastLoop: Loop | undefined = undefined;
   private readonly holder: { out: NDArray | null } = { out: null };
   private readonly ins: Num[] = [];
   private readonly scalars: number[] = [];
@@ -83,30 +89,38 @@ export class FusedElementwise {
     }
     const shape = (ref as NDArray).shape;
     if (shape.length !== rank) return null;
-    let mask = "";
+    // Bit k set: input k is read as one value.
+    let mask = 0;
     for (let k = 0; k < count; k++) {
       const a = inputs[k];
       const isScalar = a.size === 1 && a !== ref;
       if (!isScalar && !sameShape(a.shape, shape)) return null;
-      mask += isScalar ? "s" : "x";
+      if (isScalar) mask |= 1 << k;
       this.ins[k] = a.data as Num;
       this.scalars[k] = (a.data as Num)[0];
     }
-    let loop = this.loops.get(mask);
-    if (!loop) this.loops.set(mask, (loop = this.compile(mask)));
+    let loop = mask === this.lastMask ? this.lastLoop : this.loops.get(mask);
+    if (!loop) {
+      const compiledLoop = this.compile(mask);
+      if (compiledLoop === null) return null; // no code generation here: op by op it is
+      this.loops.set(mask, (loop = compiledLoop));
+    }
+    this.lastMask = mask;
+    this.lastLoop = loop;
     const out = outputFor(this.holder, this.reuse, this.dtype, shape);
     loop(this.ins, this.scalars, out.data as Num, out.size);
     return out;
   }
 
-  private compile(mask: string): Loop {
-    const scalar = [...mask].map((c) => c === "s");
+  private compile(mask: number): Loop | null {
+    const scalar = Array.from({ length: this.inputCount }, (_, k) => (mask & (1 << k)) !== 0);
     const source = loopSource(this.ops, this.inputCount, scalar, this.dtype === float32);
     const key = `${this.ops.map((o) => fnId(o.f)).join(",")}|${source}`;
     let factory = compiled.get(key);
     if (!factory) {
-      factory = new Function("fround", source)(Math.fround) as (fns: (ScalarFn1 | ScalarFn2)[]) => Loop;
-      compiled.set(key, factory);
+      const made = compileSource<LoopFactory>(["fround"], source, [Math.fround]);
+      if (made === null) return null;
+      compiled.set(key, (factory = made));
     }
     return factory(this.ops.map((o) => o.f));
   }

@@ -36,7 +36,13 @@ export function memoizedByValue(kernel: Kernel): Kernel {
     }
     const out = kernel(inputs, ctx);
     const small = inputs.every((a) => a.size <= MAX_REMEMBERED && !Array.isArray(a.data));
-    seen = small ? inputs.map((a) => ({ dtype: a.dtype, shape: [...a.shape], data: Array.from(a.data as ArrayLike<number>) })) : null;
+    seen = small
+      ? inputs.map((a) => ({
+          dtype: a.dtype,
+          shape: [...a.shape],
+          data: Array.from(a.data as ArrayLike<number>),
+        }))
+      : null;
     result = small ? [...out] : null;
     return out;
   };

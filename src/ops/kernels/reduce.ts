@@ -8,12 +8,18 @@ export type Reducer = "sum" | "mean" | "max" | "min" | "prod" | "all" | "any";
 
 /** Normalise axes (negative allowed), with TF's error for out-of-range ones. */
 export function normalizeAxes(axes: number[], rank: number): number[] {
-  return [...new Set(axes.map((a) => {
-    if (a < -rank || a >= rank) {
-      throw new InvalidArgumentError(`Invalid reduction dimension (${a} for input with ${rank} dimension(s)`);
-    }
-    return a < 0 ? a + rank : a;
-  }))].sort((a, b) => a - b);
+  return [
+    ...new Set(
+      axes.map((a) => {
+        if (a < -rank || a >= rank) {
+          throw new InvalidArgumentError(
+            `Invalid reduction dimension (${a} for input with ${rank} dimension(s)`,
+          );
+        }
+        return a < 0 ? a + rank : a;
+      }),
+    ),
+  ].sort((a, b) => a - b);
 }
 
 export function reducedStaticShape(shape: readonly number[], axes: number[], keepDims: boolean): number[] {
@@ -88,7 +94,8 @@ class Reduction {
     let acc = this.acc;
     if (!this.reuse || acc === null || acc.length !== outSize) acc = new Float64Array(outSize);
     if (this.reuse) this.acc = acc;
-    const init = how === "max" ? -Infinity : how === "min" ? Infinity : how === "prod" || how === "all" ? 1 : 0;
+    const init =
+      how === "max" ? -Infinity : how === "min" ? Infinity : how === "prod" || how === "all" ? 1 : 0;
     acc.fill(init);
     const src = x.data as Float32Array;
     const n = src.length;
@@ -117,14 +124,20 @@ class Reduction {
     }
     const dtype = this.outDtype ?? x.dtype;
     let result = this.out;
-    if (!this.reuse || result === null || result.dtype !== dtype || !sameShape(result.shape, layout.outShape)) {
+    if (
+      !this.reuse ||
+      result === null ||
+      result.dtype !== dtype ||
+      !sameShape(result.shape, layout.outShape)
+    ) {
       result = new NDArray(dtype, [...layout.outShape], allocStorage(dtype, outSize));
     }
     if (this.reuse) this.out = result;
     const out = result.data as Float32Array;
     if (how === "mean") {
       const count = n / Math.max(outSize, 1);
-      for (let i = 0; i < outSize; i++) out[i] = dtype.isInteger ? Math.trunc(acc[i] / count) : acc[i] / count;
+      for (let i = 0; i < outSize; i++)
+        out[i] = dtype.isInteger ? Math.trunc(acc[i] / count) : acc[i] / count;
     } else {
       out.set(acc);
     }
@@ -133,7 +146,13 @@ class Reduction {
 }
 
 /** Reduce `x` over `axesIn`; sums accumulate in float64 for accuracy. */
-export function reduceArray(x: NDArray, axesIn: number[], keepDims: boolean, how: Reducer, outDtype?: DType): NDArray {
+export function reduceArray(
+  x: NDArray,
+  axesIn: number[],
+  keepDims: boolean,
+  how: Reducer,
+  outDtype?: DType,
+): NDArray {
   return new Reduction(how, keepDims, outDtype, false).run(x, axesIn);
 }
 

@@ -11,7 +11,9 @@ export function resolveReshape(inputShape: readonly number[], target: number[], 
   const out = [...target];
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) {
-      throw new InvalidArgumentError(`Input to reshape is a tensor with ${size} values, but the requested shape requires a multiple of ${known}`);
+      throw new InvalidArgumentError(
+        `Input to reshape is a tensor with ${size} values, but the requested shape requires a multiple of ${known}`,
+      );
     }
     out[unknown] = size / known;
   } else if (known !== size) {

@@ -7,6 +7,7 @@ import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { Kernel, KernelOptions, registerOp } from "../registry";
 import { neg } from "./unary";
+import { MAX_UNROLLED, columnDots, rowDots } from "../kernels/matvec";
 
 /** C = op(A) · op(B) for 2-D arrays; accumulates each output in float64 before storing. */
 export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): NDArray {
@@ -57,7 +58,14 @@ function matmulInto(a: NDArray, b: NDArray, ta: boolean, tb: boolean, memory: Ma
       : new NDArray(a.dtype, [m, n], allocStorage(a.dtype, m * n));
   if (reuse) memory.out = result;
   const out = result.data as Float32Array;
-  if (n === 1 && !ta) {
+  // Matrix · vector with a short inner (or output) length: unrolled loops, same sums.
+  const rows = n === 1 && !ta && k <= MAX_UNROLLED ? rowDots(k, a.dtype.name) : null;
+  const columns = n === 1 && ta && m <= MAX_UNROLLED ? columnDots(m, a.dtype.name) : null;
+  if (rows !== null) {
+    rows(A, B, out, m);
+  } else if (columns !== null) {
+    columns(A, B, out, k);
+  } else if (n === 1 && !ta) {
     // Matrix · vector: one dot product per row, both sides contiguous.
     for (let i = 0; i < m; i++) {
       let acc = 0;

@@ -6,9 +6,8 @@
  * non-retaining list: not Assign, which keeps its value as the variable's, and not a backend
  * kernel, whose library may keep views); views such as Identity or Reshape pass the question on
  * to their own readers. Fetched results are fine: `sess.run` copies them before returning.
- *
- * The same analysis tells which inputs are immutable (no reused buffer, directly or through a
- * view), which lets kernels cache results per input object.
+ * (Kernels that cache results, see ops/kernels/memo.ts, compare input values, so they need no
+ * guarantee from here.)
  */
 import type { KernelOptions } from "../../ops/registry";
 import { PlanGraph, PlanNode, PlanValue, consumersOf } from "./ir";
@@ -33,16 +32,10 @@ export function planBuffers(graph: PlanGraph, reuseBuffers: boolean): Map<PlanNo
   };
 
   const options = new Map<PlanNode, KernelOptions>();
-  const mutable = new Set<PlanValue>();
   for (const n of graph.nodes) {
-    if (n.kind !== "kernel") {
-      if (n.kind === "alias" && mutable.has(n.inputs[0])) mutable.add(n.outputs[0]);
-      continue;
-    }
+    if (n.kind !== "kernel") continue;
     const reuse = reuseBuffers && n.engineKernel && n.outputs.length > 0 && !n.outputs.some(escaping);
-    const immutableInputs = !n.inputs.some((v) => mutable.has(v));
-    options.set(n, { reuseOutputs: reuse, immutableInputs });
-    if (reuse || (passesOn(n) && !immutableInputs)) for (const v of n.outputs) mutable.add(v);
+    options.set(n, { reuseOutputs: reuse });
   }
   return options;
 }

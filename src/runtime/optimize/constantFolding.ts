@@ -23,7 +23,8 @@ export function foldConstants(graph: PlanGraph): void {
   const kept: PlanNode[] = [];
   for (const node of graph.nodes) {
     inferShapes(node);
-    const values = node.kind === "kernel" && !node.target && isFoldable(node.op.type) ? evaluate(node, ctx) : null;
+    const values =
+      node.kind === "kernel" && !node.target && isFoldable(node.op.type) ? evaluate(node, ctx) : null;
     if (!values || values.some((v) => v.size > MAX_FOLDED_ELEMENTS)) {
       kept.push(node);
       continue;

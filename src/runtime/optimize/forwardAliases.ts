@@ -27,7 +27,8 @@ export function forwardAliases(graph: PlanGraph): void {
 function passedThrough(node: PlanNode): PlanValue | null {
   if (node.kind !== "kernel" || !node.engineKernel || node.outputs.length !== 1) return null;
   const input = node.inputs[0];
-  if (!input || input.producer?.op.type === "VariableV2" || input.dtype !== node.outputs[0].dtype) return null;
+  if (!input || input.producer?.op.type === "VariableV2" || input.dtype !== node.outputs[0].dtype)
+    return null;
   if (isAlias(node.op.type)) return input;
   if (node.op.type === "Reshape") {
     const a = knownShape(input);

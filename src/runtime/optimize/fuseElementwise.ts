@@ -37,13 +37,21 @@ export function fuseElementwise(graph: PlanGraph): void {
     for (let m = 0; m < members.length; m++) {
       for (const v of members[m].inputs) {
         const p = v.producer;
-        if (!p || v.constant !== null || taken.has(p) || !fusable(p) || p.outputs[0] !== v || v.dtype !== dtype) continue;
+        if (
+          !p ||
+          v.constant !== null ||
+          taken.has(p) ||
+          !fusable(p) ||
+          p.outputs[0] !== v ||
+          v.dtype !== dtype
+        )
+          continue;
         if (fetched.has(v) || (readers.get(v) ?? []).length !== 1 || !quietBetween(p, root)) continue;
         members.push(p);
         taken.add(p);
       }
     }
-    if (members.length < 2) continue;
+    if (members.length < 2 || outsideInputs(members) > MAX_FUSED_INPUTS) continue;
     members.sort((a, b) => (position.get(a) as number) - (position.get(b) as number));
     const fused = fusedNode(root, members);
     for (const m of members) replaced.set(m, m === root ? fused : null);
@@ -55,13 +63,23 @@ export function fuseElementwise(graph: PlanGraph): void {
   });
 }
 
+/** The fused kernel marks one-element inputs in a 31-bit mask. */
+const MAX_FUSED_INPUTS = 30;
+
+function outsideInputs(members: PlanNode[]): number {
+  const produced = new Set(members.map((m) => m.outputs[0]));
+  return new Set(members.flatMap((m) => m.inputs.filter((v) => !produced.has(v)))).size;
+}
+
 const elementwiseOf = (n: PlanNode): ElementwiseDef | undefined => n.elementwise ?? elementwiseDef(n.op.type);
 
 function fusable(n: PlanNode): boolean {
-  if (n.kind !== "kernel" || !n.engineKernel || n.target || n.stateful || n.outputs.length !== 1) return false;
+  if (n.kind !== "kernel" || !n.engineKernel || n.target || n.stateful || n.outputs.length !== 1)
+    return false;
   const def = elementwiseOf(n);
   const dtype = n.outputs[0].dtype;
-  if (!def || def.bool || def.arity !== n.inputs.length || (dtype !== float32 && dtype !== float64)) return false;
+  if (!def || def.bool || def.arity !== n.inputs.length || (dtype !== float32 && dtype !== float64))
+    return false;
   // Variable reads stay outside, where the uninitialized check names the right node.
   return n.inputs.every((v) => v.dtype === dtype && v.producer?.op.type !== "VariableV2");
 }
@@ -95,8 +113,18 @@ function fusedNode(root: PlanNode, members: PlanNode[]): PlanNode {
   return node;
 }
 
-function fusedKernel(ops: FusedOp[], leaves: PlanValue[], members: PlanNode[], options: KernelOptions): Kernel {
-  const fast = new FusedElementwise(ops, leaves.length, members[0].outputs[0].dtype, options.reuseOutputs === true);
+function fusedKernel(
+  ops: FusedOp[],
+  leaves: PlanValue[],
+  members: PlanNode[],
+  options: KernelOptions,
+): Kernel {
+  const fast = new FusedElementwise(
+    ops,
+    leaves.length,
+    members[0].outputs[0].dtype,
+    options.reuseOutputs === true,
+  );
   const outs: NDArray[] = [];
   let slow: Kernel[] | null = null;
   return (inputs, ctx) => {
@@ -110,7 +138,13 @@ function fusedKernel(ops: FusedOp[], leaves: PlanValue[], members: PlanNode[], o
     const values = new Map<PlanValue, NDArray>(leaves.map((v, k) => [v, inputs[k]]));
     members.forEach((m, j) => {
       try {
-        values.set(m.outputs[0], (slow as Kernel[])[j](m.inputs.map((v) => values.get(v) as NDArray), ctx)[0]);
+        values.set(
+          m.outputs[0],
+          (slow as Kernel[])[j](
+            m.inputs.map((v) => values.get(v) as NDArray),
+            ctx,
+          )[0],
+        );
       } catch (e) {
         throw withNode(e, m.op.name);
       }

@@ -38,8 +38,6 @@ export interface PlanNode {
   inputs: PlanValue[];
   /** One value per op output (an output nobody reads still gets one). */
   outputs: PlanValue[];
-  /** Control inputs (ordering only; the order of `nodes` already respects them). */
-  controlInputs: PlanNode[];
   /** Inputs that must hold an initialized value (false for the variable refs of Assign-like ops). */
   needsValue: boolean[];
   kind: NodeKind;
@@ -66,7 +64,11 @@ export interface PlanGraph {
 }
 
 /** Ops in execution order: the fetches' and targets' ancestors, stopping at fed tensors. */
-export function orderOps(fetchTensors: readonly Tensor[], targets: readonly Operation[], fed: ReadonlySet<Tensor>): Operation[] {
+export function orderOps(
+  fetchTensors: readonly Tensor[],
+  targets: readonly Operation[],
+  fed: ReadonlySet<Tensor>,
+): Operation[] {
   const order: Operation[] = [];
   const state = new Map<Operation, 1 | 2>(); // 1 visiting, 2 done
   const visit = (root: Operation) => {
@@ -131,7 +133,6 @@ export function buildPlanGraph(
     return v;
   });
 
-  const nodeOf = new Map<Operation, PlanNode>();
   const targetSet = new Set(targets);
   const nodes = orderOps(fetchTensors, targets, fed).map((op, id) => {
     const def = getOpDef(op.type);
@@ -142,7 +143,6 @@ export function buildPlanGraph(
       op,
       inputs: op.inputs.map((t) => valueOf.get(t) as PlanValue),
       outputs: [],
-      controlInputs: op.controlInputs.map((c) => nodeOf.get(c) as PlanNode),
       needsValue: op.inputs.map((_, i) => !refs.includes(i)),
       kind: "kernel",
       makeKernel: backendKernel ? () => backendKernel : (options) => def.kernel(op, options),
@@ -160,7 +160,6 @@ export function buildPlanGraph(
       const a = op.attrs.value;
       if (a.kind === "tensor") node.outputs[0].constant = a.value;
     }
-    nodeOf.set(op, node);
     return node;
   });
   return {
@@ -185,21 +184,15 @@ export function consumersOf(graph: PlanGraph): Map<PlanValue, PlanNode[]> {
   return readers;
 }
 
-/** A fresh value id above every id in the graph (for values rewrites create). */
-export function valueIdAbove(graph: PlanGraph): number {
-  let max = -1;
-  for (const v of graph.feeds) max = Math.max(max, v.id);
-  for (const n of graph.nodes) for (const v of [...n.inputs, ...n.outputs]) max = Math.max(max, v.id);
-  return max + 1;
-}
-
 /**
  * A node that no longer needs to run may still be the one that would have reported an
  * uninitialized variable: keep it as a check of those inputs only, at the same place in the
  * order, so the run fails with the same error. Returns null when there is nothing to check.
  */
 export function toCheckNode(node: PlanNode): PlanNode | null {
-  const keep = node.inputs.map((v, i) => node.needsValue[i] && v.producer?.op.type === "VariableV2" && v.constant === null);
+  const keep = node.inputs.map(
+    (v, i) => node.needsValue[i] && v.producer?.op.type === "VariableV2" && v.constant === null,
+  );
   if (!keep.includes(true)) return null;
   node.inputs = node.inputs.filter((_, i) => keep[i]);
   node.needsValue = node.inputs.map(() => true);

@@ -6,6 +6,7 @@
 import { elementwiseDef } from "../../ops/kernels/elementwise";
 
 /** Deterministic ops without side effects: a result nobody reads need not be computed. */
+// prettier-ignore
 const PURE = new Set([
   "Abs", "Add", "AddN", "All", "Any", "ArgMax", "ArgMin", "BroadcastGradientArgs", "Cast", "Ceil",
   "ConcatV2", "Const", "Cos", "DivNoNan", "DynamicStitch", "Equal", "Exp", "Fill", "Floor", "FloorDiv",
@@ -28,6 +29,7 @@ const VIEW = new Set(["Identity", "StopGradient", "PlaceholderWithDefault", "Res
  * Ops whose engine kernel only reads its inputs during the call: it neither returns them (or a
  * view of them) nor stores them anywhere. Assign is the notable absentee: it keeps its value.
  */
+// prettier-ignore
 const NON_RETAINING = new Set([
   "AddN", "All", "Any", "ArgMax", "ArgMin", "BroadcastGradientArgs", "ConcatV2", "DynamicStitch", "Fill",
   "InvertPermutation", "MatMul", "MatrixInverse", "Max", "Mean", "Min", "NoOp", "OnesLike", "Prod", "Range",
@@ -43,4 +45,5 @@ export const isFoldable = (type: string): boolean => PURE.has(type) && type !== 
 export const isAlias = (type: string): boolean => ALIAS.has(type);
 export const isView = (type: string): boolean => VIEW.has(type);
 export const isShapeOnly = (type: string): boolean => SHAPE_ONLY.has(type);
-export const isNonRetaining = (type: string): boolean => NON_RETAINING.has(type) || elementwiseDef(type) !== undefined;
+export const isNonRetaining = (type: string): boolean =>
+  NON_RETAINING.has(type) || elementwiseDef(type) !== undefined;

@@ -26,7 +26,8 @@ export function pruneUnread(graph: PlanGraph): void {
     }
   };
   for (const v of graph.fetches) if (v.constant === null) need(v.producer);
-  for (const n of graph.nodes) if (n.target || n.stateful || n.kind === "check" || !isPure(n.op.type)) need(n);
+  for (const n of graph.nodes)
+    if (n.target || n.stateful || n.kind === "check" || !isPure(n.op.type)) need(n);
   // Only data edges propagate: a pure op needed merely for ordering has nothing to contribute.
   while (stack.length) {
     const n = stack.pop() as PlanNode;

@@ -22,27 +22,44 @@ export function knownShape(v: PlanValue): Shape | null {
   return v.constant !== null ? v.constant.shape : v.shape;
 }
 
-const ints = (v: PlanValue): number[] | null => (v.constant !== null ? Array.from(v.constant.data as Int32Array) : null);
+const ints = (v: PlanValue): number[] | null =>
+  v.constant !== null ? Array.from(v.constant.data as Int32Array) : null;
 
-/** Sets the known shapes of `node`'s outputs from its inputs'. */
+/** A rule's verdict that the kernel will raise on these shapes. */
+const FAILS = "fails" as const;
+type Verdict = Shape | typeof FAILS | undefined;
+
+/**
+ * Sets the known shapes of `node`'s outputs from its inputs'. Without a rule, a fully defined
+ * static shape is trusted only when the inputs' shapes are known and their static shapes fully
+ * defined too (then graph construction already checked them; with unknown dims the op might
+ * still fail at run time, and a folded Shape must not make that failure disappear).
+ */
 export function inferShapes(node: PlanNode): void {
-  const rule = node.kind === "kernel" ? outputShape(node) : undefined;
+  const verdict: Verdict = node.kind === "kernel" ? outputShape(node) : undefined;
+  // An input of unknown shape may be one whose op fails: nothing after it may look known.
+  const inputsStatic = node.inputs.every(
+    (v) => knownShape(v) !== null && isFullyDefined(v.tensor?.shape ?? null),
+  );
   node.outputs.forEach((v, i) => {
-    const fromRule = i === 0 && rule !== undefined ? rule : undefined;
+    if (i === 0 && verdict !== undefined) {
+      v.shape = verdict === FAILS ? null : verdict;
+      return;
+    }
     const staticShape = v.tensor?.shape ?? null;
-    v.shape = fromRule ?? (isFullyDefined(staticShape) ? [...staticShape] : null);
+    v.shape = inputsStatic && isFullyDefined(staticShape) ? [...staticShape] : null;
   });
 }
 
-/** The first output's shape by the op's rule; undefined when no rule applies or it cannot tell. */
-function outputShape(node: PlanNode): Shape | undefined {
+/** The first output's shape by the op's rule; FAILS when its kernel would raise; undefined when it cannot tell. */
+function outputShape(node: PlanNode): Verdict {
   const type = node.op.type;
   const shapes = node.inputs.map(knownShape);
   const [x, y] = shapes;
   const ew = elementwiseDef(type);
   if (ew) {
     if (!shapes.every((s) => s !== null)) return undefined;
-    return ew.arity === 1 ? [...(x as Shape)] : (broadcast(x as Shape, y as Shape) ?? undefined);
+    return ew.arity === 1 ? [...(x as Shape)] : (broadcast(x as Shape, y as Shape) ?? FAILS);
   }
   switch (type) {
     case "Identity":
@@ -65,7 +82,7 @@ function outputShape(node: PlanNode): Shape | undefined {
       try {
         return resolveReshape(x, target, shapeSize(x));
       } catch {
-        return undefined;
+        return FAILS;
       }
     }
     case "Sum":
@@ -76,23 +93,28 @@ function outputShape(node: PlanNode): Shape | undefined {
     case "All":
     case "Any": {
       const axes = ints(node.inputs[1]);
-      if (!x || !axes || axes.some((a) => a < -x.length || a >= x.length)) return undefined;
+      if (!x || !axes) return undefined;
+      if (axes.some((a) => a < -x.length || a >= x.length)) return FAILS;
       return reducedStaticShape(x, normalizeAxes(axes, x.length), node.op.attrBool("keep_dims"));
     }
     case "Tile": {
       const m = ints(node.inputs[1]);
-      if (!x || !m || m.length !== x.length) return undefined;
+      if (!x || !m) return undefined;
+      if (m.length !== x.length) return FAILS;
       return x.map((d, i) => d * m[i]);
     }
     case "Fill": {
       const dims = ints(node.inputs[0]);
-      return dims && dims.every((d) => d >= 0) ? dims : undefined;
+      if (!dims) return undefined;
+      return dims.every((d) => d >= 0) ? dims : FAILS;
     }
     case "AddN":
-      return x && shapes.every((s) => s !== null && shapeSize(s) === shapeSize(x)) ? x : undefined;
+      if (!shapes.every((s) => s !== null)) return undefined;
+      return shapes.every((s) => shapeSize(s as Shape) === shapeSize(x as Shape)) ? (x as Shape) : FAILS;
     case "Transpose": {
       const perm = ints(node.inputs[1]);
-      if (!x || !perm || perm.length !== x.length || [...perm].sort((p, q) => p - q).some((p, i) => p !== i)) return undefined;
+      if (!x || !perm) return undefined;
+      if (perm.length !== x.length || [...perm].sort((p, q) => p - q).some((p, i) => p !== i)) return FAILS;
       return perm.map((p) => x[p]);
     }
     default:
@@ -112,10 +134,11 @@ function broadcast(a: Shape, b: Shape): Shape | null {
   return out;
 }
 
-function matmulShape(node: PlanNode, a: Shape | null, b: Shape | null): Shape | undefined {
-  if (!a || !b || a.length !== 2 || b.length !== 2) return undefined;
+function matmulShape(node: PlanNode, a: Shape | null, b: Shape | null): Verdict {
+  if (!a || !b) return undefined;
+  if (a.length !== 2 || b.length !== 2) return FAILS;
   const ta = node.op.attrBool("transpose_a");
   const tb = node.op.attrBool("transpose_b");
-  if ((ta ? a[0] : a[1]) !== (tb ? b[1] : b[0])) return undefined;
+  if ((ta ? a[0] : a[1]) !== (tb ? b[1] : b[0])) return FAILS;
   return [ta ? a[1] : a[0], tb ? b[0] : b[1]];
 }

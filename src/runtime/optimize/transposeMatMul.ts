@@ -31,17 +31,25 @@ export function foldTransposeIntoMatMul(graph: PlanGraph): void {
     if (!changed) continue;
     const [ta, tb] = flags;
     const swapped = original.map((v, i) => v !== node.inputs[i]);
-    node.makeKernel = (options) => withOriginalErrors(matmulKernel(ta, tb, options), node.op.attrBool("transpose_a"), node.op.attrBool("transpose_b"), swapped);
+    node.makeKernel = (options) =>
+      withOriginalErrors(
+        matmulKernel(ta, tb, options),
+        node.op.attrBool("transpose_a"),
+        node.op.attrBool("transpose_b"),
+        swapped,
+      );
   }
 }
 
 /** The untransposed input when `v` is a 2-D Transpose by [1, 0] on the engine's kernel. */
 function transposedSource(v: PlanValue): PlanValue | null {
   const t: PlanNode | null = v.producer;
-  if (!t || t.op.type !== "Transpose" || t.kind !== "kernel" || !t.engineKernel || v.constant !== null) return null;
+  if (!t || t.op.type !== "Transpose" || t.kind !== "kernel" || !t.engineKernel || v.constant !== null)
+    return null;
   const perm = t.inputs[1].constant;
   const shape = t.inputs[0].tensor?.shape;
-  if (!perm || perm.size !== 2 || (perm.data as Int32Array)[0] !== 1 || (perm.data as Int32Array)[1] !== 0) return null;
+  if (!perm || perm.size !== 2 || (perm.data as Int32Array)[0] !== 1 || (perm.data as Int32Array)[1] !== 0)
+    return null;
   if (!shape || shape.length !== 2) return null;
   return t.inputs[0];
 }

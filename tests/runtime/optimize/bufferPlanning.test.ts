@@ -47,7 +47,9 @@ test("kernels reuse their buffers only where nothing outside the run can see the
   const out = tf.reduceSum(product, 0, { name: "total" });
   const assign = tf.assign(v, stored);
   const steps = planSteps(ALL_ON, [out], [assign.op], [[a, [4, 4]]]);
-  const reuse = Object.fromEntries(steps.filter((s) => s.kind === StepKind.Kernel).map((s) => [s.op.name, s.reusesOutputs]));
+  const reuse = Object.fromEntries(
+    steps.filter((s) => s.kind === StepKind.Kernel).map((s) => [s.op.name, s.reusesOutputs]),
+  );
   expect(reuse).toMatchObject({ product: true, total: true, stored: false });
   const offSteps = planSteps({ ...ALL_ON, reuseBuffers: false }, [out], [assign.op], [[a, [4, 4]]]);
   expect(offSteps.some((s) => s.reusesOutputs)).toBe(false);
@@ -62,8 +64,21 @@ test("training with every rewrite gives the bits of training with none", () => {
   const loss = tf.losses.logLoss(y, p);
   const train = tf.train.MomentumOptimizer({ learningRate: 0.1, momentum: 0.9 }).minimize(loss);
   const batches = [
-    [[[1, 0.5, -1], [1, 2, 0.25], [1, -1.5, 3]], [[1], [0], [1]]],
-    [[[1, 0, 1e-3], [1, 7, -2]], [[0], [1]]],
+    [
+      [
+        [1, 0.5, -1],
+        [1, 2, 0.25],
+        [1, -1.5, 3],
+      ],
+      [[1], [0], [1]],
+    ],
+    [
+      [
+        [1, 0, 1e-3],
+        [1, 7, -2],
+      ],
+      [[0], [1]],
+    ],
   ] as const;
   const run = (on: object) =>
     withRewrites(on, () => {

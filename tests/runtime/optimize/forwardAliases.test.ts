@@ -17,7 +17,16 @@ test("tf.tuple's identities and same-shape reshapes are skipped, results unchang
   expect(kernelSteps(before)).toContain("Reshape:Reshape");
   expect(after.filter((s) => s.kind === StepKind.Alias)).toEqual([]);
   expect(kernelSteps(after)).not.toContain("Reshape:Reshape");
-  const feed = new Map([[x, [[1, -0], [NaN, 3.5], [1e-40, -2]]]]);
+  const feed = new Map([
+    [
+      x,
+      [
+        [1, -0],
+        [NaN, 3.5],
+        [1e-40, -2],
+      ],
+    ],
+  ]);
   const run = (on: object) => withRewrites(on, () => allBits(tf.Session().run([r, a], feed)));
   expect(run(FORWARD)).toEqual(run({}));
 });
@@ -27,7 +36,15 @@ test("a reshape that changes the shape is kept", () => {
   const r = tf.reshape(x.mul(3), [-1]);
   const steps = kernelSteps(planSteps(FORWARD, [r], [], [[x, [2, 2]]]));
   expect(steps).toContain("Reshape:Reshape");
-  const feed = new Map([[x, [[1, 2], [3, 4]]]]);
+  const feed = new Map([
+    [
+      x,
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ],
+  ]);
   expect(withRewrites(FORWARD, () => tf.Session().run(r, feed).shape)).toEqual([4]);
 });
 
@@ -36,7 +53,9 @@ test("a variable's read stays where uninitialized reads are reported", () => {
   const out = tf.identity(v.value()).mul(2);
   for (const on of [{}, FORWARD]) {
     withRewrites(on, () => {
-      expect(() => tf.Session().run(out)).toThrow(/Attempting to use uninitialized value v\n[\s\S]*\{\{node v\/read\}\}/);
+      expect(() => tf.Session().run(out)).toThrow(
+        /Attempting to use uninitialized value v\n[\s\S]*\{\{node v\/read\}\}/,
+      );
     });
   }
 });

@@ -5,7 +5,8 @@ const FUSE = { fuseElementwise: true };
 
 beforeEach(() => tf.resetDefaultGraph());
 
-const column = (offset: number, n = AWKWARD.length) => Array.from({ length: n }, (_, i) => [AWKWARD[(i + offset) % AWKWARD.length]]);
+const column = (offset: number, n = AWKWARD.length) =>
+  Array.from({ length: n }, (_, i) => [AWKWARD[(i + offset) % AWKWARD.length]]);
 
 test("x*x*y + y + 2 runs as one step with the same bits", () => {
   const x = tf.placeholder(tf.float32, { shape: [null, 1] });
@@ -15,7 +16,9 @@ test("x*x*y + y + 2 runs as one step with the same bits", () => {
     [x, column(0)],
     [y, column(5)],
   ]);
-  expect(withRewrites(FUSE, () => bits(tf.Session().run(f, feed)))).toBe(withRewrites({}, () => bits(tf.Session().run(f, feed))));
+  expect(withRewrites(FUSE, () => bits(tf.Session().run(f, feed)))).toBe(
+    withRewrites({}, () => bits(tf.Session().run(f, feed))),
+  );
   const feeds: [tf.Tensor, number[]][] = [
     [x, [14, 1]],
     [y, [14, 1]],
@@ -39,7 +42,9 @@ test("float64 chains keep float64 intermediates", () => {
   const x = tf.placeholder(tf.float64, { shape: [null] });
   const f = tf.log(tf.exp(x.mul(x).neg()).add(1e-300));
   const feed = new Map([[x, tf.NDArray.from(AWKWARD, tf.float64)]]);
-  expect(withRewrites(FUSE, () => bits(tf.Session().run(f, feed)))).toBe(withRewrites({}, () => bits(tf.Session().run(f, feed))));
+  expect(withRewrites(FUSE, () => bits(tf.Session().run(f, feed)))).toBe(
+    withRewrites({}, () => bits(tf.Session().run(f, feed))),
+  );
 });
 
 test("real broadcasting runs op by op: same bits, and shape errors name the failing op", () => {
@@ -50,14 +55,18 @@ test("real broadcasting runs op by op: same bits, and shape errors name the fail
     [a, [[1], [2], [-0]]],
     [b, [[0.5, NaN, -3]]],
   ]);
-  expect(withRewrites(FUSE, () => bits(tf.Session().run(f, broadcast)))).toBe(withRewrites({}, () => bits(tf.Session().run(f, broadcast))));
+  expect(withRewrites(FUSE, () => bits(tf.Session().run(f, broadcast)))).toBe(
+    withRewrites({}, () => bits(tf.Session().run(f, broadcast))),
+  );
   const bad = new Map([
     [a, [[1, 2]]],
     [b, [[1, 2, 3]]],
   ]);
   for (const on of [{}, FUSE]) {
     withRewrites(on, () => {
-      expect(() => tf.Session().run(f, bad)).toThrow(/Incompatible shapes: \[1,2\] vs\. \[1,3\][\s\S]*\{\{node sum\}\}/);
+      expect(() => tf.Session().run(f, bad)).toThrow(
+        /Incompatible shapes: \[1,2\] vs\. \[1,3\][\s\S]*\{\{node sum\}\}/,
+      );
     });
   }
 });

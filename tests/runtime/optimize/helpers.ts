@@ -26,8 +26,16 @@ export function withRewrites<T>(on: Partial<Rewrites>, fn: () => T): T {
 /** The exact bits of an array's values (floats as their IEEE patterns, so -0 and NaN payloads count). */
 export function bits(a: tf.NDArray): string {
   const d = a.data;
-  if (d instanceof Float32Array) return `${a.dtype.name}[${a.shape}]:` + Array.from(new Uint32Array(Float32Array.from(d).buffer), (b) => b.toString(16)).join(",");
-  if (d instanceof Float64Array) return `${a.dtype.name}[${a.shape}]:` + Array.from(new BigUint64Array(Float64Array.from(d).buffer), (b) => b.toString(16)).join(",");
+  if (d instanceof Float32Array)
+    return (
+      `${a.dtype.name}[${a.shape}]:` +
+      Array.from(new Uint32Array(Float32Array.from(d).buffer), (b) => b.toString(16)).join(",")
+    );
+  if (d instanceof Float64Array)
+    return (
+      `${a.dtype.name}[${a.shape}]:` +
+      Array.from(new BigUint64Array(Float64Array.from(d).buffer), (b) => b.toString(16)).join(",")
+    );
   return `${a.dtype.name}[${a.shape}]:${Array.from(d as ArrayLike<unknown>).join(",")}`;
 }
 
@@ -45,18 +53,36 @@ export function planSteps(
   targets: tf.Operation[] = [],
   feeds: [tf.Tensor, number[]][] = [],
 ): Step[] {
-  return withRewrites(on, () =>
-    compilePlan(
-      fetches,
-      targets,
-      feeds.map(([t]) => t),
-      { feedShapes: feeds.length ? feeds.map(([, s]) => s) : undefined },
-    ).steps,
+  return withRewrites(
+    on,
+    () =>
+      compilePlan(
+        fetches,
+        targets,
+        feeds.map(([t]) => t),
+        { feedShapes: feeds.length ? feeds.map(([, s]) => s) : undefined },
+      ).steps,
   );
 }
 
 /** `type:name` of the steps that call a kernel. */
-export const kernelSteps = (steps: Step[]) => steps.filter((s) => s.kind === StepKind.Kernel).map((s) => `${s.op.type}:${s.op.name}`);
+export const kernelSteps = (steps: Step[]) =>
+  steps.filter((s) => s.kind === StepKind.Kernel).map((s) => `${s.op.type}:${s.op.name}`);
 
 /** Float32 values with the cases that tell arithmetic orders apart: signed zeros, NaN, infinities, tiny and huge. */
-export const AWKWARD = [0, -0, 1, -1, 0.1, -2.5, 1e-38, -1e-45, 3.4e38, Infinity, -Infinity, NaN, 1 / 3, 7e-8];
+export const AWKWARD = [
+  0,
+  -0,
+  1,
+  -1,
+  0.1,
+  -2.5,
+  1e-38,
+  -1e-45,
+  3.4e38,
+  Infinity,
+  -Infinity,
+  NaN,
+  1 / 3,
+  7e-8,
+];

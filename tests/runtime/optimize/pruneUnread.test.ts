@@ -8,10 +8,20 @@ beforeEach(() => tf.resetDefaultGraph());
 /** Linear regression on constants, trained by GradientDescentOptimizer (lesson 5 in miniature). */
 function linearRegression() {
   tf.setRandomSeed(42);
-  const X = tf.constant([[1, 0.5, -1], [1, 2, 0.25], [1, -1.5, 3], [1, 0, 1e-3]], { name: "X" });
+  const X = tf.constant(
+    [
+      [1, 0.5, -1],
+      [1, 2, 0.25],
+      [1, -1.5, 3],
+      [1, 0, 1e-3],
+    ],
+    { name: "X" },
+  );
   const y = tf.constant([[1], [2.5], [-0.5], [0.125]], { name: "y" });
   const theta = tf.Variable(tf.randomUniform([3, 1], -1, 1, { seed: 42 }), { name: "theta" });
-  const mse = tf.reduceMean(tf.square(tf.matmul(X, theta, { name: "predictions" }).sub(y)), null, { name: "mse" });
+  const mse = tf.reduceMean(tf.square(tf.matmul(X, theta, { name: "predictions" }).sub(y)), null, {
+    name: "mse",
+  });
   const trainingOp = tf.train.GradientDescentOptimizer({ learningRate: 0.1 }).minimize(mse);
   return { theta, mse, trainingOp };
 }
@@ -78,7 +88,7 @@ test("a pruned read of an uninitialized variable still fails, at the same node",
 
 test("random ops run even when nobody reads them (the generator advances as before)", () => {
   tf.setRandomSeed(1);
-  const r = tf.randomNormal([2], 0, 1, { seed: 2 });
+  const r = tf.randomNormal([2], { seed: 2 });
   const gated = tf.controlDependencies([r], () => tf.identity(tf.constant(0)));
   const next = r.add(0);
   const draws = (on: object) =>

@@ -6,7 +6,9 @@ const ON = { constantFolding: true, transposeMatMul: true, pruneUnread: true };
 beforeEach(() => tf.resetDefaultGraph());
 
 const rows = (r: number, c: number, offset = 0) =>
-  Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => AWKWARD[(i * c + j + offset) % AWKWARD.length]));
+  Array.from({ length: r }, (_, i) =>
+    Array.from({ length: c }, (_, j) => AWKWARD[(i * c + j + offset) % AWKWARD.length]),
+  );
 
 test.each([
   ["transpose(a) · b", false],
@@ -14,15 +16,41 @@ test.each([
 ])("%s reads the untransposed input directly, bit for bit", (_name, transposeB) => {
   const a = tf.placeholder(tf.float32, { shape: [null, 3], name: "a" });
   const b = tf.placeholder(tf.float32, { shape: [null, 3], name: "b" });
-  const out = transposeB ? tf.matmul(a, tf.transpose(b), { name: "out" }) : tf.matmul(tf.transpose(a), b, { name: "out" });
+  const out = transposeB
+    ? tf.matmul(a, tf.transpose(b), { name: "out" })
+    : tf.matmul(tf.transpose(a), b, { name: "out" });
   const feed = new Map([
     [a, rows(4, 3)],
     [b, rows(4, 3, 5)],
   ]);
   const off = withRewrites({}, () => bits(tf.Session().run(out, feed)));
   expect(withRewrites(ON, () => bits(tf.Session().run(out, feed)))).toBe(off);
-  expect(kernelSteps(planSteps({}, [out], [], [[a, [4, 3]], [b, [4, 3]]]))).toContain("Transpose:transpose");
-  expect(kernelSteps(planSteps(ON, [out], [], [[a, [4, 3]], [b, [4, 3]]]))).toEqual(["MatMul:out"]);
+  expect(
+    kernelSteps(
+      planSteps(
+        {},
+        [out],
+        [],
+        [
+          [a, [4, 3]],
+          [b, [4, 3]],
+        ],
+      ),
+    ),
+  ).toContain("Transpose:transpose");
+  expect(
+    kernelSteps(
+      planSteps(
+        ON,
+        [out],
+        [],
+        [
+          [a, [4, 3]],
+          [b, [4, 3]],
+        ],
+      ),
+    ),
+  ).toEqual(["MatMul:out"]);
 });
 
 test("the book's hand-written gradient, matmul(transpose(X), error), with a computed perm", () => {
@@ -33,8 +61,22 @@ test("the book's hand-written gradient, matmul(transpose(X), error), with a comp
     [X, rows(5, 2, 3)],
     [e, rows(5, 1, 1)],
   ]);
-  expect(withRewrites(ON, () => bits(tf.Session().run(g, feed)))).toBe(withRewrites({}, () => bits(tf.Session().run(g, feed))));
-  expect(kernelSteps(planSteps(ON, [g], [], [[X, [5, 2]], [e, [5, 1]]])).some((s) => s.startsWith("Transpose"))).toBe(false);
+  expect(withRewrites(ON, () => bits(tf.Session().run(g, feed)))).toBe(
+    withRewrites({}, () => bits(tf.Session().run(g, feed))),
+  );
+  expect(
+    kernelSteps(
+      planSteps(
+        ON,
+        [g],
+        [],
+        [
+          [X, [5, 2]],
+          [e, [5, 1]],
+        ],
+      ),
+    ).some((s) => s.startsWith("Transpose")),
+  ).toBe(false);
 });
 
 test("incompatible shapes raise MatMul's own message, naming the transposed shape", () => {
