@@ -16,7 +16,7 @@ import { makeMoons } from "tensorlings/datasets";
 import { randomInt, rng, submission } from "../harness";
 import { check } from "./support/checks";
 import type * as Ex12 from "../../solutions/ex12";
-import type * as Io from "../../src/io";
+import type * as Io from "tensorlings/io";
 
 const load = () => submission<typeof Ex12>("ex12");
 
@@ -30,11 +30,11 @@ const EPSILON = 1e-7;
 // ---------------------------------------------------------------------------------------------
 // Helpers (trusted side)
 
-/** The kit the grader maps `tensorlings` to: its io layer reads the learner's files. */
+/** The kit the grader maps `tensorlings` to (the training child process runs against it). */
 function kitRoot(): string {
   return path.resolve(path.dirname(require.resolve("tensorlings")), "..");
 }
-const io = (): typeof Io => require(path.join(kitRoot(), "src", "io"));
+const io = (): typeof Io => require("tensorlings/io");
 
 const tempDirs: string[] = [];
 function tempDir(label: string): string {

@@ -71,6 +71,7 @@ describe("the child's environment", () => {
     expect(cfg.moduleNameMapper).toEqual({
       "^tensorlings$": path.join(kit.root, "src", "index.ts"),
       "^tensorlings/datasets$": path.join(kit.root, "datasets", "index.ts"),
+      "^tensorlings/io$": path.join(kit.root, "src", "io", "index.ts"),
       "^@submission/(.*)$": path.join("/tmp/run-x", "submission", "$1"),
     });
     expect(cfg.setupFiles).toEqual([]);
