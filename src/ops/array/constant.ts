@@ -1,4 +1,4 @@
-import { DType, int32 } from "../../graph/dtypes";
+import { DType } from "../../graph/dtypes";
 import { getDefaultGraph } from "../../graph/graph";
 import { Tensor } from "../../graph/tensor";
 import { ArrayLike, NDArray } from "../../runtime/ndarray";
@@ -106,4 +106,3 @@ export function isTensorLike(v: unknown): boolean {
   return v instanceof Tensor || variableReadHook.read?.(v) != null;
 }
 
-export { int32 };

@@ -71,7 +71,7 @@ registerOp({
     let out: StaticShape = null;
     if (target) {
       out = target.map((d) => (d === -1 ? null : d));
-      if (isFullyDefined(x.shape) && target.includes(-1)) out = resolveReshape(x.shape, target, shapeSize(x.shape));
+      if (isFullyDefined(x.shape) && target.includes(-1)) out = resolveReshape(target, shapeSize(x.shape));
     } else if (s.shape && s.shape[0] !== null) {
       out = new Array(s.shape[0]).fill(null);
     }

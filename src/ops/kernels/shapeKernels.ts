@@ -5,7 +5,7 @@ import { outputFor, sameShape } from "./elementwise";
 import { tileArray } from "./layout";
 
 /** The concrete shape of a reshape to `target` (one -1 allowed), with TF's errors. */
-export function resolveReshape(inputShape: readonly number[], target: number[], size: number): number[] {
+export function resolveReshape(target: number[], size: number): number[] {
   const known = target.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
   const unknown = target.indexOf(-1);
   const out = [...target];
@@ -21,7 +21,6 @@ export function resolveReshape(inputShape: readonly number[], target: number[], 
       `Input to reshape is a tensor with ${size} values, but the requested shape has ${known}`,
     );
   }
-  void inputShape;
   return out;
 }
 
@@ -45,7 +44,7 @@ export function reshapeKernel(): Kernel {
   return ([x, s]) => {
     const target = s.data as Int32Array;
     if (request === null || size !== x.size || !sameValues(request, target)) {
-      shape = resolveReshape(x.shape, Array.from(target), x.size);
+      shape = resolveReshape(Array.from(target), x.size);
       request = Array.from(target);
       size = x.size;
       source = null;

@@ -64,7 +64,7 @@ export class Variable extends Tensor {
       const assign = assignRef(this, parts.init, { validateShape: options.validateShape ?? true });
       const read = identity(this, { name: "read" });
       read.op.attrs._class = attr.strs([`loc:@${parts.op.name}`]);
-      return { initializer: assign.op, snapshot: readOf(read) };
+      return { initializer: assign.op, snapshot: read };
     });
     this.initializer = initializer;
     this.snapshot = snapshot;
@@ -140,8 +140,6 @@ function userFrames(stack: string): string {
   return frames.slice(0, 3).map((l) => l.trim()).join("\n");
 }
 
-// The Identity op output is a plain Tensor; keep the helper to make the intent explicit.
-const readOf = (t: Tensor): Tensor => t;
 
 variableReadHook.read = (v) => (v instanceof Variable ? v.snapshot : null);
 

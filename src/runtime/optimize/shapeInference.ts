@@ -80,7 +80,7 @@ function outputShape(node: PlanNode): Verdict {
       const target = ints(node.inputs[1]);
       if (!x || !target) return undefined;
       try {
-        return resolveReshape(x, target, shapeSize(x));
+        return resolveReshape(target, shapeSize(x));
       } catch {
         return FAILS;
       }
