@@ -4,7 +4,8 @@ import type { Tensor } from "../graph/tensor";
 import type { ArrayLike, NDArray } from "./ndarray";
 
 /** A feed dict: a Map keyed by tensor (or an array of pairs), values convertible to arrays. */
-export type FeedDict = Map<Tensor, ArrayLike> | [Tensor, ArrayLike][];
+/** Keys are tensors, or tensor names such as `"Placeholder:0"`. */
+export type FeedDict = Map<Tensor | string, ArrayLike> | [Tensor | string, ArrayLike][];
 
 /** What `eval`/`run` need of a session; the Session class implements it. */
 export interface SessionLike {

@@ -170,7 +170,8 @@ export class SessionImpl {
   private convertFeeds(feedDict: FeedDict): Feeds {
     const keys: Tensor[] = [];
     const values: NDArray[] = [];
-    const add = (key: unknown, value: unknown) => {
+    const add = (rawKey: unknown, value: unknown) => {
+      const key = typeof rawKey === "string" ? this.feedKeyByName(rawKey) : rawKey;
       const array = this.convertFeed(key, value);
       const at = keys.indexOf(key as Tensor);
       if (at >= 0) values[at] = array;
@@ -182,6 +183,15 @@ export class SessionImpl {
     if (feedDict instanceof Map) for (const [key, value] of feedDict) add(key, value);
     else for (const [key, value] of feedDict as [unknown, unknown][]) add(key, value);
     return { keys, values };
+  }
+
+  /** A feed key given by name (`"Placeholder:0"`), as TF accepts. */
+  private feedKeyByName(name: string): Tensor {
+    try {
+      return this.graph.getTensorByName(name);
+    } catch (e) {
+      throw new TypeError(`Cannot interpret feed_dict key as Tensor: ${(e as Error).message}`);
+    }
   }
 
   private convertFeed(key: unknown, value: unknown): NDArray {

@@ -270,3 +270,21 @@ describe("feeding any tensor", () => {
     expect(runOnce(b, new Map([[a, tf.NDArray.from([3, 4])]])).toArray()).toEqual([6, 8]);
   });
 });
+
+describe("feeds keyed by tensor name", () => {
+  test("a feed key may be the tensor's name, as in TF", () => {
+    tf.resetDefaultGraph();
+    const a = tf.placeholder(tf.float32, { shape: [null, 3] });
+    const b = a.add(5);
+    const out = tf.withSession(tf.Session(), (s) => s.run(b, new Map([["Placeholder:0", [[1, 2, 3]]]])));
+    expect(String(out)).toBe("[[6. 7. 8.]]");
+  });
+
+  test("an unknown name is refused with TF's feed-key error", () => {
+    tf.resetDefaultGraph();
+    const a = tf.placeholder(tf.float32);
+    expect(() => tf.withSession(tf.Session(), (s) => s.run(a.add(1), [["nope:0", 1]]))).toThrow(
+      "Cannot interpret feed_dict key as Tensor: The name 'nope:0' refers to a Tensor which does not exist.",
+    );
+  });
+});
