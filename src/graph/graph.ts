@@ -145,6 +145,11 @@ class RuntimeErrorFinalized extends Error {
 const graphStack: GraphImpl[] = [];
 let globalDefault = new GraphImpl();
 
+/** Run `fn` with `graph` as the default graph, entering it only when it is not already the default. */
+export function withGraph<T>(graph: GraphImpl, fn: () => T): T {
+  return graph === getDefaultGraph() ? fn() : graph.asDefault(fn);
+}
+
 export function getDefaultGraph(): GraphImpl {
   return graphStack.length ? graphStack[graphStack.length - 1] : globalDefault;
 }

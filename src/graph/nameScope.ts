@@ -1,5 +1,5 @@
 import { ValueError } from "../errors";
-import { GraphImpl, getDefaultGraph } from "./graph";
+import { GraphImpl, getDefaultGraph, withGraph } from "./graph";
 import { checkScopeName } from "./names";
 
 /**
@@ -54,5 +54,5 @@ export function nameScope<T>(
   const graph = options.values?.find((v) => v && v.graph)?.graph ?? getDefaultGraph();
   const scopeName = name ?? options.defaultName ?? null;
   const run = () => withGraphNameScope(graph, scopeName, fn);
-  return graph === getDefaultGraph() ? run() : graph.asDefault(run);
+  return withGraph(graph, run);
 }

@@ -1,5 +1,5 @@
 import { ValueError } from "../errors";
-import { GraphImpl, getDefaultGraph } from "../graph/graph";
+import { GraphImpl, getDefaultGraph, withGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import { Attrs, Operation, OutputSpec } from "../graph/operation";
 import { shapeToDebug } from "../graph/shape";
@@ -30,7 +30,7 @@ export function graphFromInputs(values: unknown[]): GraphImpl {
 export function inOpScope<T>(name: string, values: unknown[], build: (opName: string, graph: GraphImpl) => T): T {
   const graph = graphFromInputs(values);
   const run = () => withGraphNameScope(graph, name, (scope) => build(scope.slice(0, -1), graph));
-  return graph === getDefaultGraph() ? run() : graph.asDefault(run);
+  return withGraph(graph, run);
 }
 
 /** Create and add an op with an exact (already unique) name; infers outputs from its definition. */

@@ -1,4 +1,4 @@
-import { getDefaultGraph } from "../graph/graph";
+import { withGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
 import { Tensor } from "../graph/tensor";
@@ -122,7 +122,7 @@ export function gradients(
         return !list || list.length === 0 ? null : list.length === 1 ? list[0] : addN(list);
       });
     });
-  return graph === getDefaultGraph() ? run() : graph.asDefault(run);
+  return withGraph(graph, run);
 }
 
 /** Ops on a path from xs to ys, and how many between-op consumers each op's outputs have. */

@@ -29,7 +29,7 @@ registerOp({
   },
   gradient: (op, [g]) => {
     if (!g) return [null, null, null];
-    const zeros = zerosLikeTensor(g);
+    const zeros = zerosLike(g);
     const c = op.inputs[0];
     return [null, select(c, g, zeros), select(c, zeros, g)];
   },
@@ -45,5 +45,3 @@ export function select(condition: unknown, x: unknown, y: unknown, options: { na
   });
 }
 
-/** Zeros shaped like `t` (used by gradients). */
-export const zerosLikeTensor = (t: Tensor): Tensor => zerosLike(t);

@@ -3,7 +3,7 @@ import type { Operation } from "../../graph/operation";
 import { broadcastStatic, isFullyDefined } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
 import { convertPair } from "../array/constant";
-import { onesLike, reshape, shape } from "../array/shapeOps";
+import { onesLike, reshape, shape, zerosLike } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { binaryOpKernel, registerElementwise } from "../kernels/elementwise";
@@ -11,7 +11,7 @@ import { GradFn, registerOp } from "../registry";
 import { broadcastGradientArgs, reduceSum } from "./reduce";
 import { log, neg } from "./unary";
 import { cast } from "./cast";
-import { select, zerosLikeTensor } from "../array/select";
+import { select } from "../array/select";
 
 export type TensorLike = unknown;
 export interface NameOption {
@@ -109,7 +109,7 @@ const maxMinGrad =
   (op, [grad]) => {
     if (!grad) return [null, null];
     const [x, y] = op.inputs;
-    const zeros = zerosLikeTensor(grad);
+    const zeros = zerosLike(grad);
     const xmask = compare(x, y);
     return reduceToInputs(
       op,
@@ -128,7 +128,7 @@ const powGrad: GradFn = (op, [grad]) => {
     () => {
       // log(x) only where x > 0, else 0: no false -inf/NaN at x <= 0 (as TF does).
       const mask = greater(x, 0);
-      const logX = select(mask, log(select(mask, x, onesLike(x))), zerosLikeTensor(x));
+      const logX = select(mask, log(select(mask, x, onesLike(x))), zerosLike(x));
       return multiply(multiply(grad, z), logX);
     },
   );
