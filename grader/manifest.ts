@@ -30,6 +30,11 @@ export interface ManifestTest {
   answer?: string;
   /** Overrides the exercise's per-test time limit. */
   timeoutMs?: number;
+  /**
+   * The check watches how the learner's code runs (e.g. counts `eval` calls), which only the
+   * learner's own process can report: it is shown as feedback and never scores (points 0).
+   */
+  advisory?: boolean;
 }
 
 export interface ManifestExercise {
@@ -175,10 +180,13 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
         bad(`${tat}.visibility must be one of ${VISIBILITIES.join(", ")}`);
       if (t.answer !== undefined && (typeof t.answer !== "string" || !answers[t.answer]))
         bad(`${tat}.answer must name a key in the exercise's answers`);
+      if (t.advisory !== undefined && typeof t.advisory !== "boolean") bad(`${tat}.advisory must be true or false`);
+      const advisory = t.advisory === true;
       tests.push({
         id: tid,
         name: typeof t.name === "string" ? t.name : "",
-        points: num(t.points, defaultPoints, `${tat}.points`, bad, 0),
+        points: advisory ? 0 : num(t.points, defaultPoints, `${tat}.points`, bad, 0),
+        ...(advisory ? { advisory } : {}),
         visibility,
         ...(typeof t.answer === "string" ? { answer: t.answer } : {}),
         ...(t.timeoutMs !== undefined

@@ -11,24 +11,18 @@ import {
   type Manifest,
   type ManifestExercise,
 } from "../manifest";
-import { applyAttempt, newExerciseState, testLimitMs, withholdOnIntegrity } from "./interpret";
+import { exerciseResults, makeResult, testLimitMs } from "./interpret";
 import { kitPaths, type KitPaths } from "./kit";
-import { runSuite, type ChildEvent } from "./runner";
-import { probeSandbox, type Sandbox } from "./sandbox";
+import { onShutdown } from "./lifecycle";
+import { runSuites, type ReporterRecord } from "./runner";
+import { DEFAULT_SANDBOX_LIMITS, launchSpec, probeSandbox } from "./sandbox/launch";
 import { scanFiles } from "./scan";
 import { loadSubmission, type LoadedSubmission, type SubmissionSource } from "./submission";
 import { TypeChecker, type TypeCheckResult } from "./typecheck";
-import type { Diagnostic, ExerciseResult, ExerciseStatus, Flag, GradeRecord, TestResult } from "./types";
-import { TreeGuard } from "./guard";
-import {
-  makeWorkRoot,
-  prepareRun,
-  removeRun,
-  sha256,
-  snapshotSuites,
-  suiteIntact,
-  type SuitesSnapshot,
-} from "./workspace";
+import type { Diagnostic, ExerciseResult, ExerciseStatus, Flag, GradeRecord, SandboxInfo, TestResult } from "./types";
+import { makeWorkRoot, removeRun, sha256, snapshotSuites, traversable, type SuitesSnapshot } from "./workspace";
+import type { RunDescriptor } from "../harness/descriptor";
+import * as fs from "fs";
 
 export interface EngineLimits {
   /** Time for Jest to start and load the suite. */
@@ -68,6 +62,16 @@ export interface GraderOptions {
   keepRuns?: boolean;
   /** Run the type check and the suites at the same time (good for one learner, wasteful in a batch). */
   overlapTypecheck?: boolean;
+  /**
+   * Run learner code in the bubblewrap sandbox: "require" (batch default: refuse to start without
+   * it), "prefer" (learner default: use it when it starts here), or "off" (`--no-sandbox`).
+   */
+  sandbox?: "require" | "prefer" | "off";
+}
+
+/** Thrown by the Grader's constructor when batch mode needs the sandbox and it cannot start. */
+export class SandboxUnavailable extends Error {
+  override name = "SandboxUnavailable";
 }
 
 export interface GradeCallOptions {
@@ -75,39 +79,38 @@ export interface GradeCallOptions {
   /** Suites of one submission run at most this many at a time. */
   concurrency?: number;
   onExercise?: (r: ExerciseResult, tests: TestResult[]) => void;
-  onEvent?: (exercise: number, e: ChildEvent) => void;
+  /** Called for every check as it finishes. */
+  onCheck?: (exercise: number, name: string, status: string) => void;
 }
 
 export class Grader {
   readonly kit: KitPaths;
   readonly manifest: Manifest;
-  readonly sandbox: Sandbox;
+  readonly sandbox: SandboxInfo;
   readonly limits: EngineLimits;
   private readonly checker: TypeChecker;
   private readonly workRoot: string;
   private readonly suites: SuitesSnapshot;
-  private readonly guard: TreeGuard;
+  private readonly stopCleanup: () => void;
 
   constructor(readonly options: GraderOptions) {
     this.kit = kitPaths(options.kitRoot);
     this.manifest = loadManifest(options.suitesDir);
-    this.sandbox = probeSandbox();
+    this.sandbox = decideSandbox(options.sandbox ?? (options.mode === "batch" ? "require" : "prefer"));
     this.limits = { ...DEFAULT_LIMITS, ...stripUndefined(options.limits ?? {}) };
     this.checker = new TypeChecker(this.kit, this.limits.typecheckMs);
+    // Suites are read once: a later change on disk cannot affect this grading session.
     this.suites = snapshotSuites(
       this.manifest.dir,
       this.manifest.exercises.map((e) => e.suite),
     );
-    this.guard = new TreeGuard([
-      { dir: this.manifest.dir, restore: true },
-      { dir: this.kit.childDir, restore: false },
-      { dir: this.kit.harnessDir, restore: false },
-    ]);
     this.workRoot = makeWorkRoot(options.workBase);
+    this.stopCleanup = onShutdown(() => removeRun(this.workRoot));
   }
 
   async close(): Promise<void> {
     await this.checker.close();
+    this.stopCleanup();
     if (!this.options.keepRuns) removeRun(this.workRoot);
   }
 
@@ -121,29 +124,14 @@ export class Grader {
       const source = "files" in input ? input.source : input;
       return this.errorRecord(source, `could not read the submission: ${(e as Error).message}`, t0);
     }
-    let record: GradeRecord;
     try {
-      record = await this.gradeLoaded(loaded, call, t0);
+      return await this.gradeLoaded(loaded, call, t0);
     } catch (e) {
-      record = this.errorRecord(loaded.source, `grading failed: ${(e as Error).stack ?? e}`, t0);
+      return this.errorRecord(loaded.source, `grading failed: ${(e as Error).stack ?? e}`, t0);
     }
-    // Grading used the in-memory suites, so a write here gained nothing; it is still reported.
-    const changed = this.guard.verifyAndRestore();
-    if (changed.length) {
-      record.flags.push({
-        code: "outside-write",
-        severity: "incident",
-        message: `grader files changed while this submission (or one graded alongside it) ran: ${changed.map((f) => path.relative(this.kit.root, f)).join(", ")}`,
-      });
-    }
-    return record;
   }
 
-  private async gradeLoaded(
-    loaded: LoadedSubmission,
-    call: GradeCallOptions,
-    t0: number,
-  ): Promise<GradeRecord> {
+  private async gradeLoaded(loaded: LoadedSubmission, call: GradeCallOptions, t0: number): Promise<GradeRecord> {
     const { manifest } = this;
     const selected = manifest.exercises.filter((e) => !call.exercises || call.exercises.includes(e.id));
     const seed = this.options.seed ?? seedFor(loaded.source.id, manifest.testsHash);
@@ -153,117 +141,180 @@ export class Grader {
     const typing: Promise<TypeCheckResult> = this.checker.check(loaded.files);
     if (!this.options.overlapTypecheck) await typing;
     const subDir = makeWorkRoot(this.workRoot);
+    try {
+      const gated = new Map<number, Diagnostic[]>();
+      if (!this.options.overlapTypecheck)
+        for (const ex of selected) {
+          const diags = this.diagnosticsOf(ex, await typing);
+          if (diags && ex.typecheck === "gate") gated.set(ex.id, diags);
+        }
+      const runnable = selected.filter((ex) => hasFiles(ex, loaded) && !gated.has(ex.id));
+      const records = await this.runExercises(runnable, loaded.files, subDir, seed, deadline, call);
 
-    const gradeOne = async (ex: ManifestExercise) => {
-      const r = await this.gradeExercise(ex, loaded, subDir, seed, deadline, typing, call);
-      call.onExercise?.(r.exercise, r.tests);
-      return r;
-    };
-    const perExercise = await mapLimit(selected, Math.max(1, call.concurrency ?? 1), gradeOne);
-    if (!this.options.keepRuns) removeRun(subDir);
-
-    const typed = await typing;
-    if (typed.problem) flags.push({ code: "type-error", severity: "incident", message: typed.problem });
-    const tests = perExercise.flatMap((r) => r.tests);
-    const exercises = perExercise.map((r) => r.exercise);
-    for (const r of perExercise) flags.push(...r.flags);
-    const score = round(tests.reduce((s, t) => s + t.score, 0));
-    const max = round(selected.reduce((s, e) => s + exerciseMaxScore(e), 0));
-    return {
-      schemaVersion: 1,
-      submission: {
-        id: loaded.source.id,
-        sha256: submissionHash(loaded.files),
-        source: path.basename(loaded.source.path),
-        root: loaded.root,
-        files: [...loaded.files.keys()].sort(),
-      },
-      grader: {
-        version: this.kit.version,
-        testsHash: manifest.testsHash,
-        node: process.versions.node,
-        seed,
-        mode: this.options.mode,
-        sandbox: pickSandbox(this.sandbox),
-      },
-      status: score === max ? "pass" : "fail",
-      score,
-      max_score: max,
-      execution_time: round((Date.now() - t0) / 1000),
-      output: summaryLine(score, max, tests, flags),
-      exercises,
-      tests,
-      flags,
-      scan,
-      diagnostics: typed.diagnostics,
-      graded_at: new Date().toISOString(),
-    };
+      const typed = await typing;
+      if (typed.problem) flags.push({ code: "type-error", severity: "incident", message: typed.problem });
+      const perExercise = selected.map((ex) => {
+        const r = this.exerciseRecord(ex, loaded, records.get(ex.id), this.diagnosticsOf(ex, typed));
+        call.onExercise?.(r.exercise, r.tests);
+        return r;
+      });
+      const tests = perExercise.flatMap((r) => r.tests);
+      for (const r of perExercise) flags.push(...r.flags);
+      const score = round(tests.reduce((s, t) => s + t.score, 0));
+      const max = round(selected.reduce((s, e) => s + exerciseMaxScore(e), 0));
+      return {
+        schemaVersion: 1,
+        submission: {
+          id: loaded.source.id,
+          sha256: submissionHash(loaded.files),
+          source: path.basename(loaded.source.path),
+          root: loaded.root,
+          files: [...loaded.files.keys()].sort(),
+        },
+        grader: this.graderInfo(seed),
+        status: score === max ? "pass" : "fail",
+        score,
+        max_score: max,
+        execution_time: round((Date.now() - t0) / 1000),
+        output: summaryLine(score, max, tests, flags, this.sandbox),
+        exercises: perExercise.map((r) => r.exercise),
+        tests,
+        flags,
+        scan,
+        diagnostics: typed.diagnostics,
+        graded_at: new Date().toISOString(),
+      };
+    } finally {
+      if (!this.options.keepRuns) removeRun(subDir);
+    }
   }
 
-  private async gradeExercise(
-    ex: ManifestExercise,
-    loaded: LoadedSubmission,
+  private diagnosticsOf(ex: ManifestExercise, typed: TypeCheckResult): Diagnostic[] | null {
+    if (ex.typecheck === "off") return null;
+    const diags = typed.diagnostics.filter((d) => ownedBy(ex, d.file));
+    return diags.length ? diags : null;
+  }
+
+  /**
+   * Runs the suites of `exercises` in one trusted test process, each against a fresh learner
+   * process of its own. A suite the process never reached (it was stopped in an earlier one)
+   * runs again in a new process; one it was stopped in keeps what it finished.
+   */
+  private async runExercises(
+    exercises: ManifestExercise[],
+    files: Map<string, Buffer>,
     subDir: string,
     seed: number,
     deadline: number,
-    typing: Promise<TypeCheckResult>,
     call: GradeCallOptions,
-  ): Promise<{ exercise: ExerciseResult; tests: TestResult[]; flags: Flag[] }> {
-    const started = Date.now();
-    const state = newExerciseState(ex);
-    const mine = [...loaded.files.keys()].filter((rel) => ownedBy(ex, rel));
-    const outputs: string[] = [];
-    const blame = (status: TestResult["status"], message: string) => {
-      for (const t of ex.tests) {
-        if (state.results.has(t.id)) continue;
-        state.results.set(t.id, {
-          id: t.id,
-          exercise: ex.id,
-          name: t.name,
-          status,
-          score: 0,
-          max_score: t.points,
-          visibility: t.visibility,
-          message,
-          duration_ms: 0,
-        });
-      }
-    };
-    const gateOn = async (): Promise<Diagnostic[] | null> => {
-      if (ex.typecheck === "off") return null;
-      const diags = (await typing).diagnostics.filter((d) => ownedBy(ex, d.file));
-      return diags.length ? diags : null;
-    };
-    let status: ExerciseStatus | null = null;
-
-    if (mine.length === 0) {
-      blame("failed", `${ex.file} was not found in the submission`);
-      status = "missing";
-    } else {
-      const preDiags = this.options.overlapTypecheck ? null : await gateOn();
-      if (!(preDiags && ex.typecheck === "gate"))
-        await this.runAttempts(ex, state, loaded.files, subDir, seed, deadline, outputs, call);
-      const diags = preDiags ?? (await gateOn());
-      if (diags) {
-        const syntax = diags.some((d) => d.kind === "syntax");
-        state.flags.push({
-          code: syntax ? "syntax-error" : "type-error",
-          severity: "incident",
-          exercise: ex.id,
-          message: `${diags.length} ${syntax ? "syntax" : "type"} error(s) in ${ex.file}`,
-        });
-        if (ex.typecheck === "gate") {
-          state.results.clear();
-          blame(
-            "type-error",
-            `${syntax ? "syntax" : "type"} errors in ${ex.file}; fix them first:\n${formatDiagnostics(diags)}`,
-          );
-          status = "type-error";
+  ): Promise<Map<number, { records: ReporterRecord[]; stopped: string | null }>> {
+    const out = new Map<number, { records: ReporterRecord[]; stopped: string | null }>();
+    let pending = exercises;
+    for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
+      const runDir = traversable(fs.mkdtempSync(path.join(subDir, `run${attempt}-`)));
+      const descriptor: RunDescriptor = {
+        manifestDir: this.manifest.dir,
+        seed,
+        startupMs: this.limits.startupMs,
+        suites: {},
+      };
+      for (const ex of pending) {
+        const scratch = path.join(runDir, `ex${ex.id}`);
+        for (const sub of ["submission", "tmp", "home"]) fs.mkdirSync(path.join(scratch, sub), { recursive: true });
+        for (const [rel, data] of files) {
+          const target = path.join(scratch, "submission", rel);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, data);
         }
+        const limits: Record<string, number> = {};
+        for (const t of ex.tests) limits[t.id] = testLimitMs(ex, t, this.limits.testTimeoutMs);
+        descriptor.suites[path.basename(ex.suite)] = {
+          exercise: ex.id,
+          scratch,
+          limits,
+          defaultMs: this.limits.testTimeoutMs ?? ex.timeoutMs,
+          launch: launchSpec({
+            kitRoot: this.kit.root,
+            scratch,
+            sandbox: this.sandbox.sandboxed,
+            seed,
+            limits: { ...DEFAULT_SANDBOX_LIMITS, memoryMb: this.limits.memoryMb ?? ex.memoryMb },
+          }),
+        };
       }
+      writeSuites(path.join(runDir, "suites"), this.suites, pending);
+      const byFile = new Map(pending.map((ex) => [path.basename(ex.suite), ex]));
+      const longest = Math.max(...pending.flatMap((ex) => ex.tests.map((t) => testLimitMs(ex, t, this.limits.testTimeoutMs))));
+      const budget =
+        this.limits.startupMs +
+        pending.reduce((s, ex) => s + ex.tests.reduce((a, t) => a + testLimitMs(ex, t, this.limits.testTimeoutMs) + this.limits.graceMs, 0), 0);
+      const outcome = await runSuites({
+        kit: this.kit,
+        runDir,
+        suiteFiles: [...byFile.keys()],
+        descriptor,
+        testTimeoutMs: longest + this.limits.graceMs,
+        deadline: Math.min(deadline, Date.now() + budget),
+        outputBytes: this.limits.outputBytes,
+        onRecord: (r) => {
+          const ex = byFile.get(r.file);
+          if (ex && r.t === "test") call.onCheck?.(ex.id, r.name, r.status);
+        },
+      });
+      const stopped =
+        outcome.killed === "deadline"
+          ? "the grader's time for this submission ran out"
+          : outcome.killed === "output"
+            ? "the checks printed more output than the grader accepts"
+            : `the test process ended unexpectedly (${outcome.signal ?? `exit code ${outcome.exitCode}`})`;
+      const next: ManifestExercise[] = [];
+      for (const [file, ex] of byFile) {
+        const records = outcome.records.filter((r) => r.file === file);
+        if (records.length === 0 && outcome.killed !== "deadline" && Date.now() < deadline) {
+          next.push(ex);
+          continue;
+        }
+        const done = records.some((r) => r.t === "file");
+        out.set(ex.id, { records, stopped: done ? null : stopped });
+      }
+      if (!this.options.keepRuns) removeRun(runDir);
+      pending = next;
     }
-    withholdOnIntegrity(state);
-    const tests = ex.tests.map((t) => state.results.get(t.id)!);
+    for (const ex of pending) out.set(ex.id, { records: [], stopped: "the test process could not run this suite" });
+    return out;
+  }
+
+  private exerciseRecord(
+    ex: ManifestExercise,
+    loaded: LoadedSubmission,
+    run: { records: ReporterRecord[]; stopped: string | null } | undefined,
+    diags: Diagnostic[] | null,
+  ): { exercise: ExerciseResult; tests: TestResult[]; flags: Flag[] } {
+    const flags: Flag[] = [];
+    let tests: TestResult[];
+    let status: ExerciseStatus | null = null;
+    const syntax = diags?.some((d) => d.kind === "syntax") ?? false;
+    if (!hasFiles(ex, loaded)) {
+      tests = ex.tests.map((t) => makeResult(ex, t, "failed", `${ex.file} was not found in the submission`));
+      status = "missing";
+    } else if (diags && ex.typecheck === "gate") {
+      const what = syntax ? "syntax" : "type";
+      tests = ex.tests.map((t) =>
+        makeResult(ex, t, "type-error", `${what} errors in ${ex.file}; fix them first:\n${formatDiagnostics(diags)}`),
+      );
+      status = "type-error";
+    } else {
+      const r = exerciseResults(ex, run?.records ?? [], run?.stopped ?? "the suite did not run");
+      tests = r.tests;
+      flags.push(...r.flags);
+    }
+    if (diags)
+      flags.push({
+        code: syntax ? "syntax-error" : "type-error",
+        severity: "incident",
+        exercise: ex.id,
+        message: `${diags.length} ${syntax ? "syntax" : "type"} error(s) in ${ex.file}`,
+      });
     const score = round(tests.reduce((s, t) => s + t.score, 0));
     const max = exerciseMaxScore(ex);
     status ??=
@@ -274,6 +325,7 @@ export class Grader {
           : tests.every((t) => t.status === "error")
             ? "error"
             : "failed";
+    const duration = tests.reduce((s, t) => s + t.duration_ms, 0);
     return {
       exercise: {
         id: ex.id,
@@ -283,90 +335,23 @@ export class Grader {
         status,
         score,
         max_score: max,
-        duration_ms: Date.now() - started,
-        output: outputs.join("\n").slice(-8000),
+        duration_ms: duration,
+        output: "",
       },
       tests,
-      flags: state.flags,
+      flags,
     };
   }
 
-  private async runAttempts(
-    ex: ManifestExercise,
-    state: ReturnType<typeof newExerciseState>,
-    files: Map<string, Buffer>,
-    subDir: string,
-    seed: number,
-    deadline: number,
-    outputs: string[],
-    call: GradeCallOptions,
-  ): Promise<void> {
-    const byId = new Map(ex.tests.map((t) => [t.id, t]));
-    const limitOf = (id: string) => testLimitMs(ex, byId.get(id), this.limits.testTimeoutMs);
-    const memoryMb = this.limits.memoryMb ?? ex.memoryMb;
-    let requested = ex.tests.map((t) => t.id);
-    for (let attempt = 0; requested.length > 0 && attempt <= ex.tests.length; attempt++) {
-      if (Date.now() >= deadline) {
-        for (const id of requested) {
-          const t = byId.get(id)!;
-          state.results.set(id, {
-            id,
-            exercise: ex.id,
-            name: t.name,
-            status: "timeout",
-            score: 0,
-            max_score: t.points,
-            visibility: t.visibility,
-            message: "not run: the submission used up its total time",
-            duration_ms: 0,
-          });
-        }
-        break;
-      }
-      const run = prepareRun({
-        parent: subDir,
-        name: `ex${ex.id}-${attempt}`,
-        kit: this.kit,
-        suites: this.suites,
-        suiteFile: ex.suite,
-        files,
-      });
-      const budget =
-        this.limits.startupMs + requested.reduce((s, id) => s + limitOf(id) + this.limits.graceMs, 0);
-      const outcome = await runSuite({
-        kit: this.kit,
-        sandbox: this.sandbox,
-        runDir: run.dir,
-        suiteFile: run.suiteFile,
-        namePattern:
-          attempt === 0 ? undefined : requested.map((id) => `\\[${id.replace(/\./g, "\\.")}\\]`).join("|"),
-        allowChildProcess: ex.allowChildProcess,
-        seed,
-        limits: {
-          startupMs: this.limits.startupMs,
-          testMs: (name) => {
-            const id = /^\s*\[([^\]]+)\]/.exec(name)?.[1];
-            return id && byId.has(id) ? limitOf(id) : (this.limits.testTimeoutMs ?? ex.timeoutMs);
-          },
-          defaultTestMs: this.limits.testTimeoutMs ?? ex.timeoutMs,
-          graceMs: this.limits.graceMs,
-          deadline: Math.min(deadline, Date.now() + budget),
-          memoryMb,
-          outputBytes: this.limits.outputBytes,
-        },
-        onEvent: call.onEvent ? (e) => call.onEvent!(ex.id, e) : undefined,
-      });
-      if (outcome.output.trim()) outputs.push(outcome.output.trim());
-      const verdict = applyAttempt(state, outcome, {
-        requested,
-        suiteIntact: suiteIntact(run),
-        memoryMb,
-        outputBytes: this.limits.outputBytes,
-        testTimeoutMs: limitOf,
-      });
-      if (!this.options.keepRuns) removeRun(run.dir);
-      requested = verdict.rerun;
-    }
+  private graderInfo(seed: number): GradeRecord["grader"] {
+    return {
+      version: this.kit.version,
+      testsHash: this.manifest.testsHash,
+      node: process.versions.node,
+      seed,
+      mode: this.options.mode,
+      sandbox: this.sandbox,
+    };
   }
 
   private errorRecord(source: SubmissionSource, error: string, t0: number): GradeRecord {
@@ -386,14 +371,7 @@ export class Grader {
     return {
       schemaVersion: 1,
       submission: { id: source.id, sha256: "", source: path.basename(source.path), root: null, files: [] },
-      grader: {
-        version: this.kit.version,
-        testsHash: this.manifest.testsHash,
-        node: process.versions.node,
-        seed: this.options.seed ?? 0,
-        mode: this.options.mode,
-        sandbox: pickSandbox(this.sandbox),
-      },
+      grader: this.graderInfo(this.options.seed ?? 0),
       status: "error",
       score: 0,
       max_score: round(this.manifest.exercises.reduce((s, e) => s + exerciseMaxScore(e), 0)),
@@ -445,14 +423,39 @@ export function submissionHash(files: Map<string, Buffer>): string {
   return h.digest("hex");
 }
 
-function summaryLine(score: number, max: number, tests: TestResult[], flags: Flag[]): string {
+function summaryLine(score: number, max: number, tests: TestResult[], flags: Flag[], sandbox: SandboxInfo): string {
   const passed = tests.filter((t) => t.status === "passed").length;
   const integrity = flags.filter((f) => f.severity === "integrity").length;
-  return `${score}/${max} points; ${passed} of ${tests.length} checks passed${integrity ? `; ${integrity} integrity problem(s)` : ""}`;
+  return (
+    `${score}/${max} points; ${passed} of ${tests.length} checks passed` +
+    (integrity ? `; ${integrity} integrity problem(s)` : "") +
+    (sandbox.sandboxed ? "" : `; ${sandbox.note}`)
+  );
 }
 
-function pickSandbox(s: Sandbox) {
-  return { permission: s.permission, netns: s.netns, pidns: s.pidns };
+/** Whether learner code runs sandboxed; refuses (batch default) when the sandbox cannot start. */
+function decideSandbox(want: "require" | "prefer" | "off"): SandboxInfo {
+  if (want === "off" || process.env.TENSORLINGS_SANDBOX === "none")
+    return { sandboxed: false, note: "graded WITHOUT the sandbox (--no-sandbox)" };
+  const probe = probeSandbox();
+  if (!probe.problem) return { sandboxed: true, note: "bubblewrap" };
+  if (want === "require") throw new SandboxUnavailable(probe.problem);
+  return { sandboxed: false, note: "graded without the sandbox (bubblewrap is not available here)" };
+}
+
+function hasFiles(ex: ManifestExercise, loaded: LoadedSubmission): boolean {
+  return [...loaded.files.keys()].some((rel) => ownedBy(ex, rel));
+}
+
+/** The suites of `exercises` and the suites folder's `support/`, from the snapshot taken at start. */
+function writeSuites(dir: string, suites: SuitesSnapshot, exercises: ManifestExercise[]): void {
+  const wanted = new Set(exercises.map((e) => e.suite));
+  for (const [rel, data] of suites) {
+    if (!wanted.has(rel) && !rel.startsWith("support/")) continue;
+    const target = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, data);
+  }
 }
 
 export function round(x: number): number {

@@ -86,12 +86,10 @@ export interface Diagnostic {
 }
 
 export interface SandboxInfo {
-  /** Node's permission model (file writes confined to the run folder, no child processes, no workers). */
-  permission: boolean;
-  /** Own network namespace (no network at all). */
-  netns: boolean;
-  /** Own PID namespace (every process the run starts dies with it). */
-  pidns: boolean;
+  /** Learner code ran in the bubblewrap sandbox (own namespaces, read-only kit, resource limits). */
+  sandboxed: boolean;
+  /** What was used, or why there was no sandbox (shown in every report when there was none). */
+  note: string;
 }
 
 export interface GradeRecord {

@@ -20,7 +20,16 @@ export interface RunFolder {
 
 /** A private parent folder for one grading session; removed by the caller when done. */
 export function makeWorkRoot(base = os.tmpdir()): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(base, "tensorlings-grade-")));
+  return traversable(fs.realpathSync(fs.mkdtempSync(path.join(base, "tensorlings-grade-"))));
+}
+
+/**
+ * Lets other users pass through a folder without listing it (mode 0711): the sandbox runs as
+ * its own uid when the grader is root, and must reach its scratch folder inside.
+ */
+export function traversable(dir: string): string {
+  fs.chmodSync(dir, 0o711);
+  return dir;
 }
 
 export function prepareRun(opts: {

@@ -1,29 +1,133 @@
 /**
- * Helpers for exercise suites (`<suites>/exNN.test.ts`). The grader copies this folder next to the
- * suite for every run, so suites import it as `../harness`.
+ * Helpers for exercise suites (`<suites>/exNN.test.ts`, imported as `../harness`). Suites run in
+ * the trusted grader; the learner's code runs in a separate sandboxed process.
  *
- * - `submission()` loads the learner's module *inside* a test body. Loading it lazily means any
- *   top-level code in it runs after Jest and the grader's guards are in place.
- * - `submitAnswer()` hands a structured answer to the grader; the parent judges it against the
- *   manifest's hashed key (the key never reaches this process).
+ * - `submission(name)` gives the learner's module: calling one of its functions sends the
+ *   arguments to the learner's process and returns what it returned, as data decoded into this
+ *   process's pristine engine (an NDArray, a graph rebuilt from its MetaGraphDef, …). Nothing the
+ *   learner's code does can reach this process, Jest, or the verdict.
+ * - `learner()` reaches the learner's process itself: its default graph, its scratch folder, and
+ *   Node processes started from the learner's own scripts (exercise 12).
+ * - `submitAnswer()` judges a structured answer against the manifest's hashed key, here.
  * - `rng()` gives seeded inputs, so expected values are computed, not written in the suite.
  */
+import * as fs from "fs";
+import * as path from "path";
+import { checkAnswer } from "../answers";
+import { loadManifest, testIdFromName, type Manifest } from "../manifest";
+import { Bridge } from "./bridge";
+import { RUN_ENV, type RunDescriptor } from "./descriptor";
 
-const ANSWER_HOOK = Symbol.for("tensorlings.grader.submitAnswer");
 
-/** The learner's module `@submission/<file>` (file name without `.ts`, or a folder). */
-export function submission<T = Record<string, unknown>>(file: string): T {
-  if (!/^[A-Za-z0-9_./-]+$/.test(file) || file.split("/").includes(".."))
-    throw new Error(`bad submission module name "${file}"`);
-  return require(`@submission/${file}`) as T;
+let descriptor: RunDescriptor | null = null;
+function run(): RunDescriptor {
+  if (descriptor) return descriptor;
+  const file = process.env[RUN_ENV];
+  if (!file) throw new Error("suites run through the grader: use `npm run grade`");
+  descriptor = JSON.parse(fs.readFileSync(file, "utf8")) as RunDescriptor;
+  return descriptor;
 }
 
-/** Sends the learner's answer to question `question` of exercise `exercise` to the grader. */
+function suiteEntry() {
+  const suite = path.basename(expect.getState().testPath ?? "");
+  const entry = run().suites[suite];
+  if (!entry) throw new Error(`the grader has no learner process for suite ${suite}`);
+  return entry;
+}
+
+let bridge: Bridge | null = null;
+const modules = new Map<string, unknown>();
+
+function connect(): Bridge {
+  if (bridge) return bridge;
+  const entry = suiteEntry();
+  bridge = new Bridge(entry.launch, run().startupMs);
+  armDeadline();
+  return bridge;
+}
+
+let testStart = Date.now();
+function armDeadline(): void {
+  if (!bridge) return;
+  const entry = suiteEntry();
+  const name = expect.getState().currentTestName ?? "";
+  const id = testIdFromName(name.replace(/^.*?(\[[^\]]+\])/, "$1")) ?? "";
+  bridge.deadline = testStart + (entry.limits[id] ?? entry.defaultMs);
+  bridge.current = name || "this check";
+}
+
+beforeEach(() => {
+  testStart = Date.now();
+  armDeadline();
+});
+afterAll(() => bridge?.close());
+
+/** The learner's module (file name without `.ts`, or an exercise folder), loaded in its process. */
+export function submission<T = Record<string, unknown>>(file: string): T {
+  if (!/^[A-Za-z0-9_-]+$/.test(file)) throw new Error(`bad submission module name "${file}"`);
+  if (!modules.has(file)) modules.set(file, connect().request("load", { module: file }));
+  return modules.get(file) as T;
+}
+
+export interface LearnerProcess {
+  /** The folder the learner's code may write in (the same path on both sides). */
+  scratch: string;
+  /** `tf.resetDefaultGraph()` in the learner's process. */
+  resetDefaultGraph(): void;
+  /** How many ops the learner's default graph holds. */
+  defaultGraphOps(): number;
+  /** Starts `node <script> ...args` (a path inside the submission) in the learner's sandbox; returns its pid there. */
+  spawn(script: string, args: string[], cwd?: string): number;
+  poll(pid: number): { done: boolean; code?: number | null; signal?: string | null; stdout: string; stderr: string };
+  kill(pid: number): void;
+  /** Console output of the learner's process so far (display only). */
+  output(): string;
+  /**
+   * Calls `fn` while the learner's process records its calls of the named engine methods
+   * ("Tensor.eval", "Session.run", "Operation.run", "Variable.load"). The learner's process
+   * reports them, so checks built on them must be `advisory` in the manifest.
+   */
+  recordCalls<T>(methods: string[], fn: () => T): { result: T; calls: { method: string; self: unknown; args: unknown[] }[] };
+}
+
+export function learner(): LearnerProcess {
+  const b = connect();
+  return {
+    scratch: suiteEntry().scratch,
+    resetDefaultGraph: () => void b.request("reset"),
+    defaultGraphOps: () => Number(b.request("defaultOps")),
+    spawn: (script, args, cwd) => Number(b.request("spawn", { script, args, cwd })),
+    poll: (pid) => b.request("poll", { pid }) as ReturnType<LearnerProcess["poll"]>,
+    kill: (pid) => void b.request("kill", { pid }),
+    output: () => b.output,
+    recordCalls: (methods, fn) => {
+      const stop = () => b.request("stopRecord") as { method: string; self: unknown; args: unknown[] }[];
+      b.request("record", { methods });
+      try {
+        const result = fn();
+        return { result, calls: stop() };
+      } catch (e) {
+        stop();
+        throw e;
+      }
+    },
+  };
+}
+
+let manifest: Manifest | null = null;
+
+/**
+ * Judges the learner's answer to question `question` of exercise `exercise` against the
+ * manifest's hashed key; the test fails with the key's targeted feedback when there is one.
+ */
 export function submitAnswer(exercise: number, question: string, value: unknown): void {
-  const hook = (globalThis as Record<symbol, unknown>)[ANSWER_HOOK];
-  if (typeof hook !== "function")
-    throw new Error("structured answers are judged by the grader: run this suite through `npm run grade`");
-  hook(exercise, question, value);
+  manifest ??= loadManifest(run().manifestDir);
+  const verdict = checkAnswer(manifest, exercise, question, value);
+  const message = verdict.invalid
+    ? `your answer could not be read: ${verdict.invalid}`
+    : (verdict.feedback ?? "this answer is not the expected one");
+  expect({ correct: verdict.correct, message }).toEqual({ correct: true, message });
+  if (!verdict.correct) throw new Error(message);
 }
 
 /** The run's seed (recorded in the result), so a regrade sees the same inputs. */

@@ -1,8 +1,9 @@
 /**
- * Preload (`node -r runTs.js script.ts`) that lets a plain Node process run the learner's
- * TypeScript the way the grader's Jest does: `.ts` files compiled by swc, and `tensorlings` /
- * `tensorlings/datasets` mapped to the pristine kit named by TENSORLINGS_KIT_ROOT.
- * Exercise 12's suite uses it to start the training script as a real, killable process.
+ * Preload for every Node process inside the sandbox (`NODE_OPTIONS=--require register.js`): the
+ * learner's `.ts` files are compiled by swc on load (the settings of the kit's Jest transform), and
+ * `tensorlings`, `tensorlings/io` and `tensorlings/datasets` resolve to the read-only kit mounted
+ * at TENSORLINGS_KIT_ROOT. It also serves the grader's own host process, and a learner's child
+ * processes (exercise 12 starts its training script as one).
  */
 "use strict";
 const fs = require("fs");
@@ -10,11 +11,12 @@ const Module = require("module");
 const path = require("path");
 
 const kitRoot = process.env.TENSORLINGS_KIT_ROOT;
-if (!kitRoot) throw new Error("runTs.js: TENSORLINGS_KIT_ROOT is not set");
+if (!kitRoot) throw new Error("register.js: TENSORLINGS_KIT_ROOT is not set");
 const swc = require(require.resolve("@swc/core", { paths: [kitRoot] }));
 
 const aliases = new Map([
   ["tensorlings", path.join(kitRoot, "src", "index.ts")],
+  ["tensorlings/io", path.join(kitRoot, "src", "io", "index.ts")],
   ["tensorlings/datasets", path.join(kitRoot, "datasets", "index.ts")],
 ]);
 const resolveFilename = Module._resolveFilename;
@@ -22,7 +24,6 @@ Module._resolveFilename = function (request, ...rest) {
   return aliases.get(request) ?? resolveFilename.call(this, request, ...rest);
 };
 
-// Same swc settings as the grader's Jest transform.
 require.extensions[".ts"] = function compileTs(module, filename) {
   const source = fs.readFileSync(filename, "utf8");
   const { code } = swc.transformSync(source, {
