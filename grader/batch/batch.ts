@@ -19,6 +19,8 @@ export interface BatchOptions {
   shard?: { index: number; count: number };
   limits?: Partial<EngineLimits>;
   seed?: number;
+  /** `off` grades without the bubblewrap sandbox (`--no-sandbox`); every report then says so. */
+  sandbox?: "require" | "off";
   /** Called after each submission. */
   onGraded?: (record: GradeRecord, done: number, total: number) => void;
   onStart?: (total: number) => void;
@@ -66,6 +68,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       mode: "batch",
       limits: opts.limits,
       seed: opts.seed,
+      sandbox: opts.sandbox ?? "require",
     });
   } catch (e) {
     throw new ConfigError((e as Error).message);

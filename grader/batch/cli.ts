@@ -13,7 +13,7 @@ import { DEFAULT_KIT_ROOT } from "../engine/kit";
 import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
 
 const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
-       [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n]`;
+       [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n] [--no-sandbox]`;
 
 function positiveInt(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -38,6 +38,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         "test-timeout": { type: "string" },
         "submission-timeout": { type: "string" },
         seed: { type: "string" },
+        "no-sandbox": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -69,6 +70,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       jobs: positiveInt("jobs", values.jobs as string | undefined) ?? Math.max(1, os.availableParallelism()),
       shard: values.shard ? parseShard(values.shard as string) : undefined,
       seed,
+      sandbox: values["no-sandbox"] ? "off" : "require",
       limits: {
         testTimeoutMs: positiveInt("test-timeout", values["test-timeout"] as string | undefined),
         submissionTimeoutMs: positiveInt(

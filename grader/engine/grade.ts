@@ -15,7 +15,7 @@ import { exerciseResults, makeResult, testLimitMs } from "./interpret";
 import { kitPaths, type KitPaths } from "./kit";
 import { onShutdown } from "./lifecycle";
 import { runSuites, type ReporterRecord } from "./runner";
-import { DEFAULT_SANDBOX_LIMITS, launchSpec, probeSandbox } from "./sandbox/launch";
+import { DEFAULT_SANDBOX_LIMITS, giveScratch, launchSpec, probeSandbox } from "./sandbox/launch";
 import { scanFiles } from "./scan";
 import { loadSubmission, type LoadedSubmission, type SubmissionSource } from "./submission";
 import { TypeChecker, type TypeCheckResult } from "./typecheck";
@@ -226,6 +226,7 @@ export class Grader {
           fs.mkdirSync(path.dirname(target), { recursive: true });
           fs.writeFileSync(target, data);
         }
+        giveScratch(scratch, this.sandbox.sandboxed);
         const limits: Record<string, number> = {};
         for (const t of ex.tests) limits[t.id] = testLimitMs(ex, t, this.limits.testTimeoutMs);
         descriptor.suites[path.basename(ex.suite)] = {

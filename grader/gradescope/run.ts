@@ -21,7 +21,8 @@ export async function gradeForGradescope(opts: {
   let out: GradescopeResults;
   let grader: Grader | null = null;
   try {
-    grader = new Grader({ kitRoot: opts.kitRoot, suitesDir: opts.tests, mode: "batch" });
+    // Gradescope runs each submission in its own container; the sandbox is used where it starts there.
+    grader = new Grader({ kitRoot: opts.kitRoot, suitesDir: opts.tests, mode: "batch", sandbox: "prefer" });
     const meta = path.join(path.dirname(opts.submission), "submission_metadata.json");
     let id = "submission";
     try {

@@ -16,6 +16,7 @@ export {
   Saver,
   SaverImpl,
   importMetaGraph,
+  importScopedMetaGraph,
   exportMetaGraph,
   latestCheckpoint,
   getCheckpointState,

@@ -1,90 +1,86 @@
 /**
- * What the child process is given: a minimal environment and a Jest configuration whose every
- * path belongs to the grader or the run folder.
+ * What the two processes of a grading run are given: the trusted test process a Jest
+ * configuration whose every path belongs to the grader, and the learner's process a minimal
+ * environment inside a sandbox that sees the kit read-only and nothing else of the host.
  */
 import * as path from "path";
 import { kitPaths } from "../../grader/engine/kit";
-import { childEnv, escapeRegex, groupRssMb, jestConfig, type SuiteRun } from "../../grader/engine/runner";
-import { probeSandbox } from "../../grader/engine/sandbox";
+import { jestConfig, type SuiteRun } from "../../grader/engine/runner";
+import { DEFAULT_SANDBOX_LIMITS, KIT_MOUNT, launchSpec, probeSandbox } from "../../grader/engine/sandbox/launch";
 
 const kit = kitPaths();
-const run: SuiteRun = {
-  kit,
-  sandbox: probeSandbox(),
-  runDir: "/tmp/run-x",
-  suiteFile: "ex01.test.ts",
-  allowChildProcess: false,
-  seed: 42,
-  limits: {
-    startupMs: 1,
-    testMs: () => 1,
-    defaultTestMs: 1234,
-    graceMs: 1,
-    deadline: 0,
-    memoryMb: 256,
-    outputBytes: 1,
-  },
-};
+const scratch = "/tmp/run-x/ex1";
 
-describe("the child's environment", () => {
-  it("passes no secrets and no inherited Node options, only what the kit reads", () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      GITHUB_TOKEN: "ghs_secret",
-      AWS_SECRET_ACCESS_KEY: "x",
-      NODE_OPTIONS: "--require /evil.js",
-      HOML_DATA_HOME: "/data",
-      TENSORLINGS_BACKEND: "cpu",
-    });
-    try {
-      const env = childEnv(run);
-      expect(Object.keys(env).sort()).toEqual(
-        [
-          "CI",
-          "FORCE_COLOR",
-          "HOME",
-          "HOML_DATA_HOME",
-          "LANG",
-          "NODE_ENV",
-          "NO_COLOR",
-          "PATH",
-          "TENSORLINGS_BACKEND",
-          "TENSORLINGS_SEED",
-          "TMPDIR",
-          "TZ",
-        ].sort(),
-      );
-      expect(env.HOME).toBe(path.join("/tmp/run-x", "home"));
-      expect(env.TMPDIR).toBe(path.join("/tmp/run-x", "tmp"));
-      expect(env.TENSORLINGS_SEED).toBe("42");
-    } finally {
-      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-      Object.assign(process.env, saved);
+function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
+  const saved = { ...process.env };
+  Object.assign(process.env, vars);
+  try {
+    return fn();
+  } finally {
+    for (const k of Object.keys(vars)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
+const SECRETS = { GITHUB_TOKEN: "ghs_secret", AWS_SECRET_ACCESS_KEY: "x", NODE_OPTIONS: "--require /evil.js" };
+
+describe("the learner's process", () => {
+  it("gets a minimal environment: no secrets, no inherited Node options", () => {
+    const spec = withEnv({ ...SECRETS, HOML_DATA_HOME: "/data" }, () =>
+      launchSpec({ kitRoot: kit.root, scratch, sandbox: false, seed: 42, limits: DEFAULT_SANDBOX_LIMITS }),
+    );
+    const text = JSON.stringify(spec);
+    expect(text).not.toContain("ghs_secret");
+    expect(text).not.toContain("/evil.js");
+    expect(spec.env.HOME).toBe(path.join(scratch, "home"));
+    expect(spec.env.TMPDIR).toBe(path.join(scratch, "tmp"));
+    expect(spec.env.TENSORLINGS_SEED).toBe("42");
+    expect(spec.env.HOML_DATA_HOME).toBe("/data");
+    expect(spec.env.NODE_OPTIONS).toMatch(/--require \S+register\.js --max-old-space-size=\d+$/);
+    expect(spec.sandboxed).toBe(false);
+  });
+
+  const sandbox = probeSandbox().problem === null ? it : it.skip;
+  sandbox("runs in bubblewrap with its own namespaces, the kit read-only and only the scratch writable", () => {
+    const spec = withEnv(SECRETS, () =>
+      launchSpec({ kitRoot: kit.root, scratch, sandbox: true, seed: 1, limits: DEFAULT_SANDBOX_LIMITS }),
+    );
+    const argv = spec.argv;
+    expect(spec.sandboxed).toBe(true);
+    expect(argv).toEqual(expect.arrayContaining(["--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]));
+    expect(argv.join(" ")).toMatch(/--cpu=\d+ --data=\d+ --fsize=\d+/);
+    const binds = (flag: string) =>
+      argv.flatMap((a, i) => (a === flag ? [[argv[i + 1], argv[i + 2]] as [string, string]] : []));
+    expect(binds("--bind")).toEqual([[scratch, scratch]]);
+    const readOnly = binds("--ro-bind");
+    expect(readOnly).toContainEqual([path.join(kit.root, "src"), `${KIT_MOUNT}/src`]);
+    // Nothing of the kit's grader but its sandbox folder: no suites, no manifests, no solutions.
+    for (const [from] of readOnly) {
+      expect(from).not.toMatch(/grader[/\\]suites|solutions|exercises/);
+      expect(from === kit.root).toBe(false);
     }
+    expect(JSON.stringify(spec)).not.toContain("ghs_secret");
   });
+});
 
-  it("runs Jest with the grader's own environment, reporter and module map", () => {
-    const cfg = jestConfig(run) as Record<string, any>;
-    expect(cfg.rootDir).toBe("/tmp/run-x");
-    expect(cfg.testEnvironment).toBe(path.join(kit.root, "grader", "engine", "child", "environment.ts"));
-    expect(cfg.reporters).toEqual([path.join(kit.root, "grader", "engine", "child", "reporter.js")]);
-    expect(cfg.moduleNameMapper).toEqual({
-      "^tensorlings$": path.join(kit.root, "src", "index.ts"),
-      "^tensorlings/datasets$": path.join(kit.root, "datasets", "index.ts"),
-      "^tensorlings/io$": path.join(kit.root, "src", "io", "index.ts"),
-      "^@submission/(.*)$": path.join("/tmp/run-x", "submission", "$1"),
-    });
-    expect(cfg.setupFiles).toEqual([]);
-    expect(cfg.setupFilesAfterEnv).toEqual([]);
+describe("the trusted test process", () => {
+  const run: SuiteRun = {
+    kit,
+    runDir: "/tmp/run-x",
+    suiteFiles: ["ex01.test.ts"],
+    descriptor: { manifestDir: "/m", seed: 1, startupMs: 1, suites: {} },
+    testTimeoutMs: 1234,
+    deadline: 0,
+    outputBytes: 1,
+  };
+  it("loads only the grader's reporter, the pristine engine and the kit's harness", () => {
+    const cfg = jestConfig(run, "/tmp/run-x/results.jsonl") as Record<string, unknown>;
+    expect(cfg.reporters).toEqual([[path.join(kit.root, "grader", "engine", "jest", "reporter.js"), { out: "/tmp/run-x/results.jsonl" }]]);
+    const mapper = cfg.moduleNameMapper as Record<string, string>;
+    expect(mapper["^tensorlings$"]).toBe(kit.srcIndex);
+    expect(mapper["^\\.\\./harness$"]).toBe(path.join(kit.harnessDir, "index.ts"));
+    expect(Object.values(mapper).every((p) => p.startsWith(kit.root))).toBe(true);
     expect(cfg.testTimeout).toBe(1234);
-    expect(cfg.cacheDirectory).toBe(path.join("/tmp/run-x", "cache"));
-    expect(new RegExp(cfg.testRegex[0]).test("/tmp/run-x/suites/ex01.test.ts")).toBe(true);
-    expect(new RegExp(cfg.testRegex[0]).test("/tmp/run-x/suites/ex01.test.tsx")).toBe(false);
-  });
-
-  it("escapes regular expressions and measures a process group's memory", () => {
-    expect(escapeRegex("a.b/c[1]")).toBe("a\\.b\\/c\\[1\\]");
-    expect(groupRssMb(process.pid)).toBeGreaterThanOrEqual(0);
-    expect(groupRssMb(2 ** 22 + 12345)).toBe(0);
+    expect(cfg.roots).toEqual([path.join("/tmp/run-x", "suites")]);
   });
 });

@@ -70,7 +70,7 @@ export class Peer {
         case "string":
           return v;
         case "number":
-          return Number.isFinite(v) && !Object.is(v, -0) ? v : { $: "num", v: String(v) };
+          return Number.isFinite(v) && !Object.is(v, -0) ? v : { $: "num", v: Object.is(v, -0) ? "-0" : String(v) };
         case "bigint":
           return { $: "bigint", v: v.toString() };
         case "symbol":
@@ -257,7 +257,7 @@ export class Peer {
       return known;
     }
     const graph = tf.Graph();
-    graph.asDefault(() => tf.train.importMetaGraph(decodeMetaGraphDef(fromBase64(str(meta)))));
+    graph.asDefault(() => tf.train.importScopedMetaGraph(decodeMetaGraphDef(fromBase64(str(meta)))));
     this.graphsById.set(key, graph);
     this.graphIds.set(graph, { id: key, ops: graph.getOperations().length });
     return graph;

@@ -153,7 +153,6 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
     o.scratch,
     ...Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]),
   ];
-  if (probe.runAsNobody) chownTree(o.scratch, NOBODY);
   return {
     argv: [...prefix, probe.bwrap, ...args, node, host],
     env: {},
@@ -175,6 +174,11 @@ function prlimitArgs(prlimit: string, l: SandboxLimits, ownUid: boolean): string
   // RLIMIT_NPROC counts every process of the uid: only meaningful for a uid of the sandbox's own.
   if (ownUid) args.push(`--nproc=${l.processes}`);
   return [...args, "--"];
+}
+
+/** Hands the scratch folder to the sandbox's uid (when the grader is root and the sandbox runs as nobody). */
+export function giveScratch(scratch: string, sandboxed: boolean): void {
+  if (sandboxed && probeSandbox().runAsNobody) chownTree(scratch, NOBODY);
 }
 
 function chownTree(dir: string, uid: number): void {

@@ -95,15 +95,24 @@ function restoreCollections(graph: GraphImpl, meta: MetaGraphDefProto): void {
 }
 
 /**
+ * `meta_graph.import_scoped_meta_graph(meta)`: the graph and its collections into the default
+ * graph, without the Saver that `importMetaGraph` adds (so the graph holds exactly what was saved).
+ */
+export function importScopedMetaGraph(meta: MetaGraphDefProto): GraphImpl {
+  const graph = getDefaultGraph();
+  if (meta.graphDef) importGraphDef(graph, meta.graphDef);
+  restoreCollections(graph, meta);
+  return graph;
+}
+
+/**
  * `tf.train.import_meta_graph(meta_graph_or_file)`: import into the default graph and return a
  * Saver using the saved SaverDef (a new Saver over all variables when there is none, or null when
  * the graph has no variables).
  */
 export function importMetaGraph(metaGraphOrFile: string | MetaGraphDefProto): SaverImpl | null {
   const meta = typeof metaGraphOrFile === "string" ? readMetaGraphFile(metaGraphOrFile) : metaGraphOrFile;
-  const graph = getDefaultGraph();
-  if (meta.graphDef) importGraphDef(graph, meta.graphDef);
-  restoreCollections(graph, meta);
+  const graph = importScopedMetaGraph(meta);
   if (meta.saverDef) return new SaverImpl(null, { saverDef: meta.saverDef });
   if (graph.getCollection(GraphKeys.GLOBAL_VARIABLES).length > 0) return new SaverImpl();
   logInfo("Saver not created because there are no variables in the graph to restore");
