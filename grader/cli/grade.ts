@@ -4,6 +4,7 @@
  * It grades the local `exercises/` with the same engine the instructor's batch uses.
  */
 import { SingleBar, Presets } from "cli-progress";
+import * as path from "path";
 import { parseArgs } from "util";
 import { Grader } from "../engine/grade";
 import type { GradeRecord } from "../engine/types";
@@ -32,6 +33,8 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
     suitesDir: opts.paths.tests,
     mode: "learner",
     overlapTypecheck: true,
+    // Beside the progress file: an unchanged exercise is not graded again.
+    cacheDir: path.join(path.dirname(opts.paths.progress), "grade-cache"),
   });
   try {
     const exercises =

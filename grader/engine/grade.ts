@@ -11,6 +11,7 @@ import {
   type Manifest,
   type ManifestExercise,
 } from "../manifest";
+import { exerciseKey, kitHash, ResultCache } from "./cache";
 import { exerciseResults, makeResult, testLimitMs } from "./interpret";
 import { kitPaths, type KitPaths } from "./kit";
 import { onShutdown } from "./lifecycle";
@@ -67,6 +68,8 @@ export interface GraderOptions {
    * it), "prefer" (learner default: use it when it starts here), or "off" (`--no-sandbox`).
    */
   sandbox?: "require" | "prefer" | "off";
+  /** Learner mode: reuse an exercise's last results while its files, suite and the kit are unchanged. */
+  cacheDir?: string;
 }
 
 /** Thrown by the Grader's constructor when batch mode needs the sandbox and it cannot start. */
@@ -92,6 +95,8 @@ export class Grader {
   private readonly workRoot: string;
   private readonly suites: SuitesSnapshot;
   private readonly stopCleanup: () => void;
+  private readonly cache: ResultCache | null;
+  private kitDigest: string | null = null;
 
   constructor(readonly options: GraderOptions) {
     this.kit = kitPaths(options.kitRoot);
@@ -106,6 +111,7 @@ export class Grader {
     );
     this.workRoot = makeWorkRoot(options.workBase);
     this.stopCleanup = onShutdown(() => removeRun(this.workRoot));
+    this.cache = options.cacheDir ? new ResultCache(options.cacheDir) : null;
   }
 
   async close(): Promise<void> {
@@ -138,23 +144,36 @@ export class Grader {
     const deadline = t0 + this.limits.submissionTimeoutMs;
     const flags: Flag[] = [...loaded.flags];
     const scan = scanFiles(loaded.files);
-    const typing: Promise<TypeCheckResult> = this.checker.check(loaded.files);
+    const keyOf = this.cacheKeys(loaded, seed);
+    const cached = new Map(
+      selected.flatMap((ex) => {
+        const hit = this.cache?.get(ex.id, keyOf(ex));
+        return hit ? [[ex.id, hit] as const] : [];
+      }),
+    );
+    const fresh = selected.filter((ex) => !cached.has(ex.id));
+    const typing: Promise<TypeCheckResult> = fresh.length
+      ? this.checker.check(loaded.files)
+      : Promise.resolve({ diagnostics: [...cached.values()].flatMap((c) => c.diagnostics) });
     if (!this.options.overlapTypecheck) await typing;
     const subDir = makeWorkRoot(this.workRoot);
     try {
       const gated = new Map<number, Diagnostic[]>();
       if (!this.options.overlapTypecheck)
-        for (const ex of selected) {
+        for (const ex of fresh) {
           const diags = this.diagnosticsOf(ex, await typing);
           if (diags && ex.typecheck === "gate") gated.set(ex.id, diags);
         }
-      const runnable = selected.filter((ex) => hasFiles(ex, loaded) && !gated.has(ex.id));
+      const runnable = fresh.filter((ex) => hasFiles(ex, loaded) && !gated.has(ex.id));
       const records = await this.runExercises(runnable, loaded.files, subDir, seed, deadline, call);
 
       const typed = await typing;
       if (typed.problem) flags.push({ code: "type-error", severity: "incident", message: typed.problem });
       const perExercise = selected.map((ex) => {
-        const r = this.exerciseRecord(ex, loaded, records.get(ex.id), this.diagnosticsOf(ex, typed));
+        const diags = this.diagnosticsOf(ex, typed);
+        const r = cached.get(ex.id) ?? this.exerciseRecord(ex, loaded, records.get(ex.id), diags);
+        if (!cached.has(ex.id) && r.exercise.status !== "error")
+          this.cache?.put(ex.id, { key: keyOf(ex), ...r, diagnostics: diags ?? [] });
         call.onExercise?.(r.exercise, r.tests);
         return r;
       });
@@ -187,6 +206,13 @@ export class Grader {
     } finally {
       if (!this.options.keepRuns) removeRun(subDir);
     }
+  }
+
+  private cacheKeys(loaded: LoadedSubmission, seed: number): (ex: ManifestExercise) => string {
+    if (!this.cache) return () => "";
+    this.kitDigest ??= kitHash(this.kit);
+    const context = { kit: this.kitDigest, testsHash: this.manifest.testsHash, seed, sandboxed: this.sandbox.sandboxed };
+    return (ex) => exerciseKey(ex, loaded.files, this.suites, context);
   }
 
   private diagnosticsOf(ex: ManifestExercise, typed: TypeCheckResult): Diagnostic[] | null {
