@@ -1,8 +1,11 @@
 /**
- * Row 5: the grader on the reference solutions: `npm run grade` (learner mode, every exercise
- * of solutions/), and `npm run grade:batch` over 20 copies of solutions/ with `--jobs 2`. One
- * round each (a full batch takes minutes); the ratio says what a submission costs inside a batch
- * relative to grading it alone.
+ * Row 5: the grader, against the targets of the grader-integrity issue:
+ * - `npm run grade 3` on solutions/ with an empty result cache (≤ 2 s);
+ * - the 12-exercise table again with nothing changed, served from the cache (≤ 3 s);
+ * - `grade:batch` of K copies of solutions/ without exercise 12 (its training aside), with
+ *   `--jobs 1` and `--jobs 2`: seconds per submission per core (≤ 3 s) and the jobs-2/jobs-1
+ *   ratio (≤ 0.6).
+ * One round each (a batch takes minutes); compare within this run only.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -11,8 +14,8 @@ import * as path from "path";
 import type { RowResult } from "../report";
 import type { BenchSettings } from "../settings";
 
-const TITLE = "grading solutions/: npm run grade, and grade:batch of 20 with --jobs 2 (s)";
-const SUBMISSIONS = 20;
+const TITLE = "grading solutions/: one exercise, the cached table, batch per submission per core (s)";
+const SUBMISSIONS = 4;
 
 /** Seconds from spawn to exit; rejects on a non-zero exit. */
 function timed(args: string[], cwd: string): Promise<number> {
@@ -57,32 +60,50 @@ export async function gradingRow(settings: BenchSettings): Promise<RowResult> {
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tensorlings-bench-grade-"));
   try {
-    const single = await timed(
-      ["run", "grade", "--", "--exercises", solutions, "--progress", path.join(scratch, "progress.json")],
-      root,
-    );
+    const grade = (...more: string[]) =>
+      timed(["run", "grade", "--", "--exercises", solutions, "--progress", path.join(scratch, "progress.json"), ...more], root);
+    const one = await grade("3");
+    await grade(); // fills the cache
+    const table = await grade();
+    // A private tests folder without exercise 12, whose training dominates a batch.
+    const tests = path.join(scratch, "tests");
+    fs.cpSync(path.join(root, "grader", "suites"), tests, { recursive: true });
+    const manifestFile = path.join(tests, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { exercises: { id: number }[] };
+    manifest.exercises = manifest.exercises.filter((e) => e.id !== 12);
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     const subs = path.join(scratch, "submissions");
     for (let i = 1; i <= SUBMISSIONS; i++)
       fs.cpSync(solutions, path.join(subs, `student${String(i).padStart(2, "0")}`), { recursive: true });
-    const batch = await timed(
-      ["run", "grade:batch", "--", "--submissions", subs, "--out", path.join(scratch, "out"), "--jobs", "2"],
-      root,
-    );
+    const batch = (jobs: number) =>
+      timed(
+        ["run", "grade:batch", "--", "--submissions", subs, "--tests", tests, "--out", path.join(scratch, `out${jobs}`), "--jobs", String(jobs)],
+        root,
+      );
+    const jobs1 = await batch(1);
+    const jobs2 = await batch(2);
     const r = (s: number) => Number(s.toPrecision(4));
+    const perCore = (jobs2 * 2) / SUBMISSIONS;
     return {
       id: 5,
       title: TITLE,
       status: "ok",
       unit: "s",
       measurements: {
-        "npm run grade (solutions)": { samples: [r(single)], median: r(single) },
-        [`grade:batch ${SUBMISSIONS} × solutions, --jobs 2`]: { samples: [r(batch)], median: r(batch) },
+        "npm run grade 3 (empty cache)": { samples: [r(one)], median: r(one) },
+        "npm run grade (table, all cached)": { samples: [r(table)], median: r(table) },
+        [`grade:batch ${SUBMISSIONS} × solutions (no ex12), --jobs 1`]: { samples: [r(jobs1)], median: r(jobs1) },
+        [`grade:batch ${SUBMISSIONS} × solutions (no ex12), --jobs 2`]: { samples: [r(jobs2)], median: r(jobs2) },
       },
       ratios: [
-        {
-          name: "batch per submission / single grade",
-          value: Number((batch / SUBMISSIONS / single).toPrecision(3)),
-        },
+        { name: "batch --jobs 2 / --jobs 1", value: Number((jobs2 / jobs1).toPrecision(3)) },
+        { name: "batch s per submission per core (--jobs 2)", value: Number(perCore.toPrecision(3)) },
+      ],
+      targets: [
+        { description: "npm run grade 3 <= 2 s", met: one <= 2 },
+        { description: "cached table <= 3 s", met: table <= 3 },
+        { description: "batch <= 3 s per submission per core", met: perCore <= 3 },
+        { description: "--jobs 2 <= 0.6 x --jobs 1", met: jobs2 / jobs1 <= 0.6 },
       ],
       notes: ["one round each (minutes per batch): compare within this run only"],
     };
