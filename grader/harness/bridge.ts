@@ -6,6 +6,7 @@
  * infinite loop costs one time-out, not one per check.
  */
 import * as path from "path";
+import * as tf from "tensorlings";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
 import { LIMITS, Peer, RemoteError } from "../engine/sandbox/codec";
 import type { LaunchSpec } from "../engine/sandbox/launch";
@@ -60,11 +61,13 @@ export class Bridge {
   request(op: string, payload: Record<string, unknown> = {}): unknown {
     if (this.dead) throw new BridgeError(`${NOT_RUN_MARK} ${this.dead}`);
     const id = this.nextId++;
+    // Learner code runs with this process's current default graph as its own (see host.ts).
+    if (op === "call" || op === "load") payload = { ...payload, graph: this.peer.encode(tf.getDefaultGraph()) };
     this.worker.postMessage({ line: JSON.stringify({ id, op, ...payload }) });
     for (;;) {
       const a = this.next(this.deadline - Date.now(), `\`${this.current}\``);
       if (!a.line) continue;
-      let reply: { id?: unknown; ok?: unknown; value?: unknown; sessions?: unknown; error?: { type?: unknown; message?: unknown } };
+      let reply: { id?: unknown; ok?: unknown; value?: unknown; sessions?: unknown; graph?: unknown; error?: { type?: unknown; message?: unknown } };
       try {
         reply = JSON.parse(a.line);
       } catch {
@@ -74,8 +77,10 @@ export class Bridge {
       if (reply.id !== id) continue; // a stray or repeated line: only the answer to this request counts
       if (reply.ok === true) {
         const value = this.peer.decode(reply.value);
-        // Sessions this call received, with their variables as the learner's code left them.
+        // Sessions this call received, with their variables as the learner's code left them,
+        // and the default graph with the ops the learner's code added to it.
         if (reply.sessions) this.peer.decode(reply.sessions);
+        if (reply.graph) this.peer.decode(reply.graph);
         this.peer.takeTouched();
         return value;
       }

@@ -11,7 +11,9 @@ const { spec, flag, port, maxLine, outputBytes } = workerData;
 const signal = new Int32Array(flag);
 let output = "";
 let outputSeen = 0;
-let pending = "";
+/** Chunks of the line being received (Buffers), and their total size. */
+let pending = [];
+let pendingBytes = 0;
 
 const child = spawn(spec.argv[0], spec.argv.slice(1), {
   cwd: spec.cwd,
@@ -43,20 +45,33 @@ child.on("exit", (code, sig) => {
 });
 const channel = child.stdio[3];
 channel.on("error", () => undefined);
+// Only each new chunk is searched for the end of a line, and a line's chunks are joined once:
+// re-scanning (and re-flattening) everything pending on every chunk made a 15 MB answer take
+// seconds, quadratic in its size.
 channel.on("data", (chunk) => {
-  pending += chunk.toString("utf8");
-  if (pending.length > maxLine) {
-    pending = "";
-    post({ dead: true, reason: "the learner's process sent an answer larger than the grader accepts" });
-    return;
-  }
+  let start = 0;
   let nl;
-  while ((nl = pending.indexOf("\n")) >= 0) {
-    const line = pending.slice(0, nl);
-    pending = pending.slice(nl + 1);
+  while ((nl = chunk.indexOf(10, start)) >= 0) {
+    if (pendingBytes + nl - start > maxLine) return tooLarge();
+    pending.push(chunk.subarray(start, nl));
+    const line = Buffer.concat(pending).toString("utf8");
+    pending = [];
+    pendingBytes = 0;
+    start = nl + 1;
     post({ line, output: takeOutput() });
   }
+  if (start < chunk.length) {
+    pending.push(chunk.subarray(start));
+    pendingBytes += chunk.length - start;
+    if (pendingBytes > maxLine) tooLarge();
+  }
 });
+
+function tooLarge() {
+  pending = [];
+  pendingBytes = 0;
+  post({ dead: true, reason: "the learner's process sent an answer larger than the grader accepts" });
+}
 
 function takeOutput() {
   const out = outputSeen > outputBytes ? `${output}\n… (${outputSeen - outputBytes} bytes left out)` : output;

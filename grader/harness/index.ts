@@ -12,6 +12,7 @@
  * - `rng()` gives seeded inputs, so expected values are computed, not written in the suite.
  */
 import * as fs from "fs";
+import * as tf from "tensorlings";
 import * as path from "path";
 import { checkAnswer } from "../answers";
 import { loadManifest, testIdFromName, type Manifest } from "../manifest";
@@ -74,9 +75,12 @@ export function submission<T = Record<string, unknown>>(file: string): T {
 export interface LearnerProcess {
   /** The folder the learner's code may write in (the same path on both sides). */
   scratch: string;
-  /** `tf.resetDefaultGraph()` in the learner's process. */
+  /**
+   * The learner's code runs with the suite's current default graph as its default graph (a copy
+   * of it in the learner's process, whose new ops come back into it), so these are the suite's:
+   * `tf.resetDefaultGraph()`, and how many ops the default graph holds after the learner's calls.
+   */
   resetDefaultGraph(): void;
-  /** How many ops the learner's default graph holds. */
   defaultGraphOps(): number;
   /** Starts `node <script> ...args` (a path inside the submission) in the learner's sandbox; returns its pid there. */
   spawn(script: string, args: string[], cwd?: string): number;
@@ -96,8 +100,8 @@ export function learner(): LearnerProcess {
   const b = connect();
   return {
     scratch: suiteEntry().scratch,
-    resetDefaultGraph: () => void b.request("reset"),
-    defaultGraphOps: () => Number(b.request("defaultOps")),
+    resetDefaultGraph: () => tf.resetDefaultGraph(),
+    defaultGraphOps: () => tf.getDefaultGraph().getOperations().length,
     spawn: (script, args, cwd) => Number(b.request("spawn", { script, args, cwd })),
     poll: (pid) => b.request("poll", { pid }) as ReturnType<LearnerProcess["poll"]>,
     kill: (pid) => void b.request("kill", { pid }),

@@ -1,10 +1,12 @@
 /**
  * Exercise 5: two sessions on one graph each hold their own copy of a variable. The suite reads w
- * in each of the learner's sessions itself, and checks that the two workers really interleaved.
+ * in each of the learner's sessions itself (their variables come back with them). Whether the two
+ * workers really interleaved can only be reported by the learner's own process: that check is
+ * advisory.
  */
 import * as tf from "tensorlings";
-import { randomInt, rng, submission, submitAnswer } from "../harness";
-import { check, isChoiceSet, isGraph, isSession, recordCallsAsync } from "./support/checks";
+import { learner, randomInt, rng, submission, submitAnswer } from "../harness";
+import { check, errorOf, isChoiceSet, isGraph, isSession } from "./support/checks";
 
 interface TwoSessions {
   graph: tf.Graph;
@@ -15,7 +17,8 @@ interface TwoSessions {
   seenBySecond: number;
 }
 interface Ex05 {
-  twoSessions(w0: number, step1: number, step2: number): Promise<TwoSessions>;
+  /** Async in the learner's module: the bridge waits for its promise and gives the value. */
+  twoSessions(w0: number, step1: number, step2: number): TwoSessions;
   aboutSharing(): string[];
 }
 
@@ -26,21 +29,24 @@ function inputs(salt: number): [number, number, number] {
   return [randomInt(next, 1, 50), randomInt(next, 1, 20), randomInt(next, 100, 200)];
 }
 
-async function observe(salt: number) {
-  const [w0, step1, step2] = inputs(salt);
-  tf.resetDefaultGraph();
-  const { result: r, calls } = await recordCallsAsync(tf.SessionImpl.prototype, "run", () => load().twoSessions(w0, step1, step2));
+/** The learner's result, checked for what the statement asks for. */
+function checked(r: TwoSessions): TwoSessions {
   check(typeof r === "object" && r !== null && isGraph(r.graph), "twoSessions should resolve to an object with the graph it built");
   check(r.w instanceof tf.Tensor && r.w.op.type === "VariableV2" && r.w.graph === r.graph, "`w` should be a variable of the returned graph");
   check(isSession(r.first) && isSession(r.second), "`first` and `second` should be the two workers' sessions");
   check(r.first !== r.second, "each worker should open a session of its own");
   check(r.first.graph === r.graph && r.second.graph === r.graph, "both sessions should be opened on the same graph, the one holding w");
-  check(!r.first.isClosed && !r.second.isClosed, "leave both sessions open so the grader can read w in each");
-  return { w0, step1, step2, r, calls };
+  check(
+    errorOf(() => r.first.run(r.w)) === null && errorOf(() => r.second.run(r.w)) === null,
+    "leave both sessions open, with w initialised, so the grader can read w in each",
+  );
+  return r;
 }
 
-test("[ex05.own-copies] each session holds its own copy of w", async () => {
-  const { w0, step1, step2, r } = await observe(1);
+test("[ex05.own-copies] each session holds its own copy of w", () => {
+  const [w0, step1, step2] = inputs(1);
+  learner().resetDefaultGraph();
+  const r = checked(load().twoSessions(w0, step1, step2));
   try {
     const inFirst = r.first.run(r.w).item() as number;
     const inSecond = r.second.run(r.w).item() as number;
@@ -53,8 +59,12 @@ test("[ex05.own-copies] each session holds its own copy of w", async () => {
   }
 });
 
-test("[ex05.interleaved] the two workers' runs interleave", async () => {
-  const { r, calls } = await observe(2);
+test("[ex05.interleaved] the two workers' runs interleave", () => {
+  const [w0, step1, step2] = inputs(2);
+  learner().resetDefaultGraph();
+  // Reported by the learner's own process: this test is advisory (it never scores).
+  const { result, calls } = learner().recordCalls(["Session.run"], () => load().twoSessions(w0, step1, step2));
+  const r = checked(result);
   r.first.close();
   r.second.close();
   const order = calls.map((c) => (c.self === r.first ? 1 : c.self === r.second ? 2 : 0)).filter((s) => s !== 0);

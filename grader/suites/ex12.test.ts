@@ -4,17 +4,29 @@
  * Every expected value is computed here from the data or from the learner's own files: the
  * moons come from `makeMoons`, losses and precision/recall from the theta stored in the learner's
  * checkpoints, the graph is inspected by op names and types. The resume check starts the
- * learner's `train.ts` as a real process, kills it with SIGKILL after a checkpoint, and starts
- * it again.
+ * learner's `train.ts` as a real process (inside the learner's sandbox), kills it with SIGKILL
+ * after a checkpoint, and starts it again.
+ *
+ * The learner's code writes its files in its scratch folder; this suite copies them out (regular
+ * files and folders only, never through a link) and reads the copies with the pristine
+ * `tensorlings/io` readers.
  */
-import { spawn } from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as tf from "tensorlings";
 import { makeMoons } from "tensorlings/datasets";
-import { randomInt, rng, submission } from "../harness";
+import { learner, randomInt, rng, submission } from "../harness";
 import { check } from "./support/checks";
+import {
+  makeScratchTempDir,
+  readScratchFile,
+  removeCopies,
+  removeScratchFile,
+  safeCopy,
+  writeNewScratchFile,
+  type ScratchCopy,
+} from "./support/ex12/scratchFiles";
 import type * as Ex12 from "../../solutions/ex12";
 import type * as Io from "tensorlings/io";
 
@@ -30,20 +42,23 @@ const EPSILON = 1e-7;
 // ---------------------------------------------------------------------------------------------
 // Helpers (trusted side)
 
-/** The kit the grader maps `tensorlings` to (the training child process runs against it). */
-function kitRoot(): string {
-  return path.resolve(path.dirname(require.resolve("tensorlings")), "..");
-}
 const io = (): typeof Io => require("tensorlings/io");
+const scratch = () => learner().scratch;
 
-const tempDirs: string[] = [];
+/** A fresh folder inside the learner's scratch folder (the only place its code may write). */
 function tempDir(label: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ex12-${label}-`));
-  tempDirs.push(dir);
-  return dir;
+  return makeScratchTempDir(scratch(), `ex12-${label}-`);
 }
+
+/** A trusted copy of a folder the learner's code wrote. */
+function copyOut(dir: string): ScratchCopy {
+  return safeCopy(scratch(), dir);
+}
+
+const drivers: { root: string; file: string }[] = [];
 afterAll(() => {
-  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  removeCopies();
+  for (const d of drivers) removeScratchFile(d.root, d.file);
 });
 
 interface Moons {
@@ -123,14 +138,15 @@ function maxAbsDiff(a: number[][], b: number[][]): number {
   return worst;
 }
 
-/** Theta from a checkpoint, checking the key, dtype and shape. */
-function thetaFrom(prefix: string, what: string): Float32Array {
+/** Theta from a checkpoint (its prefix in the learner's scratch, read from `copy`), checking the key, dtype and shape. */
+function thetaFrom(copy: ScratchCopy, prefix: string, what: string): Float32Array {
   const { listCheckpoint, readCheckpoint } = io();
+  const local = copy.toCopy(prefix);
   check(
-    fs.existsSync(`${prefix}.index`),
+    fileIn(copy, `${prefix}.index`),
     `${what}: no ${path.basename(prefix)}.index next to the checkpoint prefix ${prefix}`,
   );
-  const entries = listCheckpoint(prefix);
+  const entries = listCheckpoint(local);
   const info = entries.find((e) => e.key === THETA_KEY);
   check(
     !!info,
@@ -140,12 +156,24 @@ function thetaFrom(prefix: string, what: string): Float32Array {
     info!.dtype === tf.float32 && JSON.stringify(info!.shape) === "[7,1]",
     `${what}: theta should be float32 of shape [7, 1], got ${info!.dtype.name} ${JSON.stringify(info!.shape)}`,
   );
-  return readCheckpoint(prefix).get(THETA_KEY)!.data as Float32Array;
+  return readCheckpoint(local).get(THETA_KEY)!.data as Float32Array;
 }
 
-/** The `log_loss` points of the event files directly in `logdir`, in step order as written. */
-function lossPoints(logdir: string, what: string) {
-  const runs = io().readLogdir(logdir);
+/** Whether the copy holds the regular file `file` (a path in the learner's scratch). */
+function fileIn(copy: ScratchCopy, file: string): boolean {
+  const local = copy.toCopy(file);
+  if (local === file) return false;
+  try {
+    return fs.lstatSync(local).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The `log_loss` points of the event files directly in `logdir` (read from `copy`), in step order as written. */
+function lossPoints(copy: ScratchCopy, logdir: string, what: string) {
+  const local = copy.toCopy(logdir);
+  const runs = fileOrDirIn(local) ? io().readLogdir(local) : [];
   const run = runs.find((r) => r.name === ".");
   check(
     !!run,
@@ -159,6 +187,87 @@ function lossPoints(logdir: string, what: string) {
   return { run: run!, points: points! };
 }
 
+function fileOrDirIn(local: string): boolean {
+  try {
+    return fs.lstatSync(local).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The prefix the "checkpoint" state file of `dir` names (as a path in the learner's scratch),
+ * when that checkpoint's .index exists; null otherwise (as `tf.train.latest_checkpoint`).
+ */
+function latestIn(copy: ScratchCopy, dir: string): string | null {
+  const state = io().getCheckpointState(copy.toCopy(dir));
+  if (!state?.modelCheckpointPath) return null;
+  // Relative entries come back joined to the copy; absolute ones name the scratch folder.
+  const named = copy.toOriginal(path.resolve(state.modelCheckpointPath));
+  return fileIn(copy, `${named}.index`) ? named : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the learner's graph in a fresh graph of its process
+
+/**
+ * What the driver returns: the fresh graph (rebuilt here from its MetaGraphDef), its placeholders,
+ * the learner's parts and how many ops the graph had.
+ */
+interface Built {
+  graph: tf.Graph;
+  X: tf.Tensor;
+  y: tf.Tensor;
+  parts: Ex12.LogisticRegressionGraph;
+  opCount: number;
+}
+interface Driver {
+  build(n: number, options?: { initializer?: number[][]; seed?: number; learningRate?: number }): Built;
+}
+
+// Runs in the learner's process (a call made here cannot make the learner's default graph a
+// graph of this process): placeholders X and y in a fresh graph made default, then the learner's
+// logisticRegression, as a learner's script would call it.
+const DRIVER_SOURCE = `"use strict";
+const tf = require("tensorlings");
+const ex = require("./ex12");
+exports.build = function build(n, options) {
+  const graph = tf.Graph();
+  return graph.asDefault(() => {
+    const X = tf.placeholder(tf.float32, { shape: [null, n], name: "X" });
+    const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
+    let parts;
+    if (options === undefined) parts = ex.logisticRegression(X, y);
+    else {
+      const o = {};
+      if (options.initializer !== undefined) o.initializer = tf.constant(options.initializer, { dtype: tf.float32 });
+      if (options.seed !== undefined) o.seed = options.seed;
+      if (options.learningRate !== undefined) o.learningRate = options.learningRate;
+      parts = ex.logisticRegression(X, y, o);
+    }
+    return { graph, X, y, parts, opCount: graph.getOperations().length };
+  });
+};
+`;
+
+let driver: Driver | null = null;
+function graphDriver(): Driver {
+  if (driver) return driver;
+  const name = `grader_ex12_${crypto.randomBytes(6).toString("hex")}`;
+  const file = path.join(scratch(), "submission", `${name}.js`);
+  writeNewScratchFile(scratch(), file, DRIVER_SOURCE);
+  drivers.push({ root: scratch(), file });
+  driver = submission<Driver>(name);
+  return driver;
+}
+
+/** The ops the learner's code made (the rebuilt graph may hold more, made when it was rebuilt). */
+function learnerOps(b: Built): tf.Operation[] {
+  const all = b.graph.getOperations();
+  const n = Number.isInteger(b.opCount) && b.opCount >= 0 && b.opCount <= all.length ? b.opCount : all.length;
+  return all.slice(0, n);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Shared short training run (checkpoints and summaries are checked on it)
 
@@ -168,18 +277,20 @@ interface ShortRun {
   final: string;
   logdir: string;
   result: Ex12.TrainResult;
+  /** A trusted copy of the run's folder. */
+  copy: ScratchCopy;
 }
 let shortRun: { value?: ShortRun; error?: unknown } | null = null;
 
 function runShort(): ShortRun {
   if (!shortRun) {
-    const dir = tempDir("short");
-    const paths = {
-      ckpt: path.join(dir, "ckpt", "my_logreg_model.ckpt"),
-      final: path.join(dir, "final", "my_logreg_model"),
-      logdir: path.join(dir, "logs"),
-    };
     try {
+      const dir = tempDir("short");
+      const paths = {
+        ckpt: path.join(dir, "ckpt", "my_logreg_model.ckpt"),
+        final: path.join(dir, "final", "my_logreg_model"),
+        logdir: path.join(dir, "logs"),
+      };
       const result = load().train({
         epochs: SHORT.epochs,
         checkpointEvery: SHORT.checkpointEvery,
@@ -187,7 +298,7 @@ function runShort(): ShortRun {
         finalModelPath: paths.final,
         logdir: paths.logdir,
       });
-      shortRun = { value: { ...paths, result } };
+      shortRun = { value: { ...paths, result, copy: copyOut(dir) } };
     } catch (error) {
       shortRun = { error };
     }
@@ -197,65 +308,73 @@ function runShort(): ShortRun {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Spawning the learner's training script
+// Running the learner's training script (a Node process inside the learner's sandbox)
 
 interface Finished {
   code: number | null;
-  signal: NodeJS.Signals | null;
+  signal: string | null;
   stdout: string;
   stderr: string;
 }
 
-/** Starts `node <learner>/ex12/train.ts ...args` with the kit's TypeScript setup. */
-function startTraining(args: string[], cwd: string) {
-  const script = path.join(path.dirname(require.resolve("@submission/ex12")), "train.ts");
-  check(fs.existsSync(script), `the training entry ex12/train.ts was not found in the submission`);
-  // Keep the child inside the same file-system permissions as this process, when it has any.
-  const keep =
-    /^--(experimental-permission|permission|allow-fs-read|allow-fs-write|allow-addons|max-old-space-size|disable-warning)/;
-  const flags = process.execArgv.filter((a) => keep.test(a));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: os.tmpdir(),
-    LANG: "C.UTF-8",
-    TZ: "UTC",
-    TENSORLINGS_KIT_ROOT: kitRoot(),
-    NODE_PATH: path.join(kitRoot(), "node_modules"),
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the learner's process reports about its child, as plain strings and numbers. */
+function pollTraining(pid: number): Finished & { done: boolean } {
+  const r = learner().poll(pid) as unknown as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === "string" ? v.slice(-20_000) : "");
+  const error = typeof r?.error === "string" ? `\ncould not start: ${r.error}` : "";
+  return {
+    done: r?.done === true,
+    code: typeof r?.code === "number" ? r.code : null,
+    signal: typeof r?.signal === "string" ? r.signal : null,
+    stdout: text(r?.stdout),
+    stderr: text(r?.stderr) + error,
   };
-  if (process.env[tf.BACKEND_ENV_VAR]) env[tf.BACKEND_ENV_VAR] = process.env[tf.BACKEND_ENV_VAR];
-  const child = spawn(
-    process.execPath,
-    [
-      ...flags,
-      "--enable-source-maps",
-      "-r",
-      path.join(__dirname, "support", "ex12", "runTs.js"),
-      script,
-      ...args,
-    ],
-    {
-      cwd,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout = (stdout + c.toString("utf8")).slice(-20_000)));
-  child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString("utf8")).slice(-20_000)));
-  const done = new Promise<Finished>((resolve) => {
-    child.on("error", (e) =>
-      resolve({ code: null, signal: null, stdout, stderr: `${stderr}\ncould not start: ${e.message}` }),
-    );
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
+}
+
+/**
+ * Starts `node <submission>/ex12/train.ts ...args` in the learner's sandbox and polls it every few
+ * ms: `watch` may kill it; after `limitMs` it is killed as stalled.
+ */
+async function runTraining(
+  args: string[],
+  cwd: string,
+  limitMs: number,
+  watch: (kill: () => void) => void = () => undefined,
+): Promise<Finished & { stalled: boolean }> {
+  const pid = learner().spawn("ex12/train.ts", args, cwd);
+  check(Number.isInteger(pid), "the training script ex12/train.ts could not be started");
+  const started = Date.now();
+  let killedAt = 0;
+  let stalled = false;
+  const kill = () => {
+    if (!killedAt) {
+      killedAt = Date.now();
+      learner().kill(pid);
+    }
+  };
+  for (;;) {
+    const r = pollTraining(pid);
+    if (r.done) return { code: r.code, signal: r.signal, stdout: r.stdout, stderr: r.stderr, stalled };
+    if (!killedAt) {
+      watch(kill);
+      if (!killedAt && Date.now() - started > limitMs) {
+        stalled = true;
+        kill();
+      }
+    } else if (Date.now() - killedAt > 15_000) {
+      return { code: null, signal: null, stdout: r.stdout, stderr: `${r.stderr}\n(the process did not end after SIGKILL)`, stalled };
+    }
+    await sleep(5);
+  }
 }
 
 function readEpochFile(file: string): number | null {
   try {
-    const n = Number(fs.readFileSync(file, "utf8").trim());
+    const text = readScratchFile(scratch(), file, 64);
+    if (text === null) return null;
+    const n = Number(text.toString("utf8").trim());
     return Number.isInteger(n) ? n : null;
   } catch {
     return null;
@@ -318,99 +437,94 @@ test("[ex12.data] prepares the moons: bias column, extra features, last 20 % as 
 });
 
 test("[ex12.graph] logisticRegression() builds the graph under clean name scopes", () => {
-  const ex = load();
-  const g = tf.Graph();
-  g.asDefault(() => {
-    const X = tf.placeholder(tf.float32, { shape: [null, 7], name: "X" });
-    const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
-    const parts = ex.logisticRegression(X, y);
+  const built = graphDriver().build(7);
+  const parts = built.parts;
+  const g = built.graph;
+  check(
+    !!parts && typeof parts === "object",
+    `logisticRegression should return an object, got ${describeValue(parts)}`,
+  );
+  for (const k of ["yProba", "loss", "lossSummary"] as const)
     check(
-      !!parts && typeof parts === "object",
-      `logisticRegression should return an object, got ${describeValue(parts)}`,
+      parts[k] instanceof tf.Tensor && parts[k].graph === g,
+      `the returned ${k} should be a tensor of the default graph, got ${describeValue(parts[k])}`,
     );
-    for (const k of ["yProba", "loss", "lossSummary"] as const)
-      check(
-        parts[k] instanceof tf.Tensor,
-        `the returned ${k} should be a tensor, got ${describeValue(parts[k])}`,
-      );
-    for (const k of ["trainingOp", "init"] as const)
-      check(
-        parts[k] instanceof tf.Operation,
-        `the returned ${k} should be an operation, got ${describeValue(parts[k])}`,
-      );
+  for (const k of ["trainingOp", "init"] as const)
     check(
-      typeof parts.saver?.save === "function" && typeof parts.saver?.restore === "function",
-      "the returned saver should be a tf.train.Saver (with save and restore)",
+      parts[k] instanceof tf.Operation && parts[k].graph === g,
+      `the returned ${k} should be an operation of the default graph, got ${describeValue(parts[k])}`,
     );
+  check(
+    typeof parts.saver?.save === "function" && typeof parts.saver?.restore === "function",
+    "the returned saver should be a tf.train.Saver (with save and restore)",
+  );
 
-    const ops = g.getOperations();
-    const byName = new Map(ops.map((o) => [o.name, o]));
-    const theta = byName.get("logistic_regression/model/theta");
-    check(
-      !!theta && theta.type.startsWith("Variable"),
-      `expected a variable named "theta" in the scope logistic_regression/model; variables found: [${ops
-        .filter((o) => o.type.startsWith("Variable"))
-        .map((o) => o.name)
-        .join(", ")}]`,
-    );
-    check(
-      JSON.stringify(theta!.outputs[0].shape) === "[7,1]",
-      `theta's shape should follow X's columns ([7, 1] here), got ${JSON.stringify(theta!.outputs[0].shape)}`,
-    );
-    const logits = byName.get("logistic_regression/model/logits");
-    check(
-      logits?.type === "MatMul",
-      `expected a MatMul named "logits" in logistic_regression/model, got ${logits ? logits.type : "none"}`,
-    );
-    check(
-      parts.yProba.op.type === "Sigmoid" && parts.yProba.op.name.startsWith("logistic_regression/model/"),
-      `yProba should be a Sigmoid in logistic_regression/model, got ${parts.yProba.op.type} "${parts.yProba.op.name}"`,
-    );
-    check(
-      parts.loss.op.name.startsWith("logistic_regression/train/loss/"),
-      `the loss should come from tf.losses.logLoss with the scope "loss" inside logistic_regression/train, got "${parts.loss.op.name}"`,
-    );
-    check(
-      parts.trainingOp.name.startsWith("logistic_regression/train/"),
-      `the training op should be made in logistic_regression/train, got "${parts.trainingOp.name}"`,
-    );
-    check(
-      ops.some((o) => o.type === "ApplyGradientDescent" && o.name.startsWith("logistic_regression/train/")),
-      "expected a GradientDescentOptimizer's update (ApplyGradientDescent) in logistic_regression/train",
-    );
-    check(
-      parts.lossSummary.op.type === "ScalarSummary" && parts.lossSummary.op.name === LOSS_TAG,
-      `the loss summary should be tf.summary.scalar("log_loss", ...) made in logistic_regression/train, got ${parts.lossSummary.op.type} "${parts.lossSummary.op.name}"`,
-    );
-    check(
-      parts.init.name.startsWith("logistic_regression/init/"),
-      `the initializer should be made in logistic_regression/init, got "${parts.init.name}"`,
-    );
-    const saveOps = ops.filter((o) => o.type === "SaveV2" || o.type === "RestoreV2");
-    check(
-      saveOps.length >= 2 && saveOps.every((o) => o.name.startsWith("logistic_regression/save/")),
-      `the Saver's ops should be in logistic_regression/save, got [${saveOps.map((o) => o.name).join(", ")}]`,
-    );
+  const ops = learnerOps(built);
+  const byName = new Map(ops.map((o) => [o.name, o]));
+  const theta = byName.get("logistic_regression/model/theta");
+  check(
+    !!theta && theta.type.startsWith("Variable"),
+    `expected a variable named "theta" in the scope logistic_regression/model; variables found: [${ops
+      .filter((o) => o.type.startsWith("Variable"))
+      .map((o) => o.name)
+      .join(", ")}]`,
+  );
+  check(
+    JSON.stringify(theta!.outputs[0].shape) === "[7,1]",
+    `theta's shape should follow X's columns ([7, 1] here), got ${JSON.stringify(theta!.outputs[0].shape)}`,
+  );
+  const logits = byName.get("logistic_regression/model/logits");
+  check(
+    logits?.type === "MatMul",
+    `expected a MatMul named "logits" in logistic_regression/model, got ${logits ? logits.type : "none"}`,
+  );
+  check(
+    parts.yProba.op.type === "Sigmoid" && parts.yProba.op.name.startsWith("logistic_regression/model/"),
+    `yProba should be a Sigmoid in logistic_regression/model, got ${parts.yProba.op.type} "${parts.yProba.op.name}"`,
+  );
+  check(
+    parts.loss.op.name.startsWith("logistic_regression/train/loss/"),
+    `the loss should come from tf.losses.logLoss with the scope "loss" inside logistic_regression/train, got "${parts.loss.op.name}"`,
+  );
+  check(
+    parts.trainingOp.name.startsWith("logistic_regression/train/"),
+    `the training op should be made in logistic_regression/train, got "${parts.trainingOp.name}"`,
+  );
+  check(
+    ops.some((o) => o.type === "ApplyGradientDescent" && o.name.startsWith("logistic_regression/train/")),
+    "expected a GradientDescentOptimizer's update (ApplyGradientDescent) in logistic_regression/train",
+  );
+  check(
+    parts.lossSummary.op.type === "ScalarSummary" && parts.lossSummary.op.name === LOSS_TAG,
+    `the loss summary should be tf.summary.scalar("log_loss", ...) made in logistic_regression/train, got ${parts.lossSummary.op.type} "${parts.lossSummary.op.name}"`,
+  );
+  check(
+    parts.init.name.startsWith("logistic_regression/init/"),
+    `the initializer should be made in logistic_regression/init, got "${parts.init.name}"`,
+  );
+  const saveOps = ops.filter((o) => o.type === "SaveV2" || o.type === "RestoreV2");
+  check(
+    saveOps.length >= 2 && saveOps.every((o) => o.name.startsWith("logistic_regression/save/")),
+    `the Saver's ops should be in logistic_regression/save, got [${saveOps.map((o) => o.name).join(", ")}]`,
+  );
 
-    const scopes = new Set(["model", "train", "init", "save"]);
-    const stray = ops.filter(
-      (o) =>
-        o.name !== "X" &&
-        o.name !== "y" &&
-        !(o.name.startsWith("logistic_regression/") && scopes.has(o.name.split("/")[1])),
-    );
-    check(
-      stray.length === 0,
-      `every op except the placeholders should sit in logistic_regression/{model,train,init,save}; outside: [${stray
-        .slice(0, 8)
-        .map((o) => o.name)
-        .join(", ")}]`,
-    );
-  });
+  const scopes = new Set(["model", "train", "init", "save"]);
+  const stray = ops.filter(
+    (o) =>
+      o.name !== "X" &&
+      o.name !== "y" &&
+      !(o.name.startsWith("logistic_regression/") && scopes.has(o.name.split("/")[1])),
+  );
+  check(
+    stray.length === 0,
+    `every op except the placeholders should sit in logistic_regression/{model,train,init,save}; outside: [${stray
+      .slice(0, 8)
+      .map((o) => o.name)
+      .join(", ")}]`,
+  );
 });
 
 test("[ex12.options] the initializer, seed and learningRate options are honoured", () => {
-  const ex = load();
   const next = rng(2);
   const n = randomInt(next, 3, 5);
   const m = 16;
@@ -429,17 +543,10 @@ test("[ex12.options] the initializer, seed and learningRate options are honoured
     return t - lr * grad;
   });
 
-  const g = tf.Graph();
-  const got = g.asDefault(() => {
-    const X = tf.placeholder(tf.float32, { shape: [null, n], name: "X" });
-    const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
-    const parts = ex.logisticRegression(X, y, {
-      initializer: tf.constant(
-        theta0.map((v) => [v]),
-        { dtype: tf.float32 },
-      ),
-      learningRate: lr,
-    });
+  // The learner's graph, rebuilt here, runs in this process's engine.
+  const built = graphDriver().build(n, { initializer: theta0.map((v) => [v]), learningRate: lr });
+  const { graph: g, X, y, parts } = built;
+  const got = (() => {
     const theta = g.getTensorByName("logistic_regression/model/theta:0");
     return tf.withSession(tf.Session({ graph: g }), (sess) => {
       sess.run(parts.init);
@@ -453,7 +560,7 @@ test("[ex12.options] the initializer, seed and learningRate options are honoured
       );
       return { before, after: Array.from((sess.run(theta) as tf.NDArray).data as Float32Array) };
     });
-  });
+  })();
   check(
     got.before.every((v, j) => Math.abs(v - theta0[j]) < 1e-6),
     "with an initializer tensor given, theta should start at exactly those values",
@@ -465,18 +572,12 @@ test("[ex12.options] the initializer, seed and learningRate options are honoured
   );
 
   const initialTheta = (seed: number) => {
-    const g2 = tf.Graph();
-    return g2.asDefault(() => {
-      const X = tf.placeholder(tf.float32, { shape: [null, 7], name: "X" });
-      const y = tf.placeholder(tf.float32, { shape: [null, 1], name: "y" });
-      const parts = ex.logisticRegression(X, y, { seed });
-      return tf.withSession(tf.Session({ graph: g2 }), (sess) => {
-        sess.run(parts.init);
-        return Array.from(
-          (sess.run(g2.getTensorByName("logistic_regression/model/theta:0")) as tf.NDArray)
-            .data as Float32Array,
-        );
-      });
+    const b = graphDriver().build(7, { seed });
+    return tf.withSession(tf.Session({ graph: b.graph }), (sess) => {
+      sess.run(b.parts.init);
+      return Array.from(
+        (sess.run(b.graph.getTensorByName("logistic_regression/model/theta:0")) as tf.NDArray).data as Float32Array,
+      );
     });
   };
   const a = initialTheta(42);
@@ -553,36 +654,37 @@ test("[ex12.metrics] precisionRecall() and logDir()", () => {
 
 test("[ex12.checkpoints] saves checkpoints at the interval and a final model", () => {
   const run = runShort();
-  const { latestCheckpoint, decodeMetaGraphDef } = io();
+  const { decodeMetaGraphDef } = io();
+  const copy = run.copy;
   for (const [prefix, what] of [
     [run.ckpt, "the regular checkpoint"],
     [run.final, "the final model"],
   ] as const) {
     for (const suffix of [".index", ".data-00000-of-00001", ".meta"])
       check(
-        fs.existsSync(prefix + suffix),
+        fileIn(copy, prefix + suffix),
         `${what}: expected ${path.basename(prefix)}${suffix} in ${path.dirname(prefix)}`,
       );
-    const latest = latestCheckpoint(path.dirname(prefix));
+    const latest = latestIn(copy, path.dirname(prefix));
     check(
       latest !== null && path.resolve(latest) === path.resolve(prefix),
       `${what}: the "checkpoint" state file in ${path.dirname(prefix)} should name ${path.basename(prefix)}, it names ${latest}`,
     );
-    const meta = decodeMetaGraphDef(fs.readFileSync(`${prefix}.meta`));
+    const meta = decodeMetaGraphDef(fs.readFileSync(copy.toCopy(`${prefix}.meta`)));
     check(
       !!meta.graphDef?.nodes.some((n) => n.name === THETA_KEY),
       `${what}: the .meta file should hold the graph (with ${THETA_KEY})`,
     );
   }
   check(
-    !fs.existsSync(`${run.ckpt}.epoch`),
+    !fileIn(copy, `${run.ckpt}.epoch`),
     "after a finished run the epoch file (<checkpoint>.epoch) should be deleted",
   );
 
   // The regular checkpoint is the one of the last interval (epoch 20 of 25); the final model is trained further.
   const d = bookMoons();
-  const lossCkpt = logLoss(d.XTest, d.yTest, thetaFrom(run.ckpt, "the regular checkpoint"));
-  const lossFinal = logLoss(d.XTest, d.yTest, thetaFrom(run.final, "the final model"));
+  const lossCkpt = logLoss(d.XTest, d.yTest, thetaFrom(copy, run.ckpt, "the regular checkpoint"));
+  const lossFinal = logLoss(d.XTest, d.yTest, thetaFrom(copy, run.final, "the final model"));
   check(
     lossFinal < lossCkpt,
     `the final model should be trained past the last checkpoint: test loss ${lossFinal.toFixed(5)} (final) vs ${lossCkpt.toFixed(5)} (checkpoint)`,
@@ -595,7 +697,7 @@ test("[ex12.checkpoints] saves checkpoints at the interval and a final model", (
 
 test("[ex12.summaries] logs the test loss for TensorBoard once per epoch", () => {
   const run = runShort();
-  const { run: events, points } = lossPoints(run.logdir, "the training run's log directory");
+  const { run: events, points } = lossPoints(run.copy, run.logdir, "the training run's log directory");
   const steps = points.map((p) => p.step);
   check(
     JSON.stringify(steps) === JSON.stringify(Array.from({ length: SHORT.epochs }, (_, i) => i)),
@@ -606,8 +708,8 @@ test("[ex12.summaries] logs the test loss for TensorBoard once per epoch", () =>
     "the event file should hold the graph (pass it to the FileWriter) so TensorBoard can draw it",
   );
   const d = bookMoons();
-  const atCheckpoint = logLoss(d.XTest, d.yTest, thetaFrom(run.ckpt, "the regular checkpoint"));
-  const atEnd = logLoss(d.XTest, d.yTest, thetaFrom(run.final, "the final model"));
+  const atCheckpoint = logLoss(d.XTest, d.yTest, thetaFrom(run.copy, run.ckpt, "the regular checkpoint"));
+  const atEnd = logLoss(d.XTest, d.yTest, thetaFrom(run.copy, run.final, "the final model"));
   const logged = (step: number) => points.find((p) => p.step === step)!.value;
   check(
     Math.abs(logged(SHORT.lastCheckpoint) - atCheckpoint) < 1e-4,
@@ -634,25 +736,16 @@ test("[ex12.resume] an interrupted training process continues from its last chec
   const command = `train.ts --epochs ${epochs} --checkpoint-every 20 --checkpoint <dir>/ckpt/my_logreg_model.ckpt --final <dir>/final/my_logreg_model --logdir <dir>/logs`;
 
   // First run: kill it hard once the checkpoint of epoch 40 (or later) is on disk.
-  const first = startTraining(args(path.join(dir, "logs-first")), dir);
   let killed = false;
-  const watcher = setInterval(() => {
+  const r1 = await runTraining(args(path.join(dir, "logs-first")), dir, 60_000, (kill) => {
     const e = readEpochFile(epochFile);
-    if (e !== null && e >= 41 && !killed) {
+    if (e !== null && e >= 41) {
       killed = true;
-      first.child.kill("SIGKILL");
+      kill();
     }
-  }, 5);
-  let stalled = false;
-  const limit = setTimeout(() => {
-    stalled = true;
-    first.child.kill("SIGKILL");
-  }, 60_000);
-  const r1 = await first.done;
-  clearInterval(watcher);
-  clearTimeout(limit);
+  });
   check(
-    !stalled,
+    !r1.stalled,
     `started as \`${command}\`, the run did not write 41 (or more) to <checkpoint>.epoch within 60 s`,
   );
   check(
@@ -664,19 +757,18 @@ test("[ex12.resume] an interrupted training process continues from its last chec
     resumeAt !== null && resumeAt >= 41,
     `after the kill, ${path.basename(epochFile)} should hold the epoch to resume at, found ${resumeAt}`,
   );
+  const firstCopy = copyOut(dir);
   const d = bookMoons();
   const lossAtCheckpoint = logLoss(
     d.XTest,
     d.yTest,
-    thetaFrom(ckpt, "the checkpoint left by the killed run"),
+    thetaFrom(firstCopy, ckpt, "the checkpoint left by the killed run"),
   );
-  const firstLoss = lossPoints(path.join(dir, "logs-first"), "the killed run").points[0]?.value ?? NaN;
+  const firstLoss =
+    lossPoints(firstCopy, path.join(dir, "logs-first"), "the killed run").points[0]?.value ?? NaN;
 
   // Second run: same command; it must say so, continue from the checkpoint, and finish.
-  const second = startTraining(args(path.join(dir, "logs-second")), dir);
-  const limit2 = setTimeout(() => second.child.kill("SIGKILL"), 90_000);
-  const r2 = await second.done;
-  clearTimeout(limit2);
+  const r2 = await runTraining(args(path.join(dir, "logs-second")), dir, 90_000);
   check(
     r2.code === 0,
     `the restarted run should finish with exit code 0, got ${r2.code} (signal ${r2.signal}).\n${tail(r2.stderr || r2.stdout)}`,
@@ -685,7 +777,8 @@ test("[ex12.resume] an interrupted training process continues from its last chec
     r2.stdout.includes(`Training was interrupted. Continuing at epoch ${resumeAt}`),
     `the restarted run should print "Training was interrupted. Continuing at epoch <n>" with the epoch from the epoch file; its output ended with:\n${tail(r2.stdout)}`,
   );
-  const { points } = lossPoints(path.join(dir, "logs-second"), "the restarted run");
+  const secondCopy = copyOut(dir);
+  const { points } = lossPoints(secondCopy, path.join(dir, "logs-second"), "the restarted run");
   check(
     points.length > 0 && points[0].step === resumeAt && points[points.length - 1].step === epochs - 1,
     `the restarted run should log epochs ${resumeAt} to ${epochs - 1}, it logged steps ${points[0]?.step} to ${points[points.length - 1]?.step}`,
@@ -696,7 +789,7 @@ test("[ex12.resume] an interrupted training process continues from its last chec
     `right after the restart the test loss should continue from the checkpoint's (${lossAtCheckpoint.toFixed(4)}; a fresh start gave ${firstLoss.toFixed(4)}), got ${points[0].value.toFixed(4)}`,
   );
   check(
-    fs.existsSync(`${final}.index`) && !fs.existsSync(epochFile),
+    fileIn(secondCopy, `${final}.index`) && !fileIn(secondCopy, epochFile),
     "the restarted run should save the final model and delete the epoch file",
   );
 });
@@ -710,8 +803,9 @@ test(`[ex12.quality] reaches precision and recall of at least ${QUALITY_BAR} on 
     finalModelPath: final,
     logdir: path.join(dir, "logs"),
   });
+  const copy = copyOut(path.join(dir, "final"));
   const d = bookMoons();
-  const predicted = probabilities(d.XTest, thetaFrom(final, "the final model")).map((p) =>
+  const predicted = probabilities(d.XTest, thetaFrom(copy, final, "the final model")).map((p) =>
     p >= 0.5 ? 1 : 0,
   );
   const { precision, recall } = precisionRecall(d.yTest, predicted);

@@ -101,6 +101,20 @@ describe("engine objects", () => {
     expect((send({ g }) as { g: unknown }).g).toBe(got.graph);
   });
 
+  it("grows the sender's own graph with the ops the other side added, keeping its objects", () => {
+    const { trusted, learner } = pair();
+    const g = tf.Graph();
+    const x = g.asDefault(() => tf.placeholder(tf.float32, { shape: [2], name: "x" }));
+    const there = learner.decode(JSON.parse(JSON.stringify(trusted.encode(g)))) as tf.Graph;
+    const y = there.asDefault(() => tf.square(there.getTensorByName("x:0"), { name: "y" }));
+    const back = trusted.decode(JSON.parse(JSON.stringify(learner.encode(y)))) as tf.Tensor;
+    expect(back.graph).toBe(g);
+    expect(g.getOperations().map((o) => o.name)).toEqual(["x", "y"]);
+    expect(g.getTensorByName("x:0")).toBe(x);
+    const sess = tf.Session({ graph: g });
+    expect(Array.from(sess.run(back, new Map([[x, [3, 4]]])).data as Float32Array)).toEqual([9, 16]);
+  });
+
   it("brings a session's variables back after the other side changed them", () => {
     const { trusted, learner } = pair();
     const g = tf.Graph();

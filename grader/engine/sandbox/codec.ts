@@ -10,7 +10,13 @@
  * and forth is the same object on each side, and the functions it has handed out, by id.
  */
 import * as tf from "tensorlings";
-import { decodeMetaGraphDef, encodeMetaGraphDef } from "tensorlings/io";
+import {
+  decodeMetaGraphDef,
+  decodeVariableDef,
+  encodeMetaGraphDef,
+  type CollectionDefProto,
+  type MetaGraphDefProto,
+} from "tensorlings/io";
 
 /** Limits on one message, so that no value can exhaust the receiver. */
 export const LIMITS = { depth: 48, nodes: 2_000_000, bytes: 64 * 1024 * 1024 } as const;
@@ -251,17 +257,48 @@ export class Peer {
     if (!v || typeof v !== "object" || (v as { $?: unknown }).$ !== "graph") throw new CodecError("malformed graph");
     const { id, meta } = v as { id?: unknown; meta?: unknown };
     const key = str(id);
+    const known = this.graphsById.get(key);
     if (meta === undefined) {
-      const known = this.graphsById.get(key);
       if (!known) throw new CodecError(`unknown graph ${key}`);
       return known;
     }
-    const graph = tf.Graph();
-    graph.asDefault(() => tf.train.importScopedMetaGraph(decodeMetaGraphDef(fromBase64(str(meta)))));
+    const def = decodeMetaGraphDef(fromBase64(str(meta)));
+    // A graph this side already holds, grown on the other side: add the new ops to it, so that
+    // the objects this side holds stay the ones the graph's tensors belong to.
+    const graph = known && extend(known, def) ? known : tf.Graph();
+    if (graph !== known) graph.asDefault(() => tf.train.importScopedMetaGraph(def));
     this.graphsById.set(key, graph);
     this.graphIds.set(graph, { id: key, ops: graph.getOperations().length });
     return graph;
   }
+}
+
+/**
+ * Adds to `graph` the ops and collection entries of `def` that it lacks, when `def` is `graph`
+ * grown (its ops are a superset by name); false, changing nothing, otherwise.
+ */
+function extend(graph: tf.Graph, def: MetaGraphDefProto): boolean {
+  const nodes = def.graphDef?.nodes ?? [];
+  const have = new Set(graph.getOperations().map((o) => o.name));
+  const incoming = new Set(nodes.map((n) => n.name));
+  if (![...have].every((n) => incoming.has(n))) return false;
+  const collectionDef: Record<string, CollectionDefProto> = {};
+  for (const [key, c] of Object.entries(def.collectionDef ?? {})) {
+    if (c.kind === "node_list") collectionDef[key] = { kind: c.kind, value: c.value.filter((n) => !have.has(n.split(":")[0])) };
+    else if (c.kind === "bytes_list") {
+      const isNew = (b: Uint8Array) => {
+        try {
+          return !have.has(decodeVariableDef(b).variableName.split(":")[0]);
+        } catch {
+          return false;
+        }
+      };
+      collectionDef[key] = { kind: c.kind, value: c.value.filter(isNew) };
+    }
+  }
+  const graphDef = def.graphDef ? { ...def.graphDef, nodes: nodes.filter((n) => !have.has(n.name)) } : undefined;
+  graph.asDefault(() => tf.train.importScopedMetaGraph({ ...def, graphDef, collectionDef }));
+  return true;
 }
 
 /** A tensor of `graph` by name; a variable comes back as the graph's Variable object. */

@@ -51,6 +51,17 @@ function instrument(method: string): void {
   restore.push(() => (target[key] = original));
 }
 
+/**
+ * Learner code runs with the suite's current default graph as its default graph, so that ops it
+ * builds "in the default graph" land in the graph the suite gave it; the graph goes back with
+ * the answer when it grew.
+ */
+let defaultGraph: tf.Graph | null = null;
+function underGraph(r: Request, fn: () => unknown): unknown {
+  defaultGraph = r.graph ? (peer.decode(r.graph) as tf.Graph) : null;
+  return defaultGraph ? defaultGraph.asDefault(fn) : fn();
+}
+
 const processes = new Map<number, { child: ChildProcess; out: string; err: string; done: unknown }>();
 
 function capped(s: string): string {
@@ -61,11 +72,9 @@ const ops: Record<string, (r: Request) => unknown> = {
   load: (r) => {
     const name = String(r.module);
     if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`bad module name ${name}`);
-    return require(path.join(root, name));
+    return underGraph(r, () => require(path.join(root, name)));
   },
-  call: (r) => peer.handle(String(r.handle))(...(peer.decode(r.args) as unknown[])),
-  reset: () => tf.resetDefaultGraph(),
-  defaultOps: () => tf.getDefaultGraph().getOperations().length,
+  call: (r) => underGraph(r, () => peer.handle(String(r.handle))(...(peer.decode(r.args) as unknown[]))),
   spawn: (r) => {
     const script = path.resolve(root, String(r.script));
     const child = spawn(process.execPath, [script, ...(r.args as string[]).map(String)], {
@@ -107,7 +116,14 @@ async function answer(r: Request): Promise<string> {
     const op = Object.hasOwn(ops, r.op) ? ops[r.op] : null;
     if (!op) throw new Error(`unknown request ${r.op}`);
     const value = await op(r);
-    const line = JSON.stringify({ id: r.id, ok: true, value: peer.encode(value), sessions: peer.encode(peer.takeTouched()) });
+    const line = JSON.stringify({
+      id: r.id,
+      ok: true,
+      value: peer.encode(value),
+      sessions: peer.encode(peer.takeTouched()),
+      graph: defaultGraph ? peer.encode(defaultGraph) : null,
+    });
+    defaultGraph = null;
     if (line.length > LIMITS.bytes) throw new Error(`the value returned is larger than ${LIMITS.bytes} bytes`);
     return line;
   } catch (e) {

@@ -113,38 +113,3 @@ export function isChoice(value: unknown, letters: string): value is string {
 export function isChoiceSet(value: unknown, letters: string): value is string[] {
   return Array.isArray(value) && value.length > 0 && value.every((v) => isChoice(v, letters)) && new Set(value.map((v: string) => v.trim().toLowerCase())).size === value.length;
 }
-
-/**
- * Replaces `obj[key]` (a method) with a wrapper that records each call's `this` and arguments,
- * for the duration of `fn`, and restores it afterwards.
- */
-export function recordCalls<T>(obj: object, key: string, fn: () => T): { result: T; calls: { self: unknown; args: unknown[] }[] } {
-  const target = obj as Record<string, (...args: unknown[]) => unknown>;
-  const original = target[key];
-  const calls: { self: unknown; args: unknown[] }[] = [];
-  target[key] = function (this: unknown, ...args: unknown[]) {
-    calls.push({ self: this, args });
-    return original.apply(this, args);
-  };
-  try {
-    return { result: fn(), calls };
-  } finally {
-    target[key] = original;
-  }
-}
-
-/** Same as `recordCalls` for an async `fn`. */
-export async function recordCallsAsync<T>(obj: object, key: string, fn: () => Promise<T>): Promise<{ result: T; calls: { self: unknown; args: unknown[] }[] }> {
-  const target = obj as Record<string, (...args: unknown[]) => unknown>;
-  const original = target[key];
-  const calls: { self: unknown; args: unknown[] }[] = [];
-  target[key] = function (this: unknown, ...args: unknown[]) {
-    calls.push({ self: this, args });
-    return original.apply(this, args);
-  };
-  try {
-    return { result: await fn(), calls };
-  } finally {
-    target[key] = original;
-  }
-}
