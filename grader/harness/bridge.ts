@@ -67,7 +67,7 @@ export class Bridge {
     for (;;) {
       const a = this.next(this.deadline - Date.now(), `\`${this.current}\``);
       if (!a.line) continue;
-      let reply: { id?: unknown; ok?: unknown; value?: unknown; sessions?: unknown; graph?: unknown; error?: { type?: unknown; message?: unknown } };
+      let reply: { id?: unknown; ok?: unknown; value?: unknown; sessions?: unknown; graph?: unknown; error?: { type?: unknown; message?: unknown; where?: unknown } };
       try {
         reply = JSON.parse(a.line);
       } catch {
@@ -85,7 +85,8 @@ export class Bridge {
         return value;
       }
       const err = reply.error ?? {};
-      throw new RemoteError(String(err.type ?? "Error"), String(err.message ?? ""));
+      const where = typeof err.where === "string" ? `\n    at ${err.where.slice(0, 200)}` : "";
+      throw new RemoteError(String(err.type ?? "Error"), `${String(err.message ?? "")}${where}`);
     }
   }
 

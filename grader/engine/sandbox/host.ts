@@ -127,8 +127,25 @@ async function answer(r: Request): Promise<string> {
     if (line.length > LIMITS.bytes) throw new Error(`the value returned is larger than ${LIMITS.bytes} bytes`);
     return line;
   } catch (e) {
-    return JSON.stringify({ id: r.id, ok: false, error: { type: errorType(e), message: safeMessage(e) } });
+    return JSON.stringify({ id: r.id, ok: false, error: { type: errorType(e), message: safeMessage(e), where: whereIn(e) } });
   }
+}
+
+/** Where in the learner's files an error was thrown (`ex01.ts:3:9`), for the learner to look. */
+function whereIn(e: unknown): string | null {
+  try {
+    const stack = e instanceof Error && typeof e.stack === "string" ? e.stack : "";
+    const prefix = `${root}${path.sep}`;
+    for (const line of stack.split("\n").slice(1)) {
+      const at = line.indexOf(prefix);
+      if (at < 0) continue;
+      const m = /^([^\s():]+):(\d+):(\d+)/.exec(line.slice(at + prefix.length));
+      if (m) return `${m[1]}:${m[2]}:${m[3]}`;
+    }
+  } catch {
+    // No stack to read.
+  }
+  return null;
 }
 
 let pending = "";

@@ -109,7 +109,7 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
     TENSORLINGS_SEED: String(o.seed),
     TENSORLINGS_KIT_ROOT: inside,
     TENSORLINGS_SUBMISSION: path.join(o.scratch, "submission"),
-    NODE_OPTIONS: `--require ${path.join(hostDir, "register.js")} --max-old-space-size=${heapMb}`,
+    NODE_OPTIONS: `--require ${path.join(hostDir, "register.js")} --enable-source-maps --max-old-space-size=${heapMb}`,
   };
   for (const name of ["HOML_DATA_HOME", "TENSORLINGS_BACKEND"]) {
     const v = process.env[name];
