@@ -409,7 +409,8 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
  */
 function refuseDirectory(data: Buffer): string | null {
   const claims = readDirectoryClaims(data);
-  if (!claims) return "the zip could not be read: it has no end-of-central-directory record (not a zip file?)";
+  if (!claims)
+    return "the zip could not be read: it has no end-of-central-directory record (not a zip file?)";
   if (claims.entries > SUBMISSION_LIMITS.maxZipEntries)
     return `the zip's central directory lists ${claims.entries} entries, more than the ${SUBMISSION_LIMITS.maxZipEntries} allowed; it was not opened`;
   if (claims.centralDirectoryBytes > SUBMISSION_LIMITS.maxZipDirectoryBytes)

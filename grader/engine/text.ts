@@ -53,7 +53,11 @@ export function stripAbsolutePaths(text: string, roots: string[] = []): string {
   let s = text.replace(/file:\/\/(?=\/)/g, "");
   for (const root of [...roots].filter((r) => r.length > 1).sort((a, b) => b.length - a.length)) {
     const r = root.replace(/[\\/]+$/, "");
-    s = s.split(r + "/").join("").split(r + "\\").join("");
+    s = s
+      .split(r + "/")
+      .join("")
+      .split(r + "\\")
+      .join("");
   }
   return s
     .replace(/(?<![\w.:/~\\-])(?:\/[^\s/'"`()<>[\]{},;:|*?]+){2,}/g, (p) => `<path>/${lastPart(p)}`)

@@ -46,7 +46,11 @@ export function readDirectoryClaims(zip: Buffer): ZipDirectoryClaims | null {
     if (zip[i] !== 0x50 || zip[i + 1] !== 0x4b) continue;
     const sig = zip.readUInt32LE(i);
     if (sig === EOCD_SIG && i + EOCD_SIZE <= zip.length)
-      take(BigInt(zip.readUInt16LE(i + 8)), BigInt(zip.readUInt16LE(i + 10)), BigInt(zip.readUInt32LE(i + 12)));
+      take(
+        BigInt(zip.readUInt16LE(i + 8)),
+        BigInt(zip.readUInt16LE(i + 10)),
+        BigInt(zip.readUInt32LE(i + 12)),
+      );
     else if (sig === ZIP64_EOCD_SIG) zip64At(i);
     else if (sig === ZIP64_LOCATOR_SIG && i + ZIP64_LOCATOR_SIZE <= zip.length) {
       const at = zip.readBigUInt64LE(i + 8);
