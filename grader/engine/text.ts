@@ -14,11 +14,14 @@ export interface CleanOptions {
   max?: number;
   /** Folders shown relative to themselves rather than as `<path>` (a run folder, the kit). */
   roots?: string[];
+  /** Private suite sources whose text must not come back out (see redactSuiteSource). */
+  suiteSources?: string[];
 }
 
-/** The one entry point for learner text: controls stripped, paths hidden, length capped. */
+/** The one entry point for learner text: controls stripped, suite text removed, paths hidden, length capped. */
 export function cleanLearnerText(text: unknown, opts: CleanOptions = {}): string {
-  const s = stripAbsolutePaths(stripControls(safeString(text)), opts.roots);
+  const plain = stripControls(safeString(text));
+  const s = stripAbsolutePaths(redactSuiteSource(plain, opts.suiteSources ?? []), opts.roots);
   return cap(s, opts.max ?? LEARNER_TEXT_MAX);
 }
 
@@ -29,12 +32,19 @@ export function cleanLearnerText(text: unknown, opts: CleanOptions = {}): string
  * it reads.
  */
 export function stripControls(text: string): string {
-  return (
-    stripVTControlCharacters(text.replace(/\r\n/g, "\n"))
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
-  );
+  return stripVTControlCharacters(text.replace(/\r\n/g, "\n").replace(STRING_COMMAND, ""))
+    .replace(LEFTOVER_ESCAPE, "")
+    .replace(CONTROL_CHAR, "");
 }
+
+/* eslint-disable no-control-regex */
+/** OSC, DCS, SOS, PM and APC run to BEL or ST; Node's stripper only knows some of them. */
+const STRING_COMMAND =
+  /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g;
+/** Any escape left: ESC, its intermediate bytes and its final byte. */
+const LEFTOVER_ESCAPE = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+const CONTROL_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 /** At most `max` characters (whole code points), marked with "…" when cut. */
 export function cap(text: string, max: number): string {
@@ -140,6 +150,7 @@ export function redactSuiteSource(text: string, suiteSources: string[], minLengt
       any = true;
     }
   if (!any) return text;
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") hidden[i] = 0; // keep the lines apart
   let out = "";
   for (let i = 0; i < text.length; i++) {
     if (!hidden[i]) out += text[i];
