@@ -5,8 +5,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Grader, mapLimit, type EngineLimits } from "../engine/grade";
+import { onShutdown } from "../engine/lifecycle";
 import { listSubmissions, type SubmissionSource } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
+import { makeWorkRoot, removeRun } from "../engine/workspace";
 import { writeAggregates, writeStudent, type BatchMeta } from "./outputs";
 
 export interface BatchOptions {
@@ -15,6 +17,8 @@ export interface BatchOptions {
   /** Suites folder with its manifest (default: the kit's grader/suites). */
   tests: string;
   kitRoot?: string;
+  /** Where the batch's work folder is made (default: the OS temp folder). */
+  workBase?: string;
   jobs?: number;
   shard?: { index: number; count: number };
   limits?: Partial<EngineLimits>;
@@ -58,6 +62,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (!fs.existsSync(opts.submissions) || !fs.statSync(opts.submissions).isDirectory())
     throw new ConfigError(`--submissions ${opts.submissions} is not a folder`);
   const started = new Date().toISOString();
+  // One work folder for the whole batch; a SIGINT/SIGTERM removes it (and kills every sandbox).
+  const work = makeWorkRoot(opts.workBase);
+  const forget = onShutdown(() => removeRun(work));
+  const cleanUp = () => {
+    removeRun(work);
+    forget();
+  };
   let grader: Grader;
   try {
     grader = new Grader({
@@ -66,8 +77,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       mode: "batch",
       limits: opts.limits,
       seed: opts.seed,
+      workBase: work,
     });
   } catch (e) {
+    cleanUp();
     throw new ConfigError((e as Error).message);
   }
   let sources: SubmissionSource[];
@@ -75,15 +88,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     sources = pickShard(listSubmissions(opts.submissions), opts.shard);
   } catch (e) {
     await grader.close();
+    cleanUp();
     throw new ConfigError((e as Error).message);
   }
   fs.mkdirSync(opts.out, { recursive: true });
   opts.onStart?.(sources.length);
+  const clean = { roots: [work, grader.kit.root] };
   let done = 0;
   try {
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
-      const record = await grader.grade(src);
-      writeStudent(opts.out, record);
+      const record = writeStudent(opts.out, await grader.grade(src), clean);
       opts.onGraded?.(record, ++done, sources.length);
       return record;
     });
@@ -99,6 +113,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     return { records, meta, exitCode: records.some((r) => r.status === "error") ? 3 : 0 };
   } finally {
     await grader.close();
+    cleanUp();
   }
 }
 
