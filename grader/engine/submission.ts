@@ -206,11 +206,22 @@ function configFlag(
 
 /** The folder (relative, "" = top) holding the most exercise files; ties prefer `exercises`, then the shallowest. */
 export function chooseRoot(paths: string[], manifest: Manifest): string | null {
-  const present = new Set(paths);
-  const dirs = new Set<string>([""]);
+  // Each path votes for the folders it would put an exercise file in: linear in the paths, so
+  // tens of thousands of files in a submission cost milliseconds.
+  const votes = new Map<string, Set<number>>();
+  const vote = (dir: string, id: number) => {
+    if (!votes.has(dir)) votes.set(dir, new Set());
+    votes.get(dir)!.add(id);
+  };
   for (const p of paths) {
-    const parts = p.split("/");
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+    for (const ex of manifest.exercises) {
+      if (isFolderExercise(ex)) {
+        if (!p.endsWith(".ts")) continue;
+        for (let i = p.indexOf(ex.file); i >= 0; i = p.indexOf(ex.file, i + 1))
+          if (i === 0 || p[i - 1] === "/") vote(i === 0 ? "" : p.slice(0, i - 1), ex.id);
+      } else if (p === ex.file) vote("", ex.id);
+      else if (p.endsWith("/" + ex.file)) vote(p.slice(0, p.length - ex.file.length - 1), ex.id);
+    }
   }
   let best: { dir: string; count: number } | null = null;
   const better = (a: string, b: string) => {
@@ -221,17 +232,10 @@ export function chooseRoot(paths: string[], manifest: Manifest): string | null {
     const db = b === "" ? 0 : b.split("/").length;
     return da !== db ? da < db : a < b;
   };
-  for (const dir of dirs) {
+  for (const [dir, ids] of votes) {
     if (dir.split("/").some((seg) => NOT_ROOTS.has(seg))) continue;
-    const prefix = dir ? dir + "/" : "";
-    let count = 0;
-    for (const ex of manifest.exercises) {
-      if (isFolderExercise(ex)) {
-        if (paths.some((p) => p.startsWith(prefix + ex.file) && p.endsWith(".ts"))) count++;
-      } else if (present.has(prefix + ex.file)) count++;
-    }
-    if (count > 0 && (!best || count > best.count || (count === best.count && better(dir, best.dir))))
-      best = { dir, count };
+    const count = ids.size;
+    if (!best || count > best.count || (count === best.count && better(dir, best.dir))) best = { dir, count };
   }
   return best ? best.dir : null;
 }
@@ -254,6 +258,15 @@ function allowListed(paths: string[], root: string, manifest: Manifest): string[
   return out;
 }
 
+/** The next entry of an open folder, or null at its end or when it cannot be read. */
+function readEntry(dir: fs.Dir): fs.Dirent | null {
+  try {
+    return dir.readSync();
+  } catch {
+    return null;
+  }
+}
+
 function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {
   const flags: Flag[] = [];
   const files = new Map<string, Buffer>();
@@ -264,14 +277,15 @@ function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: stri
   let walked = 0;
   const walk = (dir: string, rel: string, depth: number) => {
     if (depth > SUBMISSION_LIMITS.maxDepth || walked > SUBMISSION_LIMITS.maxWalkEntries) return;
-    let entries: fs.Dirent[];
+    let entries: fs.Dir;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.opendirSync(dir);
     } catch {
       return;
     }
-    for (const e of entries) {
-      walked++;
+    // Read one entry at a time: a folder of a million files costs no more than the limit.
+    for (let e = readEntry(entries); e; e = readEntry(entries)) {
+      if (++walked > SUBMISSION_LIMITS.maxWalkEntries) break;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) links.push(r);
       else if (e.isDirectory()) {
@@ -282,8 +296,15 @@ function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: stri
         if (CONFIG_FILES.has(e.name)) configFiles.push(r);
       }
     }
+    entries.closeSync();
   };
   walk(source.path, "", 0);
+  if (walked > SUBMISSION_LIMITS.maxWalkEntries)
+    flags.push({
+      code: "submission-limit",
+      severity: "incident",
+      message: `the submission holds more than ${SUBMISSION_LIMITS.maxWalkEntries} files and folders; only the first ${SUBMISSION_LIMITS.maxWalkEntries} were looked at`,
+    });
   const root = chooseRoot([...regular, ...links], manifest);
   if (root === null) return { source, root, files, flags };
   const readSmall = (rel: string) => {

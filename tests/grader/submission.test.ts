@@ -51,6 +51,31 @@ describe("finding the exercise files", () => {
     expect(chooseRoot(["node_modules/x/ex01.ts", "readme.md"], manifest)).toBeNull();
   });
 
+  it("finds the root among tens of thousands of files in linear time", () => {
+    const paths = Array.from({ length: 40_000 }, (_, i) => `junk/d${i}/ex03/x${i}.ts`);
+    paths.push("hw/ex01.ts", "hw/ex02.ts", "hw/ex03/index.ts");
+    const t0 = Date.now();
+    expect(chooseRoot(paths, manifest)).toBe("hw");
+    expect(Date.now() - t0).toBeLessThan(10_000); // a nested scan over folders and paths takes minutes
+  });
+
+  it("stops walking a folder at the entry limit, with a flag", () => {
+    const big = path.join(dir, "big");
+    fs.mkdirSync(big);
+    const before = SUBMISSION_LIMITS.maxWalkEntries;
+    (SUBMISSION_LIMITS as { maxWalkEntries: number }).maxWalkEntries = 50;
+    try {
+      for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(big, `f${i}.txt`), "");
+      fs.copyFileSync(path.join(SOLUTION, "ex01.ts"), path.join(dir, "ex01.ts"));
+      const s = load(dir);
+      expect(s.flags.map((f) => f.message)).toContain(
+        "the submission holds more than 50 files and folders; only the first 50 were looked at",
+      );
+    } finally {
+      (SUBMISSION_LIMITS as { maxWalkEntries: number }).maxWalkEntries = before;
+    }
+  });
+
   it("loads a whole clone: the stub exercises, not the solved solutions, with kit configuration unflagged", () => {
     fs.cpSync(STUB, path.join(dir, "exercises"), { recursive: true });
     fs.cpSync(SOLUTION, path.join(dir, "solutions"), { recursive: true });
