@@ -1,4 +1,4 @@
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,10 +14,8 @@ function groupAlive(pgid: number): boolean {
   } catch {
     return false;
   }
-  const ps = require("child_process").spawnSync("ps", ["-o", "stat=", "-g", String(pgid)], {
-    encoding: "utf8",
-  });
-  return ps.stdout.split("\n").some((s: string) => s.trim() && !s.trim().startsWith("Z"));
+  const ps = spawnSync("ps", ["-o", "stat=", "-g", String(pgid)], { encoding: "utf8" });
+  return ps.stdout.split("\n").some((s) => s.trim() && !s.trim().startsWith("Z"));
 }
 
 async function until(check: () => boolean, ms = 5000): Promise<boolean> {
