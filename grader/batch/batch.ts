@@ -8,7 +8,8 @@ import { Grader, mapLimit, type EngineLimits } from "../engine/grade";
 import { onShutdown } from "../engine/lifecycle";
 import { listSubmissions, type SubmissionSource } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
-import { makeWorkRoot, removeRun } from "../engine/workspace";
+import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
+import type { Manifest } from "../manifest";
 import { writeAggregates, writeStudent, type BatchMeta } from "./outputs";
 
 export interface BatchOptions {
@@ -93,9 +94,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   }
   fs.mkdirSync(opts.out, { recursive: true });
   opts.onStart?.(sources.length);
-  const clean = { roots: [work, grader.kit.root] };
   let done = 0;
   try {
+    const clean = { roots: [work, grader.kit.root], suiteSources: suiteTexts(grader.manifest) };
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
       const record = writeStudent(opts.out, await grader.grade(src), clean);
       opts.onGraded?.(record, ++done, sources.length);
@@ -115,6 +116,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     await grader.close();
     cleanUp();
   }
+}
+
+/** The private suites' text (with their support files), which no report may echo. */
+function suiteTexts(manifest: Manifest): string[] {
+  const files = snapshotSuites(
+    manifest.dir,
+    manifest.exercises.map((e) => e.suite),
+  );
+  return [...files.values()].map((b) => b.toString("utf8"));
 }
 
 export function defaultTestsDir(kitRoot: string): string {

@@ -1,3 +1,8 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { mergeShards } from "../../grader/batch/merge";
+import { writeStudent } from "../../grader/batch/outputs";
 import { LEARNER_TEXT_MAX } from "../../grader/engine/text";
 import type { GradeRecord, TestResult } from "../../grader/engine/types";
 import { cleanRecord, TEXT_LIMITS } from "../../grader/report/clean";
@@ -119,42 +124,42 @@ describe("Gradescope results", () => {
   });
 });
 
-describe("learner text in every report", () => {
-  const run = "/tmp/tensorlings-grade-Xy12/ex1-0-ab";
-  const hostile = record(
-    "@octocat",
-    [
-      test(
-        "ex01.t1",
-        "failed",
-        0,
-        1,
-        `\u001b[2J\u001b[HExpected 3\u0007 at ${run}/submission/ex01.ts:2:3\n${"spam ".repeat(2000)}`,
-      ),
+const run = "/tmp/tensorlings-grade-Xy12/ex1-0-ab";
+const hostile = record(
+  "@octocat",
+  [
+    test(
+      "ex01.t1",
+      "failed",
+      0,
+      1,
+      `\u001b[2J\u001b[HExpected 3\u0007 at ${run}/submission/ex01.ts:2:3\n${"spam ".repeat(2000)}`,
+    ),
+  ],
+  {
+    output: "\u001b]0;title\u0007summary",
+    flags: [{ code: "id-collision", severity: "incident", message: "names \u001b[31m/home/x/y\u001b[0m" }],
+    exercises: [
+      {
+        id: 1,
+        slug: "add",
+        title: "Add",
+        file: "ex01.ts",
+        status: "failed",
+        score: 0,
+        max_score: 1,
+        duration_ms: 1,
+        output: `console \u001b[2Jout at /work/kit/src/ops.ts:1\n${"x".repeat(5000)}`,
+      },
     ],
-    {
-      output: "\u001b]0;title\u0007summary",
-      flags: [{ code: "id-collision", severity: "incident", message: "names \u001b[31m/home/x/y\u001b[0m" }],
-      exercises: [
-        {
-          id: 1,
-          slug: "add",
-          title: "Add",
-          file: "ex01.ts",
-          status: "failed",
-          score: 0,
-          max_score: 1,
-          duration_ms: 1,
-          output: `console \u001b[2Jout at /work/kit/src/ops.ts:1\n${"x".repeat(5000)}`,
-        },
-      ],
-      error: `grading failed: Error\n    at f (${run}/harness/x.js:1:1)`,
-    },
-  );
-  // eslint-disable-next-line no-control-regex
-  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-  const absolute = /\/tmp\/|\/work\/|\/home\//;
+    error: `grading failed: Error\n    at f (${run}/harness/x.js:1:1)`,
+  },
+);
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const absolute = /\/tmp\/|\/work\/|\/home\//;
 
+describe("learner text in every report", () => {
   it("is capped, free of control sequences and of absolute paths in Gradescope output", () => {
     const gs = toGradescope(hostile);
     expect(validateGradescope(gs)).toEqual([]);
@@ -189,6 +194,32 @@ describe("learner text in every report", () => {
     expect(md).not.toMatch(/@octocat/);
     expect(md).toContain("| @\u2060octocat |");
     expect(md).toContain("| \\*bold\\*\\_\\[x\\]\\(y\\) |");
+  });
+});
+
+describe("batch outputs", () => {
+  let out: string;
+  beforeEach(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "report-test-"));
+  });
+  afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it("write cleaned records, and a merge of shards stays clean and names shards relatively", () => {
+    const shard = (n: number) => path.join(out, `shard-${n}`);
+    const written = writeStudent(shard(1), hostile, { roots: [run] });
+    writeStudent(shard(2), mixed);
+    const onDisk = fs.readFileSync(path.join(shard(1), "results", "@octocat.json"), "utf8");
+    expect(JSON.parse(onDisk)).toEqual(written);
+    expect(onDisk).not.toMatch(absolute);
+    expect(onDisk).not.toMatch(/\\u001b/);
+    const { records, meta } = mergeShards([shard(1), shard(2)], path.join(out, "merged"));
+    expect(records.map((r) => r.submission.id)).toEqual(["@octocat", "alice"]);
+    expect(meta.mergedFrom).toEqual(["../shard-1", "../shard-2"]);
+    for (const f of ["summary.md", "junit.xml", "grades.csv", "batch.json", "errors.json"]) {
+      const text = fs.readFileSync(path.join(out, "merged", f), "utf8");
+      expect(text).not.toMatch(absolute);
+      expect(text).not.toMatch(controls);
+    }
   });
 });
 
