@@ -15,7 +15,7 @@ import type { Flag } from "./types";
 import { readDirectoryClaims } from "./zip-directory";
 
 export interface SubmissionSource {
-  /** Student id: the folder or zip base name. */
+  /** Student id: the folder or zip base name made file-name-safe (see studentId), unique in the batch. */
   id: string;
   path: string;
   kind: "folder" | "zip";
@@ -101,7 +101,10 @@ export function listSubmissions(dir: string): SubmissionSource[] {
   }
   const key = (id: string) => id.toLowerCase();
   const groups = new Map<string, string[]>();
-  for (const f of found) groups.set(key(f.base), [...(groups.get(key(f.base)) ?? []), f.name]);
+  for (const f of found) {
+    if (!groups.has(key(f.base))) groups.set(key(f.base), []);
+    groups.get(key(f.base))!.push(f.name);
+  }
   const taken = new Set(found.map((f) => key(f.base)));
   const used = new Set<string>();
   return found.map((f): SubmissionSource => {
