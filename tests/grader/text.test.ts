@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   cap,
   cleanLearnerText,
@@ -80,6 +81,45 @@ describe("learner text", () => {
     expect(safeString(undefined)).toBe("undefined");
     expect(safeString(42n)).toBe("42");
     expect(cleanLearnerText(proxy)).toBe("[unprintable value]");
+  });
+});
+
+describe("cleaning any text", () => {
+  const anyText = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 600 }),
+    fc
+      .array(
+        fc.constantFrom(
+          "\u001b",
+          "[",
+          "]",
+          "2J",
+          "P",
+          "\\",
+          "\u0007",
+          "\u009b",
+          "/tmp",
+          "/x",
+          "a",
+          "\n",
+          "\r",
+        ),
+      )
+      .map((parts) => parts.join("")),
+  );
+
+  it("leaves no control character, stays within the cap, and is stable when repeated", () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1, max: 500 }), (text, max) => {
+        const once = cleanLearnerText(text, { max });
+        // eslint-disable-next-line no-control-regex
+        expect(once).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(Array.from(once).length).toBeLessThanOrEqual(max);
+        expect(once).not.toMatch(/(^|[\s'"(])\/tmp\/x/);
+        expect(cleanLearnerText(once, { max })).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
