@@ -5,8 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Grader, mapLimit, type EngineLimits } from "../engine/grade";
+import { onShutdown } from "../engine/lifecycle";
 import { listSubmissions, type SubmissionSource } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
+import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
+import type { Manifest } from "../manifest";
 import { writeAggregates, writeStudent, type BatchMeta } from "./outputs";
 
 export interface BatchOptions {
@@ -15,6 +18,8 @@ export interface BatchOptions {
   /** Suites folder with its manifest (default: the kit's grader/suites). */
   tests: string;
   kitRoot?: string;
+  /** Where the batch's work folder is made (default: the OS temp folder). */
+  workBase?: string;
   jobs?: number;
   shard?: { index: number; count: number };
   limits?: Partial<EngineLimits>;
@@ -60,6 +65,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (!fs.existsSync(opts.submissions) || !fs.statSync(opts.submissions).isDirectory())
     throw new ConfigError(`--submissions ${opts.submissions} is not a folder`);
   const started = new Date().toISOString();
+  // One work folder for the whole batch; a SIGINT/SIGTERM removes it (and kills every sandbox).
+  const work = makeWorkRoot(opts.workBase);
+  const forget = onShutdown(() => removeRun(work));
+  const cleanUp = () => {
+    removeRun(work);
+    forget();
+  };
   let grader: Grader;
   try {
     grader = new Grader({
@@ -69,8 +81,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       limits: opts.limits,
       seed: opts.seed,
       sandbox: opts.sandbox ?? "require",
+      workBase: work,
     });
   } catch (e) {
+    cleanUp();
     throw new ConfigError((e as Error).message);
   }
   let sources: SubmissionSource[];
@@ -78,15 +92,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     sources = pickShard(listSubmissions(opts.submissions), opts.shard);
   } catch (e) {
     await grader.close();
+    cleanUp();
     throw new ConfigError((e as Error).message);
   }
   fs.mkdirSync(opts.out, { recursive: true });
   opts.onStart?.(sources.length);
   let done = 0;
   try {
+    const clean = { roots: [work, grader.kit.root], suiteSources: suiteTexts(grader.manifest) };
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
-      const record = await grader.grade(src);
-      writeStudent(opts.out, record);
+      const record = writeStudent(opts.out, await grader.grade(src), clean);
       opts.onGraded?.(record, ++done, sources.length);
       return record;
     });
@@ -102,7 +117,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     return { records, meta, exitCode: records.some((r) => r.status === "error") ? 3 : 0 };
   } finally {
     await grader.close();
+    cleanUp();
   }
+}
+
+/** The private suites' text (with their support files), which no report may echo. */
+function suiteTexts(manifest: Manifest): string[] {
+  const files = snapshotSuites(
+    manifest.dir,
+    manifest.exercises.map((e) => e.suite),
+  );
+  return [...files.values()].map((b) => b.toString("utf8"));
 }
 
 export function defaultTestsDir(kitRoot: string): string {

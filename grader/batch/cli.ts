@@ -3,13 +3,15 @@
  *   [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n]`
  *
  * Exit status: 0 when grading worked, whatever the students scored; 2 for a configuration
- * error; 3 when the grader itself failed on a submission (listed in <out>/errors.json).
+ * error; 3 when the grader itself failed on a submission (listed in <out>/errors.json);
+ * 130/143 when stopped by SIGINT/SIGTERM, after killing every sandbox and removing the work folder.
  */
 import { SingleBar, Presets } from "cli-progress";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import { DEFAULT_KIT_ROOT } from "../engine/kit";
+import { onShutdown } from "../engine/lifecycle";
 import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
 
 const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
@@ -62,6 +64,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
           Presets.shades_classic,
         )
       : null;
+    // The bar hides the cursor; a Ctrl-C must give it back.
+    const forgetBar = onShutdown(() => bar?.stop());
     const result = await runBatch({
       submissions: path.resolve(values.submissions as string),
       out: path.resolve(values.out as string),
@@ -89,6 +93,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       },
     });
     bar?.stop();
+    forgetBar();
     const integrity = result.records.filter((r) => r.flags.some((f) => f.severity === "integrity")).length;
     console.log(
       `graded ${result.records.length} submission(s) into ${values.out}; ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`,

@@ -44,18 +44,19 @@ export function mergeShards(
       `the shards were graded with different tests (${[...hashes].map((h) => h.slice(0, 12)).join(", ")})`,
     );
   const exercises = manifest ?? manifestFromRecords(records);
-  for (const r of records) writeStudent(out, r);
+  const cleaned = records.map((r) => writeStudent(out, r));
   const meta: BatchMeta = {
     testsHash: [...hashes][0] ?? "",
     graderVersion: records[0]?.grader.version ?? "",
     shard: null,
-    students: records.map((r) => r.submission.id).sort(),
+    students: cleaned.map((r) => r.submission.id).sort(),
     started: earliest || new Date().toISOString(),
     finished: new Date().toISOString(),
-    mergedFrom: shardDirs.map((d) => path.resolve(d)),
+    // Relative to the merged output, so no path of the CI machine ends up in it.
+    mergedFrom: shardDirs.map((d) => path.relative(path.resolve(out), path.resolve(d)) || "."),
   };
-  writeAggregates(out, records, exercises, meta);
-  return { records, meta };
+  writeAggregates(out, cleaned, exercises, meta);
+  return { records: cleaned, meta };
 }
 
 /** Exercise columns recovered from the records themselves, when no manifest is given. */

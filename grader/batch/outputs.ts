@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { GradeRecord } from "../engine/types";
 import type { Manifest } from "../manifest";
+import { cleanRecord, type RecordCleanOptions } from "../report/clean";
 import { gradesCsv, longCsv } from "../report/csv";
 import { toGradescope } from "../report/gradescope";
 import { toJUnit } from "../report/junit";
@@ -30,13 +31,19 @@ export interface BatchMeta {
   mergedFrom?: string[];
 }
 
-export function writeStudent(outDir: string, record: GradeRecord): void {
+/**
+ * Writes one student's record and Gradescope results, learner texts cleaned (see report/clean.ts),
+ * and returns the cleaned record, which the aggregates should be built from.
+ */
+export function writeStudent(outDir: string, raw: GradeRecord, clean: RecordCleanOptions = {}): GradeRecord {
+  const record = cleanRecord(raw, clean);
   writeJson(path.join(outDir, "results", `${record.submission.id}.json`), record);
   const gs = toGradescope(record);
   const problems = validateGradescope(gs);
   if (problems.length)
     throw new Error(`Gradescope output for ${record.submission.id} is invalid: ${problems.join("; ")}`);
   writeJson(path.join(outDir, "gradescope", record.submission.id, "results.json"), gs);
+  return record;
 }
 
 export function writeAggregates(

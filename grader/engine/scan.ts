@@ -4,6 +4,7 @@
  * grader. Findings are a warning column in the reports; they never change a score by themselves.
  */
 import * as ts from "typescript";
+import { cleanLearnerText } from "./text";
 import type { ScanFinding } from "./types";
 
 interface Rule {
@@ -106,8 +107,31 @@ const GLOBAL_OBJECTS = new Set(["globalThis", "global", "window", "self"]);
 const GRADER_WORDS =
   /(^|[/\\])(grader|suites|solutions|harness)([/\\]|$)|\.test\.[jt]s|manifest\.json|\$\$jest|JEST_STATE|jest-circus|@jest\/|jest-symbol/i;
 
+/** The finding that stands in for a scan that could not be done; a warning like any other. */
+const SKIPPED: Rule = { id: "scan-skipped", message: "scan skipped: too deeply nested" };
+
+/**
+ * Findings for one file; never throws. The walk below is iterative, and TypeScript's parser, which
+ * recurses per nesting level, is given up on (with a `scan-skipped` finding) when nesting
+ * exhausts the stack.
+ */
 export function scanSource(file: string, text: string): ScanFinding[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  let sf: ts.SourceFile;
+  try {
+    sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    return scanTree(file, text, sf);
+  } catch (e) {
+    // A scanner bug must not cost the learner a grade either: it becomes the same warning.
+    const message =
+      e instanceof RangeError
+        ? SKIPPED.message
+        : `scan skipped: the scanner failed (${cleanLearnerText(e, { max: 200 })})`;
+    return [{ rule: SKIPPED.id, file, line: 1, column: 1, snippet: "", message }];
+  }
+}
+
+function scanTree(file: string, text: string, sf: ts.SourceFile): ScanFinding[] {
+  let lines: string[] | undefined;
   const found = new Map<string, ScanFinding>();
   const fsNames = new Set<string>();
   const processNames = new Set<string>(["process"]);
@@ -126,7 +150,8 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     const key = `${rule.id}:${line}`;
     if (found.has(key)) return;
-    const snippet = text.split("\n")[line]?.trim().slice(0, 160) ?? "";
+    lines ??= text.split("\n");
+    const snippet = cleanLearnerText((lines[line] ?? "").trim(), { max: 160 });
     found.set(key, {
       rule: rule.id,
       file,
@@ -209,7 +234,6 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     ) {
       add(RULES.graderFiles, node, JSON.stringify(node.text.slice(0, 60)));
     }
-    ts.forEachChild(node, visit);
   };
 
   const onMember = (node: ts.Node, rawObj: ts.Expression, name: string) => {
@@ -257,7 +281,17 @@ export function scanSource(file: string, text: string): ScanFinding[] {
     }
   };
 
-  visit(sf);
+  // Depth-first, in source order, with an explicit stack: aliases are seen before their uses.
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const node = stack.pop()!;
+    visit(node);
+    const kids: ts.Node[] = [];
+    ts.forEachChild(node, (k) => {
+      kids.push(k);
+    });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
   return [...found.values()].sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 
@@ -284,11 +318,14 @@ function unwrap(e: ts.Expression): ts.Expression {
 }
 
 function collectNames(binding: ts.Node, into: Set<string>): void {
-  const visit = (n: ts.Node) => {
+  const stack = [binding];
+  while (stack.length) {
+    const n = stack.pop()!;
     if (ts.isIdentifier(n)) into.add(n.text);
-    ts.forEachChild(n, visit);
-  };
-  visit(binding);
+    ts.forEachChild(n, (k) => {
+      stack.push(k);
+    });
+  }
 }
 
 function isAssignmentTarget(node: ts.Node): boolean {

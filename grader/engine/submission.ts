@@ -10,13 +10,17 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { isFolderExercise, type Manifest } from "../manifest";
+import { cleanLearnerText, safeString } from "./text";
 import type { Flag } from "./types";
+import { readDirectoryClaims } from "./zip-directory";
 
 export interface SubmissionSource {
-  /** Student id: the folder or zip base name. */
+  /** Student id: the folder or zip base name made file-name-safe (see studentId), unique in the batch. */
   id: string;
   path: string;
   kind: "folder" | "zip";
+  /** Set when other submissions' names mapped to the same id: all of those names, and that id. */
+  collision?: { names: string[]; original: string };
 }
 
 export interface LoadedSubmission {
@@ -33,6 +37,8 @@ export const SUBMISSION_LIMITS = {
   maxFolderFiles: 64,
   maxZipBytes: 64 * 1024 * 1024,
   maxZipEntries: 5000,
+  /** Room for maxZipEntries entries with long names. */
+  maxZipDirectoryBytes: 4 * 1024 * 1024,
   maxZipTotalBytes: 256 * 1024 * 1024,
   maxWalkEntries: 50_000,
   maxDepth: 8,
@@ -77,31 +83,73 @@ const NOT_ROOTS = new Set([
 ]);
 const NOT_WALKED = new Set(["node_modules", ".git", "__MACOSX"]);
 
+/**
+ * Submissions in `dir`, each with an id safe as a file name. Two names that map to the same id
+ * (say "a b" and "a_b", or "Alice" and "alice" on a case-insensitive disk) are told apart by a
+ * suffix ("-2", "-3", …) on all but the first, and each of them carries a note that becomes a flag.
+ */
 export function listSubmissions(dir: string): SubmissionSource[] {
-  const out: SubmissionSource[] = [];
-  const seen = new Map<string, string>();
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  const found: Array<{ name: string; base: string; path: string; kind: SubmissionSource["kind"] }> = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
     if (e.name.startsWith(".")) continue;
-    const full = path.join(dir, e.name);
     let kind: SubmissionSource["kind"] | null = null;
     if (e.isDirectory()) kind = "folder";
     else if (e.isFile() && e.name.toLowerCase().endsWith(".zip")) kind = "zip";
     if (!kind) continue;
-    const id = studentId(kind === "zip" ? e.name.slice(0, -4) : e.name);
-    if (seen.has(id))
-      throw new Error(`two submissions map to the student id "${id}": ${seen.get(id)} and ${e.name}`);
-    seen.set(id, e.name);
-    out.push({ id, path: full, kind });
+    const base = studentId(kind === "zip" ? e.name.slice(0, -4) : e.name);
+    found.push({ name: e.name, base, path: path.join(dir, e.name), kind });
   }
-  return out;
+  const key = (id: string) => id.toLowerCase();
+  const groups = new Map<string, string[]>();
+  for (const f of found) {
+    if (!groups.has(key(f.base))) groups.set(key(f.base), []);
+    groups.get(key(f.base))!.push(f.name);
+  }
+  const taken = new Set(found.map((f) => key(f.base)));
+  const used = new Set<string>();
+  return found.map((f): SubmissionSource => {
+    const names = groups.get(key(f.base))!;
+    let id = f.base;
+    // A suffixed id never takes the id another submission's own name maps to.
+    for (let n = 2; used.has(key(id)); n++) {
+      const next = `${f.base}-${n}`;
+      if (!taken.has(key(next))) id = next;
+    }
+    used.add(key(id));
+    const source: SubmissionSource = { id, path: f.path, kind: f.kind };
+    if (names.length > 1) source.collision = { names, original: f.base };
+    return source;
+  });
 }
 
-/** A file-name-safe id from a folder or zip name. */
+/** Names from a submission, as they may appear in a flag message. */
+function showNames(names: string[], max = 5): string {
+  const shown = names.slice(0, max).map((n) => JSON.stringify(cleanLearnerText(n, { max: 100 })));
+  return shown.join(", ") + (names.length > max ? `, and ${names.length - max} more` : "");
+}
+
+/** Code-point order, so the id a name keeps does not depend on the machine's locale. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Characters of a folder or zip name kept in an id. */
+const MAX_ID_CHARS = 80;
+
+/**
+ * A file-name-safe id from a folder or zip name: letters and digits of any script, `_ . @ -`;
+ * every other run of characters becomes `_`, and a leading `.` or `-` is replaced too.
+ */
 export function studentId(name: string): string {
-  const id = name
-    .trim()
-    .replace(/[^A-Za-z0-9_.@-]+/g, "_")
-    .replace(/^[.]+/, "_");
+  const id = Array.from(
+    name
+      .normalize("NFC")
+      .trim()
+      .replace(/[^\p{L}\p{N}_.@-]+/gu, "_")
+      .replace(/^[.-]+/, "_"),
+  )
+    .slice(0, MAX_ID_CHARS)
+    .join("");
   return id || "_";
 }
 
@@ -111,7 +159,15 @@ export function loadSubmission(
   manifest: Manifest,
   kitRoot?: string,
 ): LoadedSubmission {
-  return source.kind === "zip" ? loadZip(source, manifest, kitRoot) : loadFolder(source, manifest, kitRoot);
+  const loaded =
+    source.kind === "zip" ? loadZip(source, manifest, kitRoot) : loadFolder(source, manifest, kitRoot);
+  if (source.collision)
+    loaded.flags.unshift({
+      code: "id-collision",
+      severity: "incident",
+      message: `the names ${showNames(source.collision.names)} all map to the id "${source.collision.original}"; this one was graded as "${source.id}"`,
+    });
+  return loaded;
 }
 
 /** One flag naming the configuration a submission carried that would have changed how tests run. */
@@ -144,17 +200,31 @@ function configFlag(
   return {
     code: "ignored-file",
     severity: "incident",
-    message: `configuration shipped with the submission was ignored (the grader uses its own): ${odd.slice(0, 10).join(", ")}${odd.length > 10 ? ", …" : ""}`,
+    message: cleanLearnerText(
+      `configuration shipped with the submission was ignored (the grader uses its own): ${odd.slice(0, 10).join(", ")}${odd.length > 10 ? ", …" : ""}`,
+      { max: 1000 },
+    ),
   };
 }
 
 /** The folder (relative, "" = top) holding the most exercise files; ties prefer `exercises`, then the shallowest. */
 export function chooseRoot(paths: string[], manifest: Manifest): string | null {
-  const present = new Set(paths);
-  const dirs = new Set<string>([""]);
+  // Each path votes for the folders it would put an exercise file in: linear in the paths, so
+  // tens of thousands of files in a submission cost milliseconds.
+  const votes = new Map<string, Set<number>>();
+  const vote = (dir: string, id: number) => {
+    if (!votes.has(dir)) votes.set(dir, new Set());
+    votes.get(dir)!.add(id);
+  };
   for (const p of paths) {
-    const parts = p.split("/");
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join("/"));
+    for (const ex of manifest.exercises) {
+      if (isFolderExercise(ex)) {
+        if (!p.endsWith(".ts")) continue;
+        for (let i = p.indexOf(ex.file); i >= 0; i = p.indexOf(ex.file, i + 1))
+          if (i === 0 || p[i - 1] === "/") vote(i === 0 ? "" : p.slice(0, i - 1), ex.id);
+      } else if (p === ex.file) vote("", ex.id);
+      else if (p.endsWith("/" + ex.file)) vote(p.slice(0, p.length - ex.file.length - 1), ex.id);
+    }
   }
   let best: { dir: string; count: number } | null = null;
   const better = (a: string, b: string) => {
@@ -165,17 +235,10 @@ export function chooseRoot(paths: string[], manifest: Manifest): string | null {
     const db = b === "" ? 0 : b.split("/").length;
     return da !== db ? da < db : a < b;
   };
-  for (const dir of dirs) {
+  for (const [dir, ids] of votes) {
     if (dir.split("/").some((seg) => NOT_ROOTS.has(seg))) continue;
-    const prefix = dir ? dir + "/" : "";
-    let count = 0;
-    for (const ex of manifest.exercises) {
-      if (isFolderExercise(ex)) {
-        if (paths.some((p) => p.startsWith(prefix + ex.file) && p.endsWith(".ts"))) count++;
-      } else if (present.has(prefix + ex.file)) count++;
-    }
-    if (count > 0 && (!best || count > best.count || (count === best.count && better(dir, best.dir))))
-      best = { dir, count };
+    const count = ids.size;
+    if (!best || count > best.count || (count === best.count && better(dir, best.dir))) best = { dir, count };
   }
   return best ? best.dir : null;
 }
@@ -198,6 +261,15 @@ function allowListed(paths: string[], root: string, manifest: Manifest): string[
   return out;
 }
 
+/** The next entry of an open folder, or null at its end or when it cannot be read. */
+function readEntry(dir: fs.Dir): fs.Dirent | null {
+  try {
+    return dir.readSync();
+  } catch {
+    return null;
+  }
+}
+
 function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {
   const flags: Flag[] = [];
   const files = new Map<string, Buffer>();
@@ -208,14 +280,15 @@ function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: stri
   let walked = 0;
   const walk = (dir: string, rel: string, depth: number) => {
     if (depth > SUBMISSION_LIMITS.maxDepth || walked > SUBMISSION_LIMITS.maxWalkEntries) return;
-    let entries: fs.Dirent[];
+    let entries: fs.Dir;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.opendirSync(dir);
     } catch {
       return;
     }
-    for (const e of entries) {
-      walked++;
+    // Read one entry at a time: a folder of a million files costs no more than the limit.
+    for (let e = readEntry(entries); e; e = readEntry(entries)) {
+      if (++walked > SUBMISSION_LIMITS.maxWalkEntries) break;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) links.push(r);
       else if (e.isDirectory()) {
@@ -226,8 +299,15 @@ function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: stri
         if (CONFIG_FILES.has(e.name)) configFiles.push(r);
       }
     }
+    entries.closeSync();
   };
   walk(source.path, "", 0);
+  if (walked > SUBMISSION_LIMITS.maxWalkEntries)
+    flags.push({
+      code: "submission-limit",
+      severity: "incident",
+      message: `the submission holds more than ${SUBMISSION_LIMITS.maxWalkEntries} files and folders; only the first ${SUBMISSION_LIMITS.maxWalkEntries} were looked at`,
+    });
   const root = chooseRoot([...regular, ...links], manifest);
   if (root === null) return { source, root, files, flags };
   const readSmall = (rel: string) => {
@@ -272,9 +352,12 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
     return empty(`the zip is ${size} bytes, more than the ${SUBMISSION_LIMITS.maxZipBytes} allowed`);
   let zip: AdmZip;
   try {
-    zip = new AdmZip(source.path);
+    const data = fs.readFileSync(source.path);
+    const refused = refuseDirectory(data);
+    if (refused) return empty(refused);
+    zip = new AdmZip(data);
   } catch (e) {
-    return empty(`the zip could not be read: ${(e as Error).message}`);
+    return empty(`the zip could not be read: ${cleanLearnerText(safeString(e), { max: 200 })}`);
   }
   const entries = zip.getEntries();
   if (entries.length > SUBMISSION_LIMITS.maxZipEntries)
@@ -305,7 +388,7 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
         flags.push({
           code: "ignored-file",
           severity: "incident",
-          message: `${name} is a symbolic link inside the zip; it was ignored`,
+          message: `${cleanLearnerText(name, { max: 200 })} is a symbolic link inside the zip; it was ignored`,
         });
       continue;
     }
@@ -342,6 +425,21 @@ function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string)
     else files.set(rel, data);
   }
   return { source, root, files, flags };
+}
+
+/**
+ * Why a zip is refused before its entries are listed, or null: the counts its end records claim
+ * are checked first, since listing a directory of a million entries exhausts the heap.
+ */
+function refuseDirectory(data: Buffer): string | null {
+  const claims = readDirectoryClaims(data);
+  if (!claims)
+    return "the zip could not be read: it has no end-of-central-directory record (not a zip file?)";
+  if (claims.entries > SUBMISSION_LIMITS.maxZipEntries)
+    return `the zip's central directory lists ${claims.entries} entries, more than the ${SUBMISSION_LIMITS.maxZipEntries} allowed; it was not opened`;
+  if (claims.centralDirectoryBytes > SUBMISSION_LIMITS.maxZipDirectoryBytes)
+    return `the zip's central directory is ${claims.centralDirectoryBytes} bytes, more than the ${SUBMISSION_LIMITS.maxZipDirectoryBytes} allowed; it was not opened`;
+  return null;
 }
 
 /** An entry's bytes, never inflating more than `cap` bytes whatever its header claims. */

@@ -56,7 +56,8 @@ export type FlagCode =
   | "type-error"
   | "syntax-error"
   | "ignored-file"
-  | "submission-limit";
+  | "submission-limit"
+  | "id-collision";
 
 export interface Flag {
   code: FlagCode;

@@ -3,6 +3,7 @@
  * Scores and every `max_score` come from the record, which took them from the manifest.
  */
 import type { GradeRecord, TestResult } from "../engine/types";
+import { cleanRecord } from "./clean";
 
 export interface GradescopeTest {
   score: number;
@@ -37,7 +38,9 @@ const STATUS_TEXT: Record<TestResult["status"], string> = {
   "integrity-error": "not scored (integrity)",
 };
 
-export function toGradescope(record: GradeRecord): GradescopeResults {
+/** Learner texts are cleaned again here, so a record from anywhere is safe to show a student. */
+export function toGradescope(raw: GradeRecord): GradescopeResults {
+  const record = cleanRecord(raw);
   const titles = new Map(record.exercises.map((e) => [e.id, e]));
   const index = new Map<number, number>();
   const tests = record.tests.map((t): GradescopeTest => {

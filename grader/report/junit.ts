@@ -4,8 +4,10 @@
  * disappears from a dashboard; timeouts are <failure type="timeout">; points travel as properties.
  */
 import type { GradeRecord, TestResult } from "../engine/types";
+import { cleanRecord } from "./clean";
 
-export function toJUnit(records: GradeRecord[], name = "tensorlings"): string {
+export function toJUnit(raw: GradeRecord[], name = "tensorlings"): string {
+  const records = raw.map((r) => cleanRecord(r));
   const all = records.flatMap((r) => r.tests);
   const failures = all.filter((t) => kind(t) === "failure").length;
   const errors = all.filter((t) => kind(t) === "error").length;

@@ -3,6 +3,7 @@
  * most often. Only ids, numbers and manifest names appear; no learner output is echoed.
  */
 import type { Manifest } from "../manifest";
+import { escapeMarkdown as md } from "../engine/text";
 import type { GradeRecord } from "../engine/types";
 
 export function summaryMarkdown(
@@ -28,7 +29,7 @@ export function summaryMarkdown(
       return x ? `${round(x.score)}/${round(x.max_score)}` : "–";
     });
     const integrity = r.flags.filter((f) => f.severity === "integrity").length;
-    const flags = [...new Set(r.flags.map((f) => f.code))];
+    const flags = [...new Set(r.flags.map((f) => md(f.code)))];
     const flagText =
       r.status === "error"
         ? "**grader error**"
@@ -49,10 +50,6 @@ export function summaryMarkdown(
       lines.push(`- \`${id}\` ${md(name)}: ${count} of ${graded.length}`);
   }
   return lines.join("\n") + "\n";
-}
-
-function md(s: string): string {
-  return s.replace(/[|`*_<>[\]\\]/g, (c) => `\\${c}`).replace(/\n/g, " ");
 }
 
 function round(x: number): number {

@@ -1,4 +1,11 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { mergeShards } from "../../grader/batch/merge";
+import { writeStudent } from "../../grader/batch/outputs";
+import { LEARNER_TEXT_MAX } from "../../grader/engine/text";
 import type { GradeRecord, TestResult } from "../../grader/engine/types";
+import { cleanRecord, TEXT_LIMITS } from "../../grader/report/clean";
 import { gradesCsv, longCsv, toCsv } from "../../grader/report/csv";
 import { toGradescope } from "../../grader/report/gradescope";
 import { toJUnit } from "../../grader/report/junit";
@@ -117,6 +124,105 @@ describe("Gradescope results", () => {
   });
 });
 
+const run = "/tmp/tensorlings-grade-Xy12/ex1-0-ab";
+const hostile = record(
+  "@octocat",
+  [
+    test(
+      "ex01.t1",
+      "failed",
+      0,
+      1,
+      `\u001b[2J\u001b[HExpected 3\u0007 at ${run}/submission/ex01.ts:2:3\n${"spam ".repeat(2000)}`,
+    ),
+  ],
+  {
+    output: "\u001b]0;title\u0007summary",
+    flags: [{ code: "id-collision", severity: "incident", message: "names \u001b[31m/home/x/y\u001b[0m" }],
+    exercises: [
+      {
+        id: 1,
+        slug: "add",
+        title: "Add",
+        file: "ex01.ts",
+        status: "failed",
+        score: 0,
+        max_score: 1,
+        duration_ms: 1,
+        output: `console \u001b[2Jout at /work/kit/src/ops.ts:1\n${"x".repeat(5000)}`,
+      },
+    ],
+    error: `grading failed: Error\n    at f (${run}/harness/x.js:1:1)`,
+  },
+);
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const absolute = /\/tmp\/|\/work\/|\/home\//;
+
+describe("learner text in every report", () => {
+  it("is capped, free of control sequences and of absolute paths in Gradescope output", () => {
+    const gs = toGradescope(hostile);
+    expect(validateGradescope(gs)).toEqual([]);
+    const out = gs.tests[0].output;
+    expect(out.startsWith("failed\nExpected 3 at <path>/ex01.ts:2:3\nspam spam")).toBe(true);
+    expect(out.length).toBeLessThanOrEqual("failed\n".length + LEARNER_TEXT_MAX);
+    expect(out.endsWith("…")).toBe(true);
+    for (const text of [JSON.stringify(gs), gs.output, out]) {
+      expect(text).not.toMatch(controls);
+      expect(text).not.toMatch(absolute);
+    }
+  });
+
+  it("is clean in the JUnit XML and the cleaned record, which keeps paths under known roots relative", () => {
+    const xml = toJUnit([hostile]);
+    expect(validateJUnit(xml)).toEqual([]);
+    expect(xml).not.toMatch(controls);
+    expect(xml).not.toMatch(absolute);
+    const clean = cleanRecord(hostile, { roots: [run] });
+    expect(clean.tests[0].message).toMatch(/^Expected 3 at submission\/ex01\.ts:2:3\n/);
+    expect(clean.exercises[0].output).toMatch(/^console out at <path>\/ops\.ts:1\n/);
+    expect(clean.exercises[0].output.length).toBe(TEXT_LIMITS.exerciseOutput);
+    expect(clean.flags[0].message).toBe("names <path>/y");
+    expect(clean.error).toBe("grading failed: Error\n    at f (harness/x.js:1:1)");
+    expect(clean.output).toBe("summary");
+    expect(JSON.stringify(clean)).not.toMatch(absolute);
+    expect(hostile.tests[0].message).toContain("\u001b[2J"); // the input is not changed
+  });
+
+  it("escapes ids in the Markdown summary so no one is mentioned", () => {
+    const md = summaryMarkdown([hostile, record("*bold*_[x](y)", [])], { title: "", exercises: [] as any });
+    expect(md).not.toMatch(/@octocat/);
+    expect(md).toContain("| @\u2060octocat |");
+    expect(md).toContain("| \\*bold\\*\\_\\[x\\]\\(y\\) |");
+  });
+});
+
+describe("batch outputs", () => {
+  let out: string;
+  beforeEach(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "report-test-"));
+  });
+  afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it("write cleaned records, and a merge of shards stays clean and names shards relatively", () => {
+    const shard = (n: number) => path.join(out, `shard-${n}`);
+    const written = writeStudent(shard(1), hostile, { roots: [run] });
+    writeStudent(shard(2), mixed);
+    const onDisk = fs.readFileSync(path.join(shard(1), "results", "@octocat.json"), "utf8");
+    expect(JSON.parse(onDisk)).toEqual(written);
+    expect(onDisk).not.toMatch(absolute);
+    expect(onDisk).not.toMatch(/\\u001b/);
+    const { records, meta } = mergeShards([shard(1), shard(2)], path.join(out, "merged"));
+    expect(records.map((r) => r.submission.id)).toEqual(["@octocat", "alice"]);
+    expect(meta.mergedFrom).toEqual(["../shard-1", "../shard-2"]);
+    for (const f of ["summary.md", "junit.xml", "grades.csv", "batch.json", "errors.json"]) {
+      const text = fs.readFileSync(path.join(out, "merged", f), "utf8");
+      expect(text).not.toMatch(absolute);
+      expect(text).not.toMatch(controls);
+    }
+  });
+});
+
 describe("JUnit XML", () => {
   it("validates, lists errors as <error> and timeouts as failures, and escapes learner text", () => {
     const xml = toJUnit([mixed, record("bob", [test("ex01.t1", "passed", 1, 1)])]);
@@ -134,7 +240,7 @@ describe("JUnit XML", () => {
       "error",
     ]);
     expect(cases[1].children[1].attrs.type).toBe("timeout");
-    expect(cases[2].children[1].text).toBe("Expected: 3\nReceived: <script>&\ufffd");
+    expect(cases[2].children[1].text).toBe("Expected: 3\nReceived: <script>&");
     const props = cases[0].children[0].children.map((p) => [p.attrs.name, p.attrs.value]);
     expect(props).toContainEqual(["score", "1"]);
     expect(props).toContainEqual(["max_score", "1"]);

@@ -59,6 +59,37 @@ describe("static scan", () => {
     expect(scanSource("ex12/train.ts", engineStyle)).toEqual([]);
   });
 
+  it.each([
+    ["parentheses", (n: number) => "const x = " + "(".repeat(n) + "1" + ")".repeat(n) + ";"],
+    ["arrays", (n: number) => "const x = " + "[".repeat(n) + "]".repeat(n) + ";"],
+    ["blocks", (n: number) => "{".repeat(n) + "}".repeat(n)],
+  ])("turns 80 KB of nested %s into a scan-skipped warning, not a crash", (_kind, nest) => {
+    const findings = scanSource("ex01.ts", nest(40_000));
+    expect(findings).toEqual([
+      {
+        rule: "scan-skipped",
+        file: "ex01.ts",
+        line: 1,
+        column: 1,
+        snippet: "",
+        message: "scan skipped: too deeply nested",
+      },
+    ]);
+    // The parser recovers: the next file is scanned as usual.
+    expect(rules("process.exit(0);")).toEqual(["process-exit"]);
+  });
+
+  it("finds what is inside deeply nested code the parser accepts", () => {
+    const depth = 300;
+    const src = "const x = " + "[".repeat(depth) + 'require("child_process")' + "]".repeat(depth) + ";";
+    expect(rules(src)).toEqual(["child-process"]);
+  });
+
+  it("keeps terminal control sequences out of snippets", () => {
+    const [f] = scanSource("ex01.ts", "process.exit(0); // \u001b[2J\u001b]0;pwned\u0007 done\n");
+    expect(f.snippet).toBe("process.exit(0); //  done");
+  });
+
   it("finds what the hostile corpus expects where the attack is in the exercise file itself", () => {
     const expectations = hostileExpectations();
     for (const [id, rule] of [

@@ -12,6 +12,7 @@ import {
 } from "../../grader/engine/submission";
 import { loadManifest } from "../../grader/manifest";
 import { SOLUTION, STUB, SUITES, zipBombDeclared, zipBombLying, zipSlip } from "./support/corpus";
+import { zip64ClaimingEntries, zipClaimingEntries, zipWithManyEntries } from "./support/zips";
 
 const manifest = loadManifest(SUITES);
 let dir: string;
@@ -50,6 +51,31 @@ describe("finding the exercise files", () => {
     expect(chooseRoot(["node_modules/x/ex01.ts", "readme.md"], manifest)).toBeNull();
   });
 
+  it("finds the root among tens of thousands of files in linear time", () => {
+    const paths = Array.from({ length: 40_000 }, (_, i) => `junk/d${i}/ex03/x${i}.ts`);
+    paths.push("hw/ex01.ts", "hw/ex02.ts", "hw/ex03/index.ts");
+    const t0 = Date.now();
+    expect(chooseRoot(paths, manifest)).toBe("hw");
+    expect(Date.now() - t0).toBeLessThan(10_000); // a nested scan over folders and paths takes minutes
+  });
+
+  it("stops walking a folder at the entry limit, with a flag", () => {
+    const big = path.join(dir, "big");
+    fs.mkdirSync(big);
+    const before = SUBMISSION_LIMITS.maxWalkEntries;
+    (SUBMISSION_LIMITS as { maxWalkEntries: number }).maxWalkEntries = 50;
+    try {
+      for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(big, `f${i}.txt`), "");
+      fs.copyFileSync(path.join(SOLUTION, "ex01.ts"), path.join(dir, "ex01.ts"));
+      const s = load(dir);
+      expect(s.flags.map((f) => f.message)).toContain(
+        "the submission holds more than 50 files and folders; only the first 50 were looked at",
+      );
+    } finally {
+      (SUBMISSION_LIMITS as { maxWalkEntries: number }).maxWalkEntries = before;
+    }
+  });
+
   it("loads a whole clone: the stub exercises, not the solved solutions, with kit configuration unflagged", () => {
     fs.cpSync(STUB, path.join(dir, "exercises"), { recursive: true });
     fs.cpSync(SOLUTION, path.join(dir, "solutions"), { recursive: true });
@@ -83,18 +109,56 @@ describe("finding the exercise files", () => {
     expect(s.flags.map((f) => f.code).sort()).toEqual(["ignored-file", "submission-limit"]);
   });
 
-  it("names students after their folders and zips, and refuses two with the same id", () => {
+  it("names students after their folders and zips", () => {
     fs.mkdirSync(path.join(dir, "alice"));
     fs.writeFileSync(path.join(dir, "bob smith.zip"), new AdmZip().toBuffer());
     fs.writeFileSync(path.join(dir, "notes.txt"), "");
-    expect(listSubmissions(dir).map((s) => [s.id, s.kind])).toEqual([
-      ["alice", "folder"],
-      ["bob_smith", "zip"],
+    expect(listSubmissions(dir).map((s) => [s.id, s.kind, s.collision])).toEqual([
+      ["alice", "folder", undefined],
+      ["bob_smith", "zip", undefined],
     ]);
-    fs.writeFileSync(path.join(dir, "alice.zip"), new AdmZip().toBuffer());
-    expect(() => listSubmissions(dir)).toThrow(/two submissions map to the student id "alice"/);
     expect(studentId("../../etc")).toBe("__.._etc");
     expect(studentId("  ")).toBe("_");
+    expect(studentId("-rf")).toBe("_rf");
+    expect(studentId("x".repeat(300))).toHaveLength(80);
+  });
+
+  it("keeps letters and digits of any script in ids, and nothing that is unsafe in a file name", () => {
+    expect(studentId("Zoë Øster")).toBe("Zoë_Øster");
+    expect(studentId("Zoe\u0308")).toBe("Zoë"); // decomposed input is composed first
+    expect(studentId("李雷")).toBe("李雷");
+    expect(studentId("مريم ٣")).toBe("مريم_٣");
+    expect(studentId("a/b\\c:d*e\u202ef\u0000g")).toBe("a_b_c_d_e_f_g");
+  });
+
+  it("tells apart names that map to the same id, flags each of them, and goes on", () => {
+    for (const name of ["a b", "a_b", "a?b", "a_b-2", "李雷", "🙂", "🙃"]) fs.mkdirSync(path.join(dir, name));
+    fs.cpSync(SOLUTION, path.join(dir, "Alice"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "alice.zip"), new AdmZip().toBuffer());
+    const all = listSubmissions(dir);
+    const ids = all.map((s) => s.id);
+    expect(new Set(ids.map((id) => id.toLowerCase())).size).toBe(all.length);
+    const byName = new Map(all.map((s) => [path.basename(s.path), s]));
+    expect(byName.get("a b")!.id).toBe("a_b");
+    expect(byName.get("a?b")!.id).toBe("a_b-3"); // "-2" belongs to the folder really named so
+    expect(byName.get("a_b")!.id).toBe("a_b-4");
+    expect(byName.get("a_b-2")!.id).toBe("a_b-2");
+    expect(byName.get("a_b-2")!.collision).toBeUndefined();
+    expect(byName.get("李雷")!.id).toBe("李雷");
+    expect(byName.get("李雷")!.collision).toBeUndefined();
+    expect([byName.get("🙂")!.id, byName.get("🙃")!.id].sort()).toEqual(["_", "_-2"]);
+    expect(byName.get("Alice")!.id).toBe("Alice");
+    expect(byName.get("alice.zip")!.id).toBe("alice-2");
+    expect(byName.get("a b")!.collision).toEqual({ names: ["a b", "a?b", "a_b"], original: "a_b" });
+
+    const alice = loadSubmission(byName.get("Alice")!, manifest, DEFAULT_KIT_ROOT);
+    expect(alice.files.size).toBeGreaterThan(0);
+    expect(alice.flags[0]).toMatchObject({ code: "id-collision", severity: "incident" });
+    expect(alice.flags[0].message).toBe(
+      'the names "Alice", "alice.zip" all map to the id "Alice"; this one was graded as "Alice"',
+    );
+    const zip = loadSubmission(byName.get("alice.zip")!, manifest, DEFAULT_KIT_ROOT);
+    expect(zip.flags[0].message).toMatch(/this one was graded as "alice-2"$/);
   });
 });
 
@@ -140,6 +204,36 @@ describe("zip submissions", () => {
     const s = load(file, "zip");
     expect(s.files.size).toBe(0);
     expect(s.flags[0].message).toMatch(/entries, more than the 5000 allowed/);
+  });
+
+  it("refuses a zip whose end record claims too many entries before listing any", () => {
+    fs.writeFileSync(path.join(dir, "claims.zip"), zipClaimingEntries(65000));
+    fs.writeFileSync(path.join(dir, "claims64.zip"), zip64ClaimingEntries(1_300_000));
+    const classic = load(path.join(dir, "claims.zip"), "zip");
+    expect(classic.files.size).toBe(0);
+    expect(classic.flags).toEqual([
+      {
+        code: "submission-limit",
+        severity: "incident",
+        message:
+          "the zip's central directory lists 65000 entries, more than the 5000 allowed; it was not opened",
+      },
+    ]);
+    const zip64 = load(path.join(dir, "claims64.zip"), "zip");
+    expect(zip64.flags[0].message).toMatch(/lists 1300000 entries, more than the 5000 allowed/);
+    // The same file with an honest count is read: the refusal came from the count alone.
+    fs.writeFileSync(path.join(dir, "honest.zip"), zipClaimingEntries(1, "ex01.ts", "export const x = 1;\n"));
+    expect([...load(path.join(dir, "honest.zip"), "zip").files.keys()]).toEqual(["ex01.ts"]);
+  });
+
+  it("refuses a real 62 MB zip listing 1.3 million entries, and the next submission still loads", () => {
+    fs.writeFileSync(path.join(dir, "huge.zip"), zipWithManyEntries(1_300_000));
+    fs.cpSync(SOLUTION, path.join(dir, "next"), { recursive: true });
+    const [huge, next] = listSubmissions(dir).map((src) => loadSubmission(src, manifest, DEFAULT_KIT_ROOT));
+    expect(huge.source.id).toBe("huge");
+    expect(huge.files.size).toBe(0);
+    expect(huge.flags[0].message).toMatch(/lists 1300000 entries, more than the 5000 allowed/);
+    expect(next.files.size).toBe(4);
   });
 
   it("treats an unreadable zip as an empty submission with a flag", () => {
