@@ -252,7 +252,7 @@ export class Grader {
           fs.mkdirSync(path.dirname(target), { recursive: true });
           fs.writeFileSync(target, data);
         }
-        giveScratch(scratch, this.sandbox.sandboxed);
+        giveScratch(scratch, this.sandbox.sandboxed, this.kit.root);
         const limits: Record<string, number> = {};
         for (const t of ex.tests) limits[t.id] = testLimitMs(ex, t, this.limits.testTimeoutMs);
         descriptor.suites[path.basename(ex.suite)] = {

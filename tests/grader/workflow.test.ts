@@ -98,7 +98,7 @@ describe("the Gradescope autograder zip", () => {
         "run_autograder",
         "kit/package.json",
         "kit/grader/engine/grade.ts",
-        "kit/grader/engine/child/channel.js",
+        "kit/grader/engine/sandbox/host.ts",
         "tests/manifest.json",
         "tests/ex01.spec.ts",
       ]),

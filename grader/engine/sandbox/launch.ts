@@ -117,7 +117,9 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
   }
   const host = path.join(hostDir, "host.ts");
   const node = process.execPath;
-  const prefix = probe.prlimit ? prlimitArgs(probe.prlimit, o.limits, probe.runAsNobody && o.sandbox) : [];
+  // As root, the sandbox runs as its own uid (so the process limit applies) where that uid can read the kit.
+  const asNobody = o.sandbox && probe.runAsNobody && nobodyCanRead(o.kitRoot);
+  const prefix = probe.prlimit ? prlimitArgs(probe.prlimit, o.limits, asNobody) : [];
   if (!o.sandbox) return { argv: [...prefix, node, host], env, cwd: o.scratch, sandboxed: false };
 
   if (!probe.bwrap) throw new Error(probe.problem ?? "bubblewrap is not available");
@@ -158,8 +160,20 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
     env: {},
     cwd: o.scratch,
     sandboxed: true,
-    ...(probe.runAsNobody ? { uid: NOBODY, gid: NOBODY } : {}),
+    ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
   };
+}
+
+const readable = new Map<string, boolean>();
+/** Whether uid 65534 can reach the kit's files (not so in a private temp folder, for one). */
+function nobodyCanRead(kitRoot: string): boolean {
+  let ok = readable.get(kitRoot);
+  if (ok === undefined) {
+    const probe = (p: string) => spawnSync("test", ["-r", p], { uid: NOBODY, gid: NOBODY, timeout: 5000 }).status === 0;
+    ok = probe(path.join(kitRoot, "package.json")) && probe(path.join(kitRoot, "src", "index.ts"));
+    readable.set(kitRoot, ok);
+  }
+  return ok;
 }
 
 /** The kit's sandbox folder (this file's folder), for the host and the preload. */
@@ -177,8 +191,8 @@ function prlimitArgs(prlimit: string, l: SandboxLimits, ownUid: boolean): string
 }
 
 /** Hands the scratch folder to the sandbox's uid (when the grader is root and the sandbox runs as nobody). */
-export function giveScratch(scratch: string, sandboxed: boolean): void {
-  if (sandboxed && probeSandbox().runAsNobody) chownTree(scratch, NOBODY);
+export function giveScratch(scratch: string, sandboxed: boolean, kitRoot: string): void {
+  if (sandboxed && probeSandbox().runAsNobody && nobodyCanRead(kitRoot)) chownTree(scratch, NOBODY);
 }
 
 function chownTree(dir: string, uid: number): void {
