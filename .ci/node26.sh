@@ -27,7 +27,9 @@ if ! (cd "$tmp" && npm pack "$spec" --json --silent >pack.json 2>err.log); then
     echo "$dest/bin"
     exit 0
   fi
-  fail "npm pack $spec failed: $(grep -m1 -i 'error' "$tmp/err.log" || echo 'no reason given')"
+  # With --json npm reports its error as JSON on stdout.
+  why="$(node -p 'require(process.argv[1]).error.summary.split("\n")[0]' "$tmp/pack.json" 2>/dev/null)"
+  fail "npm pack $spec failed: ${why:-no reason given}"
 fi
 read -r version file < <(node -e 'const [p] = require(process.argv[1]); console.log(p.version, p.filename)' "$tmp/pack.json") ||
   fail "npm pack $spec gave no version"
