@@ -1,6 +1,6 @@
 /**
  * `npm run gradescope:build -- [--tests <dir>] [--out <zip>]`: builds a Gradescope autograder
- * zip. At the zip's top: `setup.sh` (installs Node 20 and the kit's locked dependencies) and
+ * zip. At the zip's top: `setup.sh` (installs Node 26 and the kit's locked dependencies) and
  * `run_autograder` (grades with the same engine as every other mode); `kit/` holds the pristine
  * kit (engine, grader, configuration; no exercises, solutions or tests) and `tests/` the suites
  * folder with its manifest, which may be a private one.
@@ -20,10 +20,10 @@ const SKIP_DIRS = new Set(["node_modules", ".git", "suites", "__pycache__"]);
 export const SETUP_SH = `#!/usr/bin/env bash
 # Gradescope runs this once while building the autograder image.
 set -euo pipefail
-if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 24 ]; then
   apt-get update
   apt-get install -y ca-certificates curl gnupg util-linux
-  curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+  curl -fsSL https://deb.nodesource.com/setup_26.x | bash -
   apt-get install -y nodejs
 fi
 cd /autograder/source/kit
