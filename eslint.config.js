@@ -13,5 +13,5 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-explicit-any": "off",
     },
   },
-  { files: ["**/*.js"], languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } } },
+  { files: ["**/*.js"], languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", Buffer: "readonly" } } },
 );

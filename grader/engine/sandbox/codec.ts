@@ -118,7 +118,7 @@ export class Peer {
       for (const key of Object.getOwnPropertyNames(proto)) {
         if (key === "constructor" || key in fields) continue;
         const d = Object.getOwnPropertyDescriptor(proto, key);
-        if (d && typeof d.value === "function") fields[key] = enc((d.value as Function).bind(o));
+        if (d && typeof d.value === "function") fields[key] = enc((d.value as (...args: unknown[]) => unknown).bind(o));
       }
     }
     return { $: "obj", v: fields };
