@@ -144,16 +144,22 @@ export function runSuites(run: SuiteRun): Promise<SuiteRunOutcome> {
     const drain = () => {
       let text: string;
       try {
-        text = fs.readFileSync(resultsFile, "utf8");
+        // `read` counts bytes: slice the bytes, not the characters (messages are not all ASCII).
+        text = fs.readFileSync(resultsFile).subarray(read).toString("utf8");
       } catch {
         return;
       }
-      const lines = text.slice(read).split("\n");
+      const lines = text.split("\n");
       const complete = lines.slice(0, -1);
       read += complete.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
       for (const line of complete) {
         if (!line.trim()) continue;
-        const r = JSON.parse(line) as ReporterRecord;
+        let r: ReporterRecord;
+        try {
+          r = JSON.parse(line) as ReporterRecord;
+        } catch {
+          continue; // never let one bad line stop the grader (it runs in a timer and in finish)
+        }
         records.push(r);
         run.onRecord?.(r);
       }

@@ -118,7 +118,7 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
   const host = path.join(hostDir, "host.ts");
   const node = process.execPath;
   // As root, the sandbox runs as its own uid (so the process limit applies) where that uid can read the kit.
-  const asNobody = o.sandbox && probe.runAsNobody && nobodyCanRead(o.kitRoot);
+  const asNobody = o.sandbox && runsAsNobody(o.kitRoot, o.scratch);
   const prefix = probe.prlimit ? prlimitArgs(probe.prlimit, o.limits, asNobody) : [];
   if (!o.sandbox) return { argv: [...prefix, node, host], env, cwd: o.scratch, sandboxed: false };
 
@@ -131,14 +131,16 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
     "--cap-drop",
     "ALL",
     "--clearenv",
-    ...["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/ld.so.cache", "/etc/alternatives"].flatMap((p) =>
-      ro(p),
+    ...["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/ld.so.cache", "/etc/alternatives"].flatMap(
+      (p) => ro(p),
     ),
     ...(node.startsWith("/usr/") ? [] : ro(path.dirname(node))),
     "--proc",
     "/proc",
     "--dev",
     "/dev",
+    "--size",
+    String(64 * 1024 * 1024),
     "--tmpfs",
     "/tmp",
     ...ro(path.join(o.kitRoot, "package.json"), `${KIT_MOUNT}/package.json`),
@@ -151,6 +153,9 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
     "--bind",
     o.scratch,
     o.scratch,
+    // The sandbox's own root is an in-memory folder: read-only, so nothing can fill memory there.
+    "--remount-ro",
+    "/",
     "--chdir",
     o.scratch,
     ...Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]),
@@ -164,14 +169,14 @@ export function launchSpec(o: LaunchOptions): LaunchSpec {
   };
 }
 
-const readable = new Map<string, boolean>();
-/** Whether uid 65534 can reach the kit's files (not so in a private temp folder, for one). */
-function nobodyCanRead(kitRoot: string): boolean {
-  let ok = readable.get(kitRoot);
+const answers = new Map<string, boolean>();
+/** `test <flag> <p>` as uid 65534, remembered per question. */
+function nobodyCan(flag: "-r" | "-x", p: string): boolean {
+  const key = `${flag} ${p}`;
+  let ok = answers.get(key);
   if (ok === undefined) {
-    const probe = (p: string) => spawnSync("test", ["-r", p], { uid: NOBODY, gid: NOBODY, timeout: 5000 }).status === 0;
-    ok = probe(path.join(kitRoot, "package.json")) && probe(path.join(kitRoot, "src", "index.ts"));
-    readable.set(kitRoot, ok);
+    ok = spawnSync("test", [flag, p], { uid: NOBODY, gid: NOBODY, timeout: 5000 }).status === 0;
+    answers.set(key, ok);
   }
   return ok;
 }
@@ -192,7 +197,20 @@ function prlimitArgs(prlimit: string, l: SandboxLimits, ownUid: boolean): string
 
 /** Hands the scratch folder to the sandbox's uid (when the grader is root and the sandbox runs as nobody). */
 export function giveScratch(scratch: string, sandboxed: boolean, kitRoot: string): void {
-  if (sandboxed && probeSandbox().runAsNobody && nobodyCanRead(kitRoot)) chownTree(scratch, NOBODY);
+  if (sandboxed && runsAsNobody(kitRoot, scratch)) chownTree(scratch, NOBODY);
+}
+
+/**
+ * As root, the sandbox runs as its own uid (so that the process limit applies) where that uid
+ * can read the kit and reach the scratch folder (not so under a private TMPDIR, for one).
+ */
+function runsAsNobody(kitRoot: string, scratch: string): boolean {
+  return (
+    probeSandbox().runAsNobody &&
+    nobodyCan("-r", path.join(kitRoot, "package.json")) &&
+    nobodyCan("-r", path.join(kitRoot, "src", "index.ts")) &&
+    nobodyCan("-x", path.dirname(scratch))
+  );
 }
 
 function chownTree(dir: string, uid: number): void {

@@ -3,6 +3,7 @@
  * adding the pieces that cannot be stored as plain files (symlinks, crafted zips, node_modules).
  */
 import AdmZip from "adm-zip";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 
@@ -16,7 +17,10 @@ export const HONEST = path.join(FIXTURES, "honest");
 
 export interface HostileExpectation {
   anchor?: string;
+  category?: string;
+  /** Exactly the score the submission must get: what its code earns honestly. */
   honest: number;
+  /** Flag codes or static-scan rules that must all appear in its record. */
   flagged: string[];
 }
 
@@ -110,4 +114,66 @@ export function zipBombLying(): Buffer {
   const z = new AdmZip();
   z.addFile("ex01.ts", Buffer.alloc(8 * 1024 * 1024, 0x20));
   return patchSizes(z.toBuffer(), 100);
+}
+
+/**
+ * A private --tests folder: the fixture kit's suites and manifest, each suite with `marker` in a
+ * comment, so that a test can check the suites' text never reaches any output.
+ */
+export function privateTests(dir: string, marker: string): string {
+  fs.cpSync(SUITES, dir, { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((f) => /\.(spec|test)\.ts$/.test(f)))
+    fs.appendFileSync(path.join(dir, f), `\n// ${marker}: private suite text that must never be shown\n`);
+  return dir;
+}
+
+/** SHA-256 of every file under `rels` (files or folders of `root`), by relative path; `skip` prunes. */
+export function hashTree(
+  root: string,
+  rels: string[],
+  skip: (rel: string) => boolean = () => false,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (rel: string) => {
+    if (skip(rel)) return;
+    const full = path.join(root, rel);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(full);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) for (const e of fs.readdirSync(full).sort()) visit(path.join(rel, e));
+    else if (st.isSymbolicLink()) out.set(rel, `link:${fs.readlinkSync(full)}`);
+    else out.set(rel, createHash("sha256").update(fs.readFileSync(full)).digest("hex"));
+  };
+  for (const rel of rels) visit(rel);
+  return out;
+}
+
+/** Every regular file under `dir`, by relative path, as text. */
+export function readAll(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (rel: string) => {
+    const full = path.join(dir, rel);
+    const st = fs.lstatSync(full);
+    if (st.isDirectory()) for (const e of fs.readdirSync(full)) visit(path.join(rel, e));
+    else if (st.isFile()) out.set(rel, fs.readFileSync(full, "utf8"));
+  };
+  visit("");
+  return out;
+}
+
+/** Pids of the processes (of any user) whose command line contains `marker`. */
+export function processesWith(marker: string): number[] {
+  const found: number[] = [];
+  for (const p of fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    if (Number(p) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(marker)) found.push(Number(p));
+    } catch {
+      // gone
+    }
+  }
+  return found;
 }
