@@ -80,7 +80,7 @@ describe("learner mode", () => {
       expect(
         await gradeMain(["--reset", "--tests", SUITES, "--exercises", STUB, "--progress", p.progress]),
       ).toBe(0);
-      expect(loadProgress(p.progress)).toEqual({ version: 1, exercises: {}, hints: {} });
+      expect(loadProgress(p.progress)).toEqual({ exercises: {}, hints: {} });
     } finally {
       log.mockRestore();
     }
