@@ -50,3 +50,16 @@ test("lesson 5 explains why its gradients differ from the book's in the last dig
   expect(book).toBeGreaterThan(output);
   expect(text.slice(book, book + 600)).toMatch(/float32[\s\S]*not\s+associative[\s\S]*order/);
 });
+
+test.each([
+  [1, "Figure 9-1, the graph of f"],
+  [10, "Figure 9-7, five relu scopes"],
+  [11, "relu6, the shared threshold"],
+])("lesson %i draws the book's figure live (%s), checked by its output block", (n) => {
+  const { segments } = parseLesson(read(n));
+  const i = segments.findIndex((s) => s.kind === "cell" && s.code.includes("renderGraphTree("));
+  expect(i).toBeGreaterThan(0);
+  const next = segments[i];
+  expect(next.kind === "cell" && next.expected?.text.startsWith("Graph: ")).toBe(true);
+  expect(read(n)).toMatch(/npm run board/);
+});
