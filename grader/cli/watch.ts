@@ -135,7 +135,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 2;
   }
   const paths = learnerPaths(values);
-  const ex = exerciseOrExplain(loadManifest(paths.tests), positionals[0], USAGE);
+  let ex;
+  try {
+    ex = exerciseOrExplain(loadManifest(paths.tests), positionals[0], USAGE);
+  } catch (e) {
+    ex = (e as Error).message;
+  }
   if (typeof ex === "string") {
     console.error(ex);
     return 2;
