@@ -1,7 +1,7 @@
 /**
  * `npm run watch N`: re-grades exercise N each time its file (or folder) is saved, in this process.
  *
- * The file is polled (a stat every 100 ms) rather than watched with native events: polling also
+ * The file is polled (a stat every 50 ms) rather than watched with native events: polling also
  * works on WSL's /mnt drives and network folders, sees editors that save by writing a new file and
  * renaming it, and keeps "grading…" on screen well within 300 ms of a save. A file that is briefly
  * missing or empty while an editor saves is waited for instead of graded.
@@ -54,8 +54,8 @@ export const CLEAR_SCREEN = "\x1b[2J\x1b[H";
 /** Polls `target` and re-grades on each settled change; `stop()` ends it. */
 export function watchExercise(options: WatchOptions): { stop(): void; idle(): Promise<void> } {
   const { target, write } = options;
-  const pollMs = options.pollMs ?? 100;
-  const settleMs = options.settleMs ?? 100;
+  const pollMs = options.pollMs ?? 50;
+  const settleMs = options.settleMs ?? 80;
   const patienceMs = options.patienceMs ?? 2000;
   const now = options.now ?? (() => new Date());
   let graded = fingerprint(target);
