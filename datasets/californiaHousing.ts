@@ -16,7 +16,7 @@ import {
   type RawTable,
 } from "./calHousingFormat";
 import { downloadVerified, sha256Hex } from "./download";
-import { DatasetFormatError, DatasetUnavailableError } from "./errors";
+import { DatasetFormatError, DatasetUnavailableError, wrapMessage } from "./errors";
 import { Matrix } from "./matrix";
 
 /** The archive scikit-learn downloads (`sklearn/datasets/_california_housing.py`). */
@@ -211,10 +211,14 @@ function storeInCache(file: string, archive: Buffer): void {
 
 function unavailable(opts: Resolved, tried: string[], downloadNote: string): DatasetUnavailableError {
   const attempts = [...tried, downloadNote];
-  const message =
-    `The California housing data could not be loaded: ${attempts.join("; ")}. ` +
-    `To fix this, set HOML_DATA_HOME to a folder whose ${DATASET_DIR}/ subfolder holds ${DATA_FILE} or ` +
-    `${CALIFORNIA_HOUSING_ARCHIVE.fileName}, or get ${CALIFORNIA_HOUSING_ARCHIVE.fileName} (${opts.url}) another way ` +
-    `and run \`npm run data -- --import <file>\`; with a working connection, \`npm run data\` downloads it into ${opts.cacheDir}.`;
+  const archive = CALIFORNIA_HOUSING_ARCHIVE.fileName;
+  const message = wrapMessage([
+    "The California housing data could not be loaded. Places tried:",
+    ...attempts.map((a) => `  - ${a}`),
+    "To fix this, do one of these:",
+    `  - set HOML_DATA_HOME to a folder whose ${DATASET_DIR}/ subfolder holds ${DATA_FILE} or ${archive};`,
+    `  - get ${archive} (${opts.url}) another way and run \`npm run data -- --import <file>\`;`,
+    `  - with a working connection, run \`npm run data\` to download it into ${opts.cacheDir}.`,
+  ]);
   return new DatasetUnavailableError(message, attempts);
 }

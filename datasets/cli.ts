@@ -11,7 +11,13 @@ import {
   importCaliforniaHousing,
   locateCaliforniaHousing,
 } from "./californiaHousing";
-import { ChecksumMismatchError, DatasetFormatError, DatasetUnavailableError, DownloadError } from "./errors";
+import {
+  ChecksumMismatchError,
+  DATA_MISSING_EXIT,
+  DatasetFormatError,
+  DatasetUnavailableError,
+  DownloadError,
+} from "./errors";
 
 const USAGE = `Usage:
   npm run data                      show where each dataset is found; download what is missing
@@ -25,7 +31,7 @@ export interface CliIO {
 
 const consoleIO: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
-/** Runs the command and returns the exit code (0 ok, 1 data problem, 2 bad usage). */
+/** Runs the command and returns the exit code (0 ok, 1 data problem, 2 bad usage, 3 data not on this machine). */
 export async function runDataCli(
   argv: string[],
   io: CliIO = consoleIO,
@@ -60,7 +66,7 @@ export async function runDataCli(
   } catch (err) {
     if (isExpected(err)) {
       io.err(`${chalk.red("✗")} ${err.message}`);
-      return 1;
+      return err instanceof DatasetUnavailableError ? DATA_MISSING_EXIT : 1;
     }
     throw err;
   }

@@ -1,4 +1,25 @@
 /** Errors the dataset loaders throw; each message is meant to be shown to a learner as is. */
+import wrapAnsi from "wrap-ansi";
+
+/**
+ * Exit code of `npm run data` and `npm run lesson N` when a data set is not on this machine, so
+ * scripts can tell "fetch the data first" from other failures (1) and bad usage (2).
+ */
+export const DATA_MISSING_EXIT = 3;
+
+/** Learner-facing text wrapped at `width` columns, list items (`  - `) with a hanging indent. */
+export function wrapMessage(lines: string[], width = 80): string {
+  return lines
+    .map((line) => {
+      const item = /^(\s*- )/.exec(line);
+      const indent = item ? item[1].length : 0;
+      return wrapAnsi(line.slice(indent), width - indent, { hard: false, trim: true })
+        .split("\n")
+        .map((l, i) => (i === 0 ? line.slice(0, indent) : " ".repeat(indent)) + l)
+        .join("\n");
+    })
+    .join("\n");
+}
 
 /** No source worked (nothing local, download impossible). The message says what to do. */
 export class DatasetUnavailableError extends Error {

@@ -48,14 +48,11 @@ export type Letter = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i";
 
 export function buildDeferred(x0: number, y0: number): DeferredGraph {
   // TODO: build f in a new graph, record the op names, then run it in a session (before and after init).
-  void tf;
-  void x0;
-  void y0;
   throw new Error("TODO: exercise 1, buildDeferred");
 }
 
 export function benefits(): Letter[] {
-  // TODO: return the letters of the true benefits, e.g. ["x", "y"].
+  // TODO: return the letters of the true benefits (each one of "a" to "i"), as an array.
   throw new Error("TODO: exercise 1, benefits");
 }
 

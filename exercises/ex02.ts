@@ -38,8 +38,6 @@ export interface EvalVersusRun {
 
 export function evalVersusRun(xValue: number[]): EvalVersusRun {
   // TODO: build x, w and a in a new graph; initialise w in a session; compute a three ways.
-  void tf;
-  void xValue;
   throw new Error("TODO: exercise 2, evalVersusRun");
 }
 

@@ -44,27 +44,21 @@ export interface RunCounts {
 
 export function buildShared(): SharedNode {
   // TODO: a new graph with a seeded random r and two tensors a and b computed from it.
-  void tf;
   throw new Error("TODO: exercise 3, buildShared");
 }
 
 export function evalSeparately(g: SharedNode, sess: tf.Session): [tf.NDArray, tf.NDArray] {
   // TODO: a.eval() then b.eval(), in `sess`.
-  void g;
-  void sess;
   throw new Error("TODO: exercise 3, evalSeparately");
 }
 
 export function runTogether(g: SharedNode, sess: tf.Session): [tf.NDArray, tf.NDArray] {
   // TODO: one sess.run([a, b]).
-  void g;
-  void sess;
   throw new Error("TODO: exercise 3, runTogether");
 }
 
 export function countRuns(g: SharedNode): RunCounts {
   // TODO: measure, with fresh sessions on g.graph, how many times r runs in each case.
-  void g;
   throw new Error("TODO: exercise 3, countRuns");
 }
 

@@ -41,8 +41,6 @@ export interface TwoSessions {
 
 export async function twoSessions(w0: number, step1: number, step2: number): Promise<TwoSessions> {
   // TODO: one graph, two interleaved workers, each with its own session.
-  void tf;
-  void [w0, step1, step2];
   throw new Error("TODO: exercise 5, twoSessions");
 }
 

@@ -48,8 +48,6 @@ export interface Lifecycle {
 
 export function lifecycle(initial: number[]): Lifecycle {
   // TODO: follow v through two sessions, as listed above.
-  void tf;
-  void initial;
   throw new Error("TODO: exercise 6, lifecycle");
 }
 

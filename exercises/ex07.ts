@@ -43,8 +43,6 @@ export interface PlaceholderVersusVariable {
 
 export function placeholderVersusVariable(fedValue: number[], start: number): PlaceholderVersusVariable {
   // TODO: build p, v and bump in a new graph; run the three steps in one session.
-  void tf;
-  void [fedValue, start];
   throw new Error("TODO: exercise 7, placeholderVersusVariable");
 }
 

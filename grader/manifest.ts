@@ -43,6 +43,8 @@ export interface ManifestExercise {
   /** Path relative to the submission root: `ex01.ts`, or a folder such as `ex12/`. */
   file: string;
   title: string;
+  /** The lesson to reread for this exercise (its number in lessons/index.ts), when there is one. */
+  lesson?: number;
   /** Per-test time limit (Jest's testTimeout and the parent's wall clock). */
   timeoutMs: number;
   /** Suite file relative to the suites folder (default `exNN.test.ts`). */
@@ -155,6 +157,8 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
     const timeoutMs = num(e.timeoutMs, DEFAULT_TIMEOUT_MS, `${label}: timeoutMs`, bad, 1);
     const memoryMb = num(e.memoryMb, DEFAULT_MEMORY_MB, `${label}: memoryMb`, bad, 64);
     const defaultPoints = num(e.points, 1, `${label}: points`, bad, 0);
+    if (e.lesson !== undefined && (typeof e.lesson !== "number" || !Number.isInteger(e.lesson) || e.lesson < 0))
+      bad(`${label}: lesson must be a lesson number (a whole number >= 0)`);
     const typecheck = e.typecheck ?? "gate";
     if (typecheck !== "gate" && typecheck !== "report" && typecheck !== "off")
       bad(`${label}: typecheck must be gate, report or off`);
@@ -199,6 +203,7 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
       slug,
       file: exFile,
       title,
+      ...(typeof e.lesson === "number" ? { lesson: e.lesson } : {}),
       timeoutMs,
       suite,
       memoryMb,

@@ -9,6 +9,7 @@ import { RecordFileReader, decodeEvent, decodeGraphDef, decodeMetaGraphDef, isEv
 import type { ScalarPoint } from "../../src/io";
 import type { GraphDefLike } from "../../src/graph/graphdef";
 import type { RunInfo, RunsResponse } from "../shared/apiTypes";
+import { oneRunName } from "../shared/runName";
 
 export interface RunState {
   name: string;
@@ -85,7 +86,7 @@ export class LogdirWatcher {
     }
     const files = entries.filter((e) => e.isFile() && isEventFile(e.name)).map((e) => e.name).sort();
     if (files.length > 0) {
-      const name = path.relative(this.logdir, dir).split(path.sep).join("/") || ".";
+      const name = path.relative(this.logdir, dir).split(path.sep).join("/") || oneRunName(this.logdir);
       seen.add(name);
       this.readRun(name, dir, files);
     }

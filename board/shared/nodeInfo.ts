@@ -5,20 +5,37 @@
 import type { AttrValueLike, NodeDefLike, ShapeLike } from "../../src/graph/graphdef";
 import type { NodeInfo } from "./apiTypes";
 
-/** Attrs that name a node's element type, in the order they are looked for. */
-const DTYPE_ATTRS = ["T", "dtype", "DstT", "out_type"];
+/**
+ * Attrs that name the type of a node's output, in the order they are looked for. `T` comes last:
+ * on ops such as RandomStandardNormal (T: the shape's int32) or Shape (T: the input's type) it
+ * describes an input, while `dtype`, `DstT`, `out_type` and `output_type` name what the op makes.
+ */
+const DTYPE_ATTRS = ["dtype", "DstT", "out_type", "output_type", "Tout", "T"];
+
+/** Ops whose output type is fixed by their definition rather than by an attr. */
+const FIXED_OUTPUT: Record<string, string> = {
+  ...Object.fromEntries(
+    ["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd", "LogicalOr", "LogicalNot", "IsFinite", "IsInf", "IsNan", "InTopK", "InTopKV2", "IsVariableInitialized"].map((op) => [op, "bool"]),
+  ),
+  Rank: "int32",
+  StringJoin: "string",
+  AsString: "string",
+};
 const MAX_TEXT = 80;
 
 export function describeNode(node: NodeDefLike): NodeInfo {
   const info: NodeInfo = { name: node.name, op: node.op, inputs: [...node.inputs], attrs: {} };
   if (node.device) info.device = node.device;
-  for (const key of DTYPE_ATTRS) {
-    const a = node.attrs[key];
-    if (a?.kind === "type") {
-      info.dtype = a.value.name;
-      break;
+  const fixed = FIXED_OUTPUT[node.op];
+  if (fixed) info.dtype = fixed;
+  else
+    for (const key of DTYPE_ATTRS) {
+      const a = node.attrs[key];
+      if (a?.kind === "type") {
+        info.dtype = a.value.name;
+        break;
+      }
     }
-  }
   const shapes = node.attrs._output_shapes;
   if (shapes?.kind === "list" && shapes.value.shape) info.shapes = shapes.value.shape.map(formatShape);
   for (const key of Object.keys(node.attrs).sort()) {

@@ -52,26 +52,58 @@ export function renderScalarChart(tag: string, series: ChartSeries[], options: S
   const plotted = smoothed.map((pts) => resample(pts, first, last, width));
   const height = options.height ?? 8;
   const label = axisLabeller(plotted.flat(), height);
-  lines.push(
-    asciichart.plot(plotted, {
+  const colored = !(options.color === false || c.level === 0);
+  const chart = asciichart
+    .plot(plotted, {
       height,
-      colors: options.color === false || c.level === 0 ? undefined : withData.map((_, i) => palette[i % palette.length]),
+      colors: colored ? withData.map((_, i) => palette[i % palette.length]) : undefined,
       format: (x) => label(x).padStart(LABEL_WIDTH),
     })
-      .split("\n")
-      .map((line) => line.trimEnd())
-      .join("\n"),
-  );
+    .split("\n");
+  // Without colour every line looks alike: each run's letter marks the end of its line instead.
+  if (!colored && plotted.length > 1) markLineEnds(chart, plotted, height);
+  lines.push(chart.map((line) => line.trimEnd()).join("\n"));
   const axisPad = " ".repeat(LABEL_WIDTH + 1);
   const lastLabel = `step ${last}`;
   lines.push(c.dim(`${axisPad}step ${first}`.padEnd(LABEL_WIDTH + 1 + width - lastLabel.length + 1) + lastLabel));
   withData.forEach((s, i) => {
     const pts = smoothed[i];
     const end = pts[pts.length - 1];
-    const swatch = (paint[i % paint.length] as chalk.Chalk)("━━");
+    const swatch = colored ? (paint[i % paint.length] as chalk.Chalk)("━━") : `${runLetter(i)} ─`;
     lines.push(`${axisPad}${swatch} ${s.run}  ${c.dim(`last ${formatValue(end.value)} at step ${end.step}, ${s.points.length} points`)}`);
   });
   return lines.join("\n");
+}
+
+/** A, B, C, … Z, then a, b, … for the runs of a chart. */
+function runLetter(i: number): string {
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  return letters[i % letters.length];
+}
+
+/**
+ * Writes each series' letter just right of its last point, on the row asciichart drew it (the
+ * same rounding as asciichart's plot). Rows are plain text here: one character per cell.
+ */
+function markLineEnds(chart: string[], series: number[][], height: number): void {
+  const values = series.flat();
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  const range = Math.abs(max - min);
+  const ratio = range !== 0 ? height / range : 1;
+  const min2 = Math.round(min * ratio);
+  const rows = Math.abs(Math.round(max * ratio) - min2);
+  // asciichart puts the whole label in its first cell, so the segment ending at point x is drawn at
+  // column x + LABEL_WIDTH; the letter goes one column further.
+  series.forEach((s, i) => {
+    if (s.length === 0) return;
+    const row = rows - (Math.round(s[s.length - 1] * ratio) - min2);
+    let col = LABEL_WIDTH + 1 + s.length;
+    const line = [...chart[row]];
+    while (line.length < col) line.push(" ");
+    while (line[col] !== undefined && line[col] !== " ") col++;
+    line[col] = runLetter(i);
+    chart[row] = line.join("");
+  });
 }
 
 /**

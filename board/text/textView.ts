@@ -7,6 +7,7 @@ import { readLogdir, type Run } from "../../src/io";
 import { renderGraphTree } from "./graphTree";
 import { renderScalarChart } from "./scalarChart";
 import { makeChalk } from "./colors";
+import { oneRunName } from "../shared/runName";
 
 export interface TextViewOptions {
   /** TensorBoard's smoothing weight for the charts. Default 0 (raw values). */
@@ -19,7 +20,8 @@ export interface TextViewOptions {
 export function renderLogdirText(logdir: string, options: TextViewOptions = {}): string {
   const c = makeChalk(options.color);
   if (!fs.existsSync(logdir)) throw new Error(`log directory not found: ${logdir}`);
-  const runs = readLogdir(logdir);
+  // A log directory holding event files itself is one run: name it after its folder, not ".".
+  const runs = readLogdir(logdir).map((r) => (r.name === "." ? { ...r, name: oneRunName(logdir) } : r));
   const out: string[] = [c.bold(`Log directory ${logdir}: ${plural(runs.length, "run")}`)];
   if (runs.length === 0) {
     out.push(c.dim("No event files (names containing 'tfevents') were found. Write some with tf.summary.FileWriter."));

@@ -1,5 +1,4 @@
 /** Exercise 12, part 4: one log directory per run. */
-/* eslint-disable @typescript-eslint/no-unused-vars -- the starter's stubs leave their parameters unused */
 
 /**
  * `tf_logs/<prefix>-run-<YYYYmmddHHMMSS>/` with the UTC time of `now`, or

@@ -1,5 +1,4 @@
 /** Exercise 12, part 3: precision and recall. */
-/* eslint-disable @typescript-eslint/no-unused-vars -- the starter's stubs leave their parameters unused */
 
 export interface PrecisionRecall {
   precision: number;

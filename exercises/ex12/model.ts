@@ -1,5 +1,4 @@
 /** Exercise 12, part 2: a reusable graph-building function. */
-/* eslint-disable @typescript-eslint/no-unused-vars -- the starter's stubs leave their parameters unused */
 import * as tf from "tensorlings";
 
 export interface LogisticRegressionOptions {

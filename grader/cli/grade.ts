@@ -1,6 +1,7 @@
 /**
  * Learner mode: `npm run grade` (table of all exercises), `npm run grade 12` (one exercise in
- * detail), `npm run grade reset [N]` or `npm run grade -- --reset [N]` (forget progress).
+ * detail), `npm run grade reset [N]` or `npm run grade -- --reset [N]` (forget progress),
+ * `npm run grade -- --json [N]` (the grade record, slugs and all, for scripts).
  * It grades the local `exercises/` with the same engine the instructor's batch uses.
  */
 import { SingleBar, Presets } from "cli-progress";
@@ -8,7 +9,8 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { Grader } from "../engine/grade";
 import type { GradeRecord } from "../engine/types";
-import { findExercise } from "../manifest";
+import { findExercise, loadManifest } from "../manifest";
+import { exerciseOrExplain } from "./exerciseNumber";
 import { learnerPaths, PATH_OPTIONS, type LearnerPaths } from "./paths";
 import { loadProgress, recordGrade, resetProgress, saveProgress } from "./progress";
 import { renderExercise, renderTable } from "./render";
@@ -19,6 +21,10 @@ export interface LearnerGradeOptions {
   exercise?: number;
   /** Live progress while grading all exercises (a bar on a terminal). */
   showProgress?: boolean;
+  /** Terminal width for wrapping (80 when unknown). */
+  width?: number;
+  /** What the closing line asks for after a fix: grading again, or (watch mode) saving. */
+  next?: "grade" | "save";
 }
 
 export interface LearnerGradeResult {
@@ -58,10 +64,11 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
     const progress = loadProgress(opts.paths.progress);
     for (const r of record.exercises) recordGrade(progress, r);
     saveProgress(opts.paths.progress, progress);
+    const view = { width: opts.width, next: opts.next };
     const text =
       opts.exercise === undefined
-        ? renderTable(grader.manifest, record, progress)
-        : renderExercise(findExercise(grader.manifest, opts.exercise), record, progress);
+        ? renderTable(grader.manifest, record, progress, view)
+        : renderExercise(findExercise(grader.manifest, opts.exercise), record, progress, view);
     const problem = record.status === "error" ? `\n\nThe grader itself failed: ${record.error}` : "";
     return { record, text: text + problem, allPassed: record.score === record.max_score };
   } finally {
@@ -69,17 +76,24 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
   }
 }
 
+const USAGE = "usage: npm run grade [N]   |   npm run grade reset [N]   |   npm run grade -- --json [N]";
+
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { ...PATH_OPTIONS, reset: { type: "boolean" }, strict: { type: "boolean" } },
+      options: {
+        ...PATH_OPTIONS,
+        reset: { type: "boolean" },
+        strict: { type: "boolean" },
+        json: { type: "boolean" },
+      },
       allowPositionals: true,
       strict: true,
     });
   } catch (e) {
-    console.error(`${(e as Error).message}\nusage: npm run grade [N]   |   npm run grade reset [N]`);
+    console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -87,19 +101,28 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const words = [...positionals];
   const reset = values.reset || words[0] === "reset";
   if (words[0] === "reset") words.shift();
-  const n = words[0] === undefined ? undefined : Number(words[0]);
-  if (n !== undefined && !Number.isInteger(n)) {
-    console.error(`"${words[0]}" is not an exercise number`);
-    return 2;
-  }
-  if (reset) {
-    saveProgress(paths.progress, resetProgress(loadProgress(paths.progress), n));
-    console.log(n === undefined ? "Progress reset." : `Progress for exercise ${n} reset.`);
-    return 0;
-  }
+  let n: number | undefined;
   try {
-    const result = await learnerGrade({ paths, exercise: n, showProgress: process.stderr.isTTY });
-    console.log(result.text);
+    if (words[0] !== undefined) {
+      const ex = exerciseOrExplain(loadManifest(paths.tests), words[0], USAGE);
+      if (typeof ex === "string") {
+        console.error(ex);
+        return 2;
+      }
+      n = ex.id;
+    }
+    if (reset) {
+      saveProgress(paths.progress, resetProgress(loadProgress(paths.progress), n));
+      console.log(n === undefined ? "Progress reset." : `Progress for exercise ${n} reset.`);
+      return 0;
+    }
+    const result = await learnerGrade({
+      paths,
+      exercise: n,
+      showProgress: process.stderr.isTTY && !values.json,
+      width: process.stdout.columns,
+    });
+    console.log(values.json ? JSON.stringify(result.record, null, 2) : result.text);
     return values.strict && !result.allPassed ? 1 : 0;
   } catch (e) {
     console.error((e as Error).message);

@@ -4,14 +4,18 @@
  */
 import chalk from "chalk";
 import { parseArgs } from "util";
-import { findExercise, loadManifest } from "../manifest";
+import { loadManifest } from "../manifest";
+import { exerciseOrExplain } from "./exerciseNumber";
 import { learnerPaths, PATH_OPTIONS } from "./paths";
 import { loadProgress, nextHint, saveProgress } from "./progress";
 
-export function hintText(paths: ReturnType<typeof learnerPaths>, exerciseId: number, reset = false): string {
-  const ex = findExercise(loadManifest(paths.tests), exerciseId);
+const USAGE = "usage: npm run hint N   (N is the exercise number)";
+
+export function hintText(paths: ReturnType<typeof learnerPaths>, exercise: number | string, reset = false): string {
+  const ex = exerciseOrExplain(loadManifest(paths.tests), String(exercise), USAGE);
+  if (typeof ex === "string") throw new Error(ex);
   const progress = loadProgress(paths.progress);
-  if (reset) delete progress.hints[exerciseId];
+  if (reset) delete progress.hints[ex.id];
   if (ex.hints.length === 0) {
     saveProgress(paths.progress, progress);
     return `Exercise ${ex.id} has no hints. Read the statement at the top of exercises/${ex.file} again.`;
@@ -36,9 +40,8 @@ export function main(argv = process.argv.slice(2)): number {
       allowPositionals: true,
       strict: true,
     });
-    const n = Number(positionals[0]);
-    if (!Number.isInteger(n)) throw new Error("usage: npm run hint N   (N is the exercise number)");
-    console.log(hintText(learnerPaths(values), n, values.reset));
+    if (positionals[0] === undefined) throw new Error(USAGE);
+    console.log(hintText(learnerPaths(values), positionals[0], values.reset));
     return 0;
   } catch (e) {
     console.error((e as Error).message);

@@ -3,8 +3,7 @@
  * attempts, and how many hint levels were shown. A convenience only: instructors regrade from
  * scratch and never read it.
  */
-import * as fs from "fs";
-import * as path from "path";
+import { readProgress, section, updateProgress } from "../../progress/store";
 import type { ExerciseResult } from "../engine/types";
 
 export interface ExerciseProgress {
@@ -18,34 +17,29 @@ export interface ExerciseProgress {
   passedAt?: string;
 }
 
+/** The grader's part of the shared progress file (progress/store.ts): `exercises` and `hints`. */
 export interface Progress {
-  version: 1;
   exercises: Record<string, ExerciseProgress>;
   /** Hint levels shown so far, by exercise id. */
   hints: Record<string, number>;
 }
 
 export function emptyProgress(): Progress {
-  return { version: 1, exercises: {}, hints: {} };
+  return { exercises: {}, hints: {} };
 }
 
-/** Reads the progress file; a missing or unreadable one starts afresh rather than failing. */
+/** The grader's keys of the progress file; a missing file is no progress yet. */
 export function loadProgress(file: string): Progress {
-  try {
-    const p = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (p?.version === 1 && typeof p.exercises === "object" && typeof p.hints === "object")
-      return p as Progress;
-  } catch {
-    // Start afresh.
-  }
-  return emptyProgress();
+  const data = readProgress(file);
+  return { exercises: section<ExerciseProgress>(data, "exercises"), hints: section<number>(data, "hints") };
 }
 
+/** Writes the grader's keys only; the lessons' progress and unknown keys stay as they are. */
 export function saveProgress(file: string, p: Progress): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(p, null, 2) + "\n");
-  fs.renameSync(tmp, file);
+  updateProgress(file, (data) => {
+    data.exercises = p.exercises;
+    data.hints = p.hints;
+  });
 }
 
 export function recordGrade(p: Progress, r: ExerciseResult, now = new Date()): void {

@@ -1,10 +1,12 @@
 /**
  * What the learner sees: a table of all exercises, or one exercise's checks with type errors
- * first and the first failure in full. Passing says "all visible checks passed", never more:
- * the instructor's grading may run checks the learner's copy does not have.
+ * first and every failure in full, wrapped to the terminal. Passing says "all visible checks
+ * passed", never more: the instructor's grading may run checks the learner's copy does not have.
  */
 import chalk from "chalk";
 import { Format } from "cli-progress";
+import wrapAnsi from "wrap-ansi";
+import { LESSONS } from "../../lessons/index";
 import { formatDiagnostics } from "../engine/grade";
 import type { Diagnostic, ExerciseResult, GradeRecord, TestResult } from "../engine/types";
 import type { Manifest, ManifestExercise } from "../manifest";
@@ -41,8 +43,21 @@ const STATUS_TEXT: Record<ExerciseResult["status"], string> = {
   error: "could not run",
 };
 
+export interface RenderOptions {
+  /** Terminal width; 80 when unknown. */
+  width?: number;
+  /** What to do after fixing: run the grade command again, or (in watch mode) just save. */
+  next?: "grade" | "save";
+}
+
 /** The overview table; exercises not in `record` show their last known state from `progress`. */
-export function renderTable(manifest: Manifest, record: GradeRecord | null, progress: Progress): string {
+export function renderTable(
+  manifest: Manifest,
+  record: GradeRecord | null,
+  progress: Progress,
+  options: RenderOptions = {},
+): string {
+  const width = options.width || 80;
   const rows = manifest.exercises.map((ex) => {
     const r = record?.exercises.find((e) => e.id === ex.id);
     const p = progress.exercises[ex.id];
@@ -50,19 +65,24 @@ export function renderTable(manifest: Manifest, record: GradeRecord | null, prog
     const max = r?.max_score ?? p?.maxScore ?? ex.tests.reduce((s, t) => s + t.points, 0);
     const status = r?.status ?? p?.status;
     const label = status ? STATUS_TEXT[status] : "not graded";
-    return { ex, score, max, label, color: STATUS_LABEL[status ?? "not graded"] };
+    const reread = ex.lesson === undefined ? "" : `lesson ${ex.lesson}`;
+    return { ex, score, max, label, reread, color: STATUS_LABEL[status ?? "not graded"] };
   });
-  const nameWidth = Math.min(44, Math.max(...rows.map((r) => `${r.ex.slug}: ${r.ex.title}`.length)));
+  // Everything but the title has a fixed width; the title gets the rest, wrapped at words.
+  const fixed = 3 + 2 + 2 + 7 + 2 + 13 + 2 + "lesson 11".length;
+  const longest = Math.max(...rows.map((r) => r.ex.title.length));
+  const titleWidth = Math.max(16, Math.min(longest, width - fixed - 1));
   const out = [
     chalk.bold(
-      `${"#".padStart(3)}  ${"exercise".padEnd(nameWidth)}  points   ${"status".padEnd(13)}  progress`,
+      `${"#".padStart(3)}  ${"exercise".padEnd(titleWidth)}  ${"points".padEnd(7)}  ${"status".padEnd(13)}  reread`,
     ),
   ];
   for (const r of rows) {
-    const name = `${r.ex.slug}: ${r.ex.title}`.slice(0, nameWidth).padEnd(nameWidth);
+    const [title, ...more] = wrapAnsi(r.ex.title, titleWidth, { hard: true }).split("\n");
     const pts = `${fmt(r.score)}/${fmt(r.max)}`.padEnd(7);
     out.push(
-      `${String(r.ex.id).padStart(3)}  ${name}  ${pts}  ${r.color(r.label.padEnd(13))}  ${bar(r.max ? r.score / r.max : 0, 20)} ${pct(r.score, r.max)}`,
+      `${String(r.ex.id).padStart(3)}  ${title.padEnd(titleWidth)}  ${pts}  ${r.color(r.label.padEnd(13))}  ${chalk.gray(r.reread)}`.trimEnd(),
+      ...more.map((line) => `${" ".repeat(5)}${line}`),
     );
   }
   const total = rows.reduce((s, r) => s + r.score, 0);
@@ -74,42 +94,56 @@ export function renderTable(manifest: Manifest, record: GradeRecord | null, prog
   const next = rows.find((r) => r.label !== "passed");
   out.push(
     next
-      ? `Next: exercise ${next.ex.id} (${next.ex.title}): ${chalk.cyan(`npm run grade ${next.ex.id}`)}`
+      ? wrap(`Next: exercise ${next.ex.id} (${next.ex.title}): ${chalk.cyan(`npm run grade ${next.ex.id}`)}`, width)
       : chalk.green("All visible checks of every exercise passed."),
   );
   return out.join("\n");
 }
 
+/** The lesson that teaches what an exercise needs, as a line to show under its title. */
+function rereadLine(ex: ManifestExercise): string | null {
+  const lesson = LESSONS.find((l) => l.number === ex.lesson);
+  return lesson ? `reread: lesson ${lesson.number}, ${lesson.title} (npm run lesson ${lesson.number})` : null;
+}
+
 /** One exercise in detail. */
-export function renderExercise(ex: ManifestExercise, record: GradeRecord, progress: Progress): string {
+export function renderExercise(
+  ex: ManifestExercise,
+  record: GradeRecord,
+  progress: Progress,
+  options: RenderOptions = {},
+): string {
+  const width = options.width || 80;
   const r = record.exercises.find((e) => e.id === ex.id);
   const tests = record.tests.filter((t) => t.exercise === ex.id);
   const diags = record.diagnostics.filter((d) =>
     ex.file.endsWith("/") ? d.file.startsWith(ex.file) : d.file === ex.file,
   );
+  const reread = rereadLine(ex);
   const out = [
-    chalk.bold(`Exercise ${ex.id} · ${ex.slug}: ${ex.title}`),
+    chalk.bold(`Exercise ${ex.id} · ${ex.title}`),
     chalk.gray(`file: exercises/${ex.file}`),
+    ...(reread ? [chalk.gray(wrap(reread, width))] : []),
     "",
   ];
   if (diags.length) out.push(...renderDiagnostics(diags), "");
-  let shownFailure = false;
+  let first = true;
   for (const t of tests) {
     const pts = chalk.gray(`${fmt(t.score)}/${fmt(t.max_score)}`);
     if (t.status === "passed") {
       out.push(`  ${chalk.green("✓")} ${t.name} ${pts}`);
       continue;
     }
-    out.push(`  ${chalk.red("✗")} ${t.name} ${pts} ${chalk.gray(`(${statusWord(t)})`)}`);
+    if (first && t.status !== "type-error") out.push(chalk.yellow.bold("  ▸ fix this one first:"));
+    out.push(wrap(`${chalk.red("✗")} ${t.name} ${pts} ${chalk.gray(`(${statusWord(t)})`)}`, width, 2, 4));
     if (t.status === "type-error") continue;
-    if (!shownFailure) {
-      out.push(indent(readable(t.message), 6));
-      shownFailure = true;
-    } else out.push(chalk.gray(`      ${firstLine(t.message)}`));
+    first = false;
+    out.push(wrap(readable(learnerWords(t.message)), width, 6));
   }
   const score = r?.score ?? 0;
   const max = r?.max_score ?? 0;
   out.push("", `Score ${fmt(score)}/${fmt(max)}  ${bar(max ? score / max : 0, 20)} ${pct(score, max)}`);
+  const again = options.next === "save" ? "save the file to re-grade" : `run npm run grade ${ex.id} again`;
   if (r?.status === "passed") {
     out.push(
       chalk.green("✓ all visible checks passed") +
@@ -122,13 +156,41 @@ export function renderExercise(ex: ManifestExercise, record: GradeRecord, progre
       levels === 0
         ? ""
         : shown >= levels
-          ? ` All ${levels} hints shown: ${chalk.cyan(`npm run hint ${ex.id}`)} repeats the last.`
-          : ` Stuck? ${chalk.cyan(`npm run hint ${ex.id}`)} (hint ${shown + 1} of ${levels}).`;
-    out.push(
-      `${diags.length ? "Fix the type errors above first." : "Fix the first failing check above, then grade again."}${hint}`,
-    );
+          ? `All ${levels} hints shown: ${chalk.cyan(`npm run hint ${ex.id}`)} repeats the last.`
+          : `Stuck? ${chalk.cyan(`npm run hint ${ex.id}`)} (hint ${shown + 1} of ${levels}).`;
+    const fix = diags.length ? "Fix the type errors above first" : "Fix the check marked first";
+    out.push(wrap(`${fix}, then ${again}.`, width));
+    if (hint) out.push(wrap(hint, width));
   }
   return out.join("\n");
+}
+
+/**
+ * The grader's own words replaced by the learner's: the engine names questions by their key in
+ * the answer table, which the exercise never shows; the check's name above already says which.
+ */
+export function learnerWords(message: string): string {
+  return message
+    .replace(
+      /the answer to question "[^"]*" is not the expected one \(checked against a hashed key\)/g,
+      "your answer is not the expected one",
+    )
+    .replace(/no answer to question "[^"]*" was given/g, "your code gave no answer for this check")
+    .replace(/question "[^"]*" was answered more than once/g, "an answer was given more than once");
+}
+
+/** Wraps every line to `width`, indenting the first line by `first` and the rest by `rest`. */
+export function wrap(text: string, width: number, first = 0, rest = first): string {
+  const room = Math.max(20, width - rest);
+  return text
+    .split("\n")
+    .map((line, i) =>
+      wrapAnsi(line, room - (i === 0 ? first - rest : 0), { hard: true, trim: false })
+        .split("\n")
+        .map((l, j) => (" ".repeat(i === 0 && j === 0 ? first : rest) + l).trimEnd())
+        .join("\n"),
+    )
+    .join("\n");
 }
 
 export function renderDiagnostics(diags: Diagnostic[]): string[] {
@@ -171,16 +233,7 @@ export function readable(message: string): string {
   return text;
 }
 
-function indent(s: string, n: number): string {
-  return s
-    .split("\n")
-    .map((l) => " ".repeat(n) + l)
-    .join("\n");
-}
 
-function firstLine(s: string): string {
-  return (s.split("\n").find((l) => l.trim()) ?? "").slice(0, 120);
-}
 
 function fmt(x: number): string {
   return String(Math.round(x * 100) / 100);

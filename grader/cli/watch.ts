@@ -1,92 +1,165 @@
 /**
- * `npm run watch N`: re-grades exercise N every time its file is saved (nodemon). Native file
- * events miss changes on WSL's /mnt drives and network folders, so polling is used there
- * automatically, when the system has no inotify watches left, or with `--legacy-watch`.
+ * `npm run watch N`: re-grades exercise N each time its file (or folder) is saved, in this process.
+ *
+ * The file is polled (a stat every 50 ms) rather than watched with native events: polling also
+ * works on WSL's /mnt drives and network folders, sees editors that save by writing a new file and
+ * renaming it, and keeps "grading…" on screen well within 300 ms of a save. A file that is briefly
+ * missing or empty while an editor saves is waited for instead of graded.
  */
 import * as fs from "fs";
-import nodemon from "nodemon";
 import * as path from "path";
 import { parseArgs } from "util";
-import { findExercise, loadManifest } from "../manifest";
+import { learnerGrade } from "./grade";
+import { exerciseOrExplain } from "./exerciseNumber";
+import { loadManifest } from "../manifest";
 import { learnerPaths, PATH_OPTIONS } from "./paths";
 
-/** Why polling should replace native file events here, or null when native events should work. */
-export function pollingReason(
-  watched: string,
-  env: NodeJS.ProcessEnv = process.env,
-  readFile = (f: string) => fs.readFileSync(f, "utf8"),
-): string | null {
-  if (env.TENSORLINGS_POLL === "1") return "TENSORLINGS_POLL=1";
-  let version = "";
+/** A cheap fingerprint of the watched files: name, size and modification time of each. */
+export function fingerprint(target: string): string | "missing" {
+  let stat: fs.Stats;
   try {
-    version = readFile("/proc/version");
+    stat = fs.statSync(target);
   } catch {
-    // Not Linux: native events are fine.
+    return "missing";
   }
-  const wsl = /microsoft|wsl/i.test(version) || !!env.WSL_DISTRO_NAME;
-  if (wsl && path.resolve(watched).startsWith("/mnt/")) return "WSL drive under /mnt";
-  try {
-    if (Number(readFile("/proc/sys/fs/inotify/max_user_watches").trim()) < 64)
-      return "too few inotify watches";
-  } catch {
-    // No such limit to check.
+  if (!stat.isDirectory()) return stat.size === 0 ? "empty" : `${stat.size}:${stat.mtimeMs}`;
+  const parts: string[] = [];
+  for (const name of fs.readdirSync(target).sort()) {
+    const sub = fingerprint(path.join(target, name));
+    if (sub !== "missing") parts.push(`${name}=${sub}`);
   }
-  return null;
+  return parts.join(";");
 }
 
-export function main(argv = process.argv.slice(2)): number {
+export interface WatchOptions {
+  /** The exercise's file or folder. */
+  target: string;
+  /** Shown in "… changed" (the path as the learner knows it). */
+  label: string;
+  /** Grades once; resolves to the text to show. */
+  grade: () => Promise<string>;
+  write: (text: string) => void;
+  /** On a terminal the screen is cleared before each run; elsewhere a timestamped rule separates runs. */
+  isTTY: boolean;
+  pollMs?: number;
+  /** A change must hold still this long before grading (editors write in several steps). */
+  settleMs?: number;
+  /** Longest wait for a missing or empty file before saying so. */
+  patienceMs?: number;
+  now?: () => Date;
+}
+
+export const CLEAR_SCREEN = "\x1b[2J\x1b[H";
+
+/** Polls `target` and re-grades on each settled change; `stop()` ends it. */
+export function watchExercise(options: WatchOptions): { stop(): void; idle(): Promise<void> } {
+  const { target, write } = options;
+  const pollMs = options.pollMs ?? 50;
+  const settleMs = options.settleMs ?? 80;
+  const patienceMs = options.patienceMs ?? 2000;
+  const now = options.now ?? (() => new Date());
+  let graded = fingerprint(target);
+  let seen = graded;
+  let changedAt = 0;
+  let waitingSince = 0;
+  let running: Promise<void> | null = null;
+  let warned = false;
+
+  const header = (what: string) => {
+    const time = now().toTimeString().slice(0, 8);
+    write(
+      options.isTTY
+        ? `${CLEAR_SCREEN}${time}  ${what}\n`
+        : `\n${"─".repeat(24)} ${time} ${"─".repeat(24)}\n${what}\n`,
+    );
+  };
+
+  const run = async (print: string) => {
+    graded = print;
+    header(`${options.label} changed · grading…`);
+    let text: string;
+    try {
+      text = await options.grade();
+    } catch (e) {
+      text = `The grader failed: ${(e as Error).message}`;
+    }
+    write(`${text}\n\n${now().toTimeString().slice(0, 8)}  Watching ${options.label}: save to re-grade, Ctrl-C to stop.\n`);
+  };
+
+  const tick = () => {
+    const print = fingerprint(target);
+    const t = Date.now();
+    if (print !== seen) {
+      seen = print;
+      changedAt = t;
+      return;
+    }
+    if (running || print === graded || t - changedAt < settleMs) return;
+    if (print === "missing" || print === "empty" || print === "") {
+      // Mid-save: wait for the file to come back, and say so only if it stays away.
+      if (!waitingSince) waitingSince = t;
+      if (!warned && t - waitingSince >= patienceMs) {
+        warned = true;
+        write(`${options.label} is ${print === "empty" ? "empty" : "missing"}; waiting for it to be saved again.\n`);
+      }
+      return;
+    }
+    waitingSince = 0;
+    warned = false;
+    running = run(print).finally(() => (running = null));
+  };
+
+  const timer = setInterval(tick, pollMs);
+  return {
+    stop: () => clearInterval(timer),
+    idle: async () => {
+      while (running) await running;
+    },
+  };
+}
+
+const USAGE = "usage: npm run watch N   (N is the exercise number)";
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
   let values, positionals;
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
+      // --legacy-watch is accepted for old habits: polling is now always used.
       options: { ...PATH_OPTIONS, "legacy-watch": { type: "boolean", short: "L" } },
       allowPositionals: true,
       strict: true,
     }));
   } catch (e) {
-    console.error(`${(e as Error).message}\nusage: npm run watch N [-- --legacy-watch]`);
+    console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const n = Number(positionals[0]);
   const paths = learnerPaths(values);
-  let target: string;
+  let ex;
   try {
-    if (!Number.isInteger(n)) throw new Error("usage: npm run watch N [-- --legacy-watch]");
-    const ex = findExercise(loadManifest(paths.tests), n);
-    target = path.join(paths.exercises, ex.file);
+    ex = exerciseOrExplain(loadManifest(paths.tests), positionals[0], USAGE);
   } catch (e) {
-    console.error((e as Error).message);
+    ex = (e as Error).message;
+  }
+  if (typeof ex === "string") {
+    console.error(ex);
     return 2;
   }
-  const reason = values["legacy-watch"] ? "--legacy-watch" : pollingReason(target);
-  const tsNode = require.resolve("ts-node/dist/bin.js", { paths: [paths.kitRoot] });
-  const gradeScript = path.join(__dirname, "grade.ts");
-  const passThrough = (["exercises", "tests", "progress", "kit"] as const).flatMap((k) =>
-    values[k] ? [`--${k}`, String(values[k])] : [],
-  );
-  const exec = [process.execPath, tsNode, gradeScript, String(n), ...passThrough].map(shellQuote).join(" ");
-  console.log(
-    `Watching ${path.relative(process.cwd(), target) || target}${reason ? ` by polling (${reason})` : ""}; save the file to grade again, Ctrl-C to stop.`,
-  );
-  nodemon({
-    exec,
-    watch: [target],
-    ext: "ts",
-    legacyWatch: reason !== null,
-    pollingInterval: 500,
-    delay: 300,
-    cwd: paths.kitRoot,
-    quiet: true,
-  } as unknown as Parameters<typeof nodemon>[0]); // @types/nodemon wants `script`, which `exec` replaces
-  nodemon.on("quit", () => process.exit(0));
+  const target = path.join(paths.exercises, ex.file);
+  const label = path.relative(process.cwd(), target) || target;
+  const isTTY = Boolean(process.stdout.isTTY);
+  const grade = async () =>
+    (await learnerGrade({ paths, exercise: ex.id, next: "save", width: process.stdout.columns })).text;
+  const write = (s: string) => void process.stdout.write(s);
+  write(`${isTTY ? CLEAR_SCREEN : ""}Watching ${label}: grading now, then again each time you save. Ctrl-C to stop.\n`);
+  write(await grade().catch((e) => `The grader failed: ${(e as Error).message}`));
+  write(`\n\nWatching ${label}: save to re-grade, Ctrl-C to stop.\n`);
+  watchExercise({ target, label, grade, write, isTTY });
   return -1;
 }
 
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 if (require.main === module) {
-  const code = main();
-  if (code >= 0) process.exit(code);
+  main().then((code) => {
+    if (code >= 0) process.exit(code);
+  });
 }

@@ -6,6 +6,7 @@
 import chalk from "chalk";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { DATA_MISSING_EXIT, wrapMessage } from "../../datasets/errors";
 import { LESSONS, LessonEntry } from "../index";
 import type { KeySource } from "./keys";
 import { progressFile as defaultProgressFile, readLessonsProgress, recordLessonProgress } from "./progress";
@@ -89,7 +90,9 @@ function list(io: CliIo): number {
   if (!process.env.HOML_DATA_HOME && !dataCached()) {
     io.write(
       c.dim(
-        "Lessons marked [data] read California housing: `npm run data` fetches it, or set HOML_DATA_HOME to a folder holding california_housing/.",
+        wrapMessage([
+          "Lessons marked [data] read California housing: `npm run data` fetches it, or set HOML_DATA_HOME to a folder holding california_housing/.",
+        ]),
       ) + "\n",
     );
   }
@@ -123,7 +126,7 @@ async function run(lesson: LessonEntry, io: CliIo, step: boolean): Promise<numbe
         cells: result.cells,
       });
     }
-    return result.status === "data-unavailable" ? 1 : 0;
+    return result.status === "data-unavailable" ? DATA_MISSING_EXIT : 0;
   } finally {
     keys?.close();
   }

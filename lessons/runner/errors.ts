@@ -1,4 +1,5 @@
 /** How errors from cells are shown: class name and message, without the engine's stack. */
+import { wrapMessage } from "../../datasets/errors";
 
 export interface ErrorSummary {
   name: string;
@@ -35,15 +36,19 @@ function safeString(value: unknown): string {
 /** The datasets module throws this (matched by name) when California housing is neither in HOML_DATA_HOME nor cached. */
 export const DATASET_UNAVAILABLE = "DatasetUnavailableError";
 
-/** One paragraph: what is missing and how to get it (the datasets module's message says what it tried). */
+/**
+ * What is missing and how to get it, said once: the data module's own message already lists what
+ * was tried and the ways to fix it, so only the way back into the lesson is added to it.
+ */
 export function dataHelp(lessonNumber: number, detail?: string): string {
+  const again = `Then run \`npm run lesson ${lessonNumber}\` again.`;
+  if (detail) return `${detail}\n${again}`;
   const where = process.env.HOML_DATA_HOME
     ? `HOML_DATA_HOME is set to ${process.env.HOML_DATA_HOME}, but the data is not there.`
     : "HOML_DATA_HOME is not set and the kit's cache has no copy.";
-  return [
+  return wrapMessage([
     `Lesson ${lessonNumber} works on the California housing data set, which is not on this machine yet.`,
-    detail ?? where,
-    `Point HOML_DATA_HOME at a folder whose california_housing/ subfolder holds cal_housing.tgz (or run`,
-    `\`npm run data\` to download it into the kit's cache), then run \`npm run lesson ${lessonNumber}\` again.`,
-  ].join("\n");
+    where,
+    `Run \`npm run data\` to download it, or point HOML_DATA_HOME at a folder whose california_housing/ subfolder holds cal_housing.tgz. ${again}`,
+  ]);
 }

@@ -75,11 +75,16 @@ async function presentSegments(
     failedCells: [...failedCells],
   });
 
+  let first = true;
   for (const segment of segments) {
     if (segment.kind === "prose") {
-      write(r.prose(segment.markdown));
+      // The header above already shows the title: drop the lesson's own `# Title` line.
+      const markdown = first ? segment.markdown.replace(/^\s*# [^\n]*\n/, "") : segment.markdown;
+      if (markdown.trim()) write((first ? "\n" : "") + r.prose(markdown));
+      first = false;
       continue;
     }
+    first = false;
     write(r.cell(segment, total));
     if (segment.flags.noRun) {
       write("\n");

@@ -4,6 +4,7 @@
  */
 import chalk from "chalk";
 import type { Marked } from "marked";
+import wrapAnsi from "wrap-ansi";
 import type { ErrorSummary } from "./errors";
 import type { Cell } from "./parse";
 
@@ -27,9 +28,29 @@ export class Renderer {
   }
 
   prose(markdown: string): string {
-    return this.markdown()
+    const text = this.markdown()
       .parse(markdown, { async: false })
       .replace(/\n{3,}/g, "\n\n");
+    return text
+      .split("\n")
+      .map((line) => this.reflow(line))
+      .join("\n");
+  }
+
+  /**
+   * Wraps one rendered line at words, list items with a hanging indent. marked-terminal's own
+   * reflow treats colour codes as word breaks, so punctuation after inline code could land on a
+   * line of its own; wrap-ansi measures the visible text instead. Table rows are left whole.
+   */
+  private reflow(line: string): string {
+    const width = Math.min(this.options.width, 100);
+    if (stripAnsi(line).length <= width || /[│┼┌└├]/.test(line)) return line;
+    const lead = /^(\s*(?:(?:\x1b\[[0-9;]*m)*(?:[*•-]|\d+\.)(?:\x1b\[[0-9;]*m)*\s+)?)/.exec(line)![1]; // eslint-disable-line no-control-regex
+    const indent = stripAnsi(lead).length;
+    return wrapAnsi(line.slice(lead.length), width - indent, { hard: false, trim: true })
+      .split("\n")
+      .map((l, i) => (i === 0 ? lead : " ".repeat(indent)) + l)
+      .join("\n");
   }
 
   cell(cell: Cell, total: number): string {
@@ -83,11 +104,18 @@ export class Renderer {
       const { Marked } = require("marked") as typeof import("marked");
       const { markedTerminal } = require("marked-terminal") as typeof import("marked-terminal");
       const plain = this.options.colorLevel === 0;
-      const styles = plain ? Object.fromEntries(STYLE_KEYS.map((k) => [k, (s: string) => s])) : {};
+      // Inline code in this renderer's own colours, so the level chosen here is the one used.
+      const styles = plain
+        ? Object.fromEntries(STYLE_KEYS.map((k) => [k, (s: string) => s]))
+        : { codespan: this.c.yellow, strong: this.c.bold, em: this.c.italic };
       const tableOptions = plain ? { tableOptions: { style: { head: [], border: [] } } } : {};
       this.marked = new Marked(
-        markedTerminal({ width: Math.min(this.options.width, 100), reflowText: true, tab: 2, ...tableOptions, ...styles }),
+        markedTerminal({ width: Math.min(this.options.width, 100), reflowText: false, tab: 2, ...tableOptions, ...styles }),
         {
+          // Source line breaks inside a paragraph or list item are spaces; prose() wraps afterwards.
+          walkTokens(token) {
+            if (token.type === "text" && !("tokens" in token && token.tokens)) token.text = token.text.replace(/\n/g, " ");
+          },
           // marked-terminal 7 prints the inline markup of tight list items raw (**bold**, `code`);
           // render those block-level text tokens' inline children instead (marked-terminal#304).
           renderer: {

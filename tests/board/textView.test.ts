@@ -99,14 +99,14 @@ describe("renderScalarChart", () => {
       "MSE",
       "       4.0 ┼──╮",
       "       3.5 ┤  ╰────╮",
-      "       3.0 ┤       ╭────╮",
+      "       3.0 ┤       ╭────╮B",
       "       2.5 ┤  ╭────╯    ╰────╮",
       "       2.0 ┼──╯              ╰────╮",
       "       1.5 ┤                      ╰────╮",
-      "       1.0 ┤                           ╰──",
+      "       1.0 ┤                           ╰──A",
       "           step 0                    step 3",
-      "           ━━ a  last 1 at step 3, 4 points",
-      "           ━━ b  last 3 at step 1, 2 points",
+      "           A ─ a  last 1 at step 3, 4 points",
+      "           B ─ b  last 3 at step 1, 2 points",
     ]);
   });
 

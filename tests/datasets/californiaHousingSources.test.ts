@@ -15,6 +15,7 @@ import {
 } from "tensorlings/datasets";
 import { downloadVerified } from "../../datasets/download";
 import { runDataCli } from "../../datasets/cli";
+import { DATA_MISSING_EXIT } from "../../datasets/errors";
 import {
   THREE_ROWS,
   deadUrl,
@@ -92,7 +93,9 @@ describe("download into the cache", () => {
       sha256: wrong,
     }).catch((e) => e);
     expect(err).toBeInstanceOf(DatasetUnavailableError);
-    expect(err.message).toContain(`has SHA-256 ${archiveSha}, but ${wrong} was expected; it was not saved`);
+    expect(err.message.replace(/\s+/g, " ")).toContain(
+      `has SHA-256 ${archiveSha}, but ${wrong} was expected; it was not saved`,
+    );
     expect(listFiles(cacheDir)).toEqual([]);
   });
 
@@ -123,7 +126,7 @@ describe("download into the cache", () => {
 });
 
 describe("offline", () => {
-  test("one paragraph: what was tried and the two ways to fix it", async () => {
+  test("what was tried and the ways to fix it, wrapped at 80 columns", async () => {
     const url = await deadUrl();
     const dataHome = tempDir();
     const err = await fetchCaliforniaHousing({
@@ -133,8 +136,11 @@ describe("offline", () => {
       sha256: archiveSha,
     }).catch((e) => e);
     expect(err).toBeInstanceOf(DatasetUnavailableError);
-    const message: string = err.message;
-    expect(message).not.toContain("\n");
+    const message: string = err.message.replace(/\s+/g, " ");
+    // Only an unbreakable word (a long temp path) may run past 80 columns, on a line of its own.
+    const long = (err.message as string).split("\n").filter((l) => l.length > 80);
+    for (const line of long) expect(line).toMatch(/^\s*(- )?\S+$/);
+    expect(err.message.split("\n")[0]).toBe("The California housing data could not be loaded. Places tried:");
     expect(message).toContain(
       `HOML_DATA_HOME (${join(dataHome, "california_housing")}) has no cal_housing.data or cal_housing.tgz`,
     );
@@ -147,10 +153,14 @@ describe("offline", () => {
   });
 
   test("the sync loader never downloads and says how to get the data", () => {
-    expect(() =>
-      fetchCaliforniaHousingSync({ dataHome: null, cacheDir: tempDir(), url: server.url("/files/5976036") }),
-    ).toThrow(
-      /HOML_DATA_HOME is not set; .*no download was tried, since fetchCaliforniaHousingSync only reads local files\. To fix this/,
+    let message = "";
+    try {
+      fetchCaliforniaHousingSync({ dataHome: null, cacheDir: tempDir(), url: server.url("/files/5976036") });
+    } catch (e) {
+      message = (e as Error).message.replace(/\s+/g, " ");
+    }
+    expect(message).toMatch(
+      /HOML_DATA_HOME is not set - .*no download was tried, since fetchCaliforniaHousingSync only reads local files To fix this/,
     );
   });
 
@@ -256,10 +266,11 @@ describe("npm run data", () => {
     );
   });
 
-  test("--offline prints the paragraph, exit code 1, no stack trace", async () => {
+  test("--offline prints the message, exit code 3 (data missing), no stack trace", async () => {
     const { io, err } = capture();
     const code = await runDataCli(["--offline"], io, { dataHome: null, cacheDir: tempDir() });
-    expect(code).toBe(1);
+    expect(code).toBe(DATA_MISSING_EXIT);
+    expect(DATA_MISSING_EXIT).toBe(3);
     expect(err).toHaveLength(1);
     expect(err[0]).toContain("The California housing data could not be loaded");
     expect(err[0]).not.toMatch(/\n\s+at /);

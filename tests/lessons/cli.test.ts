@@ -106,3 +106,24 @@ test("--check runs the doc tests and exits non-zero on a drift", async () => {
   expect(failing.out).toContain("✗ lesson 2 managing-graphs: lessons/02-managing-graphs.md is missing");
   expect(failing.out).toContain("2 of 2 lessons failed.");
 });
+
+test("missing data: the advice appears once, wrapped at 80 columns, exit code 3", async () => {
+  const { fetchCaliforniaHousingSync } = await import("../../datasets/californiaHousing");
+  const empty = path.join(dir, "empty");
+  fs.mkdirSync(empty);
+  let message = "";
+  try {
+    fetchCaliforniaHousingSync({ dataHome: empty, cacheDir: empty });
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  expect(message).toContain("could not be loaded");
+  const cell = `const e = new Error(${JSON.stringify(message)}); e.name = "DatasetUnavailableError"; throw e;`;
+  const { code, out } = await cli(["4"], { "lessons/04-normal-equation.md": `# Four\n\n\`\`\`ts\n${cell}\n\`\`\`\n` });
+  expect(code).toBe(3);
+  const shown = out.slice(out.indexOf("throw e;") + "throw e;".length);
+  expect(shown.split("HOML_DATA_HOME to a folder")).toHaveLength(2);
+  expect(shown).not.toContain("Lesson 4 works on");
+  expect(out).toContain("Then run `npm run lesson 4` again.");
+  for (const line of shown.split("\n").filter((l) => l.length > 80)) expect(line).toMatch(/^\s*(- )?\S+$/);
+});

@@ -27,7 +27,7 @@ test("records lessons under `lessons` and leaves the grader's `exercises` alone"
   recordLessonProgress(file, "managing-graphs", { completed: false, lastCell: 2, cells: 5 });
   const saved = JSON.parse(fs.readFileSync(file, "utf8"));
   expect(saved.exercises).toEqual(exercises);
-  expect(saved.version).toBe(1);
+  expect(saved.version).toBe(2);
   expect(saved.lessons["first-graph"]).toMatchObject({ completed: true, lastCell: 6, cells: 6 });
   expect(Date.parse(saved.lessons["first-graph"].completedAt)).not.toBeNaN();
   expect(saved.lessons["managing-graphs"]).toEqual({ completed: false, lastCell: 2, cells: 5 });
@@ -40,11 +40,18 @@ test("quitting a lesson finished before keeps it completed", () => {
   expect(again).toEqual({ completed: true, completedAt: first.completedAt, lastCell: 2, cells: 6 });
 });
 
-test("a damaged file is an error that names it, not silently overwritten", () => {
+test("a damaged file is moved aside, not silently overwritten", () => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, "{ not json");
-  expect(() => recordLessonProgress(file, "x", { completed: true, lastCell: 1, cells: 1 })).toThrow(
-    `${file} is not a JSON object`,
-  );
-  expect(fs.readFileSync(file, "utf8")).toBe("{ not json");
+  const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+  try {
+    recordLessonProgress(file, "x", { completed: true, lastCell: 1, cells: 1 });
+    expect(String(err.mock.calls[0][0])).toContain("could not be read");
+  } finally {
+    err.mockRestore();
+  }
+  const aside = fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith("progress.json.corrupt-"));
+  expect(aside).toHaveLength(1);
+  expect(fs.readFileSync(path.join(path.dirname(file), aside[0]), "utf8")).toBe("{ not json");
+  expect(readLessonsProgress(file).x.completed).toBe(true);
 });
