@@ -131,7 +131,7 @@ export function submitAnswer(exercise: number, question: string, value: unknown)
   const verdict = checkAnswer(manifest, exercise, question, value);
   const message = verdict.invalid
     ? `your answer could not be read: ${verdict.invalid}`
-    : (verdict.feedback ?? "this answer is not the expected one");
+    : (verdict.feedback ?? "your answer is not the expected one");
   expect({ correct: verdict.correct, message }).toEqual({ correct: true, message });
   if (!verdict.correct) throw new Error(message);
 }

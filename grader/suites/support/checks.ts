@@ -61,8 +61,9 @@ export function allClose(a: number[] | null, b: number[] | null, rtol = 1e-5, at
 /** Short text for a list of numbers in a failure message. */
 export function show(value: number[] | null): string {
   if (value === null) return "(not numbers)";
-  const parts = value.slice(0, 8).map((v) => (Number.isInteger(v) ? String(v) : v.toPrecision(6)));
-  return `[${parts.join(", ")}${value.length > 8 ? ", …" : ""}]`;
+  // As the engine prints arrays (NumPy's format), so every number in a message looks alike.
+  const shown = String(tf.NDArray.from(value.slice(0, 8), tf.float32));
+  return value.length > 8 ? `${shown} (first 8 of ${value.length})` : shown;
 }
 
 /** True when `value` is a graph made by `tf.Graph()` (or the default graph). */
