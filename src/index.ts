@@ -12,6 +12,7 @@ import { GraphImpl } from "./graph/graph";
 export { DType, float32, float64, int32, int64, bool, string } from "./graph/dtypes";
 export { NDArray } from "./runtime/ndarray";
 export * from "./errors";
+export * as errors from "./errors";
 
 // graphs, names and scopes
 export { getDefaultGraph, resetDefaultGraph, GraphKeys } from "./graph/graph";

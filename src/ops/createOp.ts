@@ -1,25 +1,14 @@
 import { ValueError } from "../errors";
-import { GraphImpl, getDefaultGraph, withGraph } from "../graph/graph";
+import { GraphImpl, getDefaultGraph, graphOfElements, withGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import { Attrs, Operation, OutputSpec } from "../graph/operation";
 import { shapeToDebug } from "../graph/shape";
-import { Tensor } from "../graph/tensor";
+import { Tensor, canonicalTensor } from "../graph/tensor";
 import { OpDef, getOpDef } from "./registry";
 
 /** The graph that tensors among `values` belong to (all must agree), else the default graph. */
 export function graphFromInputs(values: unknown[]): GraphImpl {
-  let graph: GraphImpl | null = null;
-  let first: Tensor | null = null;
-  for (const v of values) {
-    if (v instanceof Tensor) {
-      if (graph && v.graph !== graph) {
-        throw new ValueError(`${v} must be from the same graph as ${first}.`);
-      }
-      graph = v.graph;
-      first ??= v;
-    }
-  }
-  return graph ?? getDefaultGraph();
+  return graphOfElements(values) ?? getDefaultGraph();
 }
 
 /**
@@ -38,11 +27,12 @@ export function createOp(
   graph: GraphImpl,
   type: string,
   name: string,
-  inputs: Tensor[],
+  inputsGiven: Tensor[],
   attrs: Attrs = {},
   controlInputs: Operation[] = [],
 ): Operation {
   const def = getOpDef(type);
+  const inputs = inputsGiven.map(canonicalTensor);
   for (const t of inputs) {
     if (t.graph !== graph) throw new ValueError(`${t} must be from the same graph as the op '${name}'.`);
   }

@@ -30,7 +30,11 @@ const sizeOf = (shape: number[]) => shape.reduce((x, y) => x * y, 1);
 function defineRandom(type: string, fill: (s: RandomKernelState, n: number, dtype: DType, inputs: NDArray[]) => NDArray["data"]) {
   registerOp({
     type,
-    outputs: ([shape], attrs) => {
+    outputs: ([shape, ...bounds], attrs) => {
+      // RandomUniformInt's minval and maxval are scalars (TF's shape function: WithRank(.., 0)).
+      for (const b of bounds) {
+        if (b.shape !== null && b.shape.length !== 0) throw new ValueError(`Shape must be rank 0 but is rank ${b.shape.length}`);
+      }
       const dims = constantNumbers(shape);
       const dtype = type === "RandomUniformInt" ? (attrs.Tout as { value: DType }).value : (attrs.dtype as { value: DType }).value;
       return [{ dtype, shape: dims ?? (shape.shape?.[0] != null ? new Array(shape.shape[0]).fill(null) : null) }];
