@@ -62,6 +62,10 @@ export {
   shape, rank, size, reshape, fill, zeros, ones, zerosLike, onesLike, tile, range, transpose, concat, slice,
   expandDims, squeeze, stack,
 } from "./ops/array/shapeOps";
+export { unstack } from "./ops/array/packOps";
+export { pad } from "./ops/array/padOps";
+export { setdiff1d } from "./ops/array/listDiff";
+export { cumsum, cumprod } from "./ops/math/cumulative";
 export { select, select as where } from "./ops/array/select";
 export { identity, stopGradient, noOp, group, tuple, controlDependencies } from "./ops/control/controlFlow";
 export {

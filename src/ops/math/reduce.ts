@@ -13,6 +13,7 @@ import { GradFn, registerOp } from "../registry";
 import { memoizedByValue } from "../kernels/memo";
 import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
 import { cast } from "./cast";
+import { prodGrad } from "./prodGrad";
 
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 
@@ -101,7 +102,7 @@ defineReduction("Sum", "sum", sumGrad);
 defineReduction("Mean", "mean", meanGrad);
 defineReduction("Max", "max", minMaxGrad);
 defineReduction("Min", "min", minMaxGrad);
-defineReduction("Prod", "prod", null);
+defineReduction("Prod", "prod", (op, grads) => prodGrad(op, grads));
 defineReduction("All", "all", null, true);
 defineReduction("Any", "any", null, true);
 
