@@ -95,10 +95,13 @@ registerOp({
   type: "Fill",
   outputs: ([dims, value]) => {
     const d = constantNumbers(dims);
+    if (d && d.some((x) => x < 0)) throw new ValueError("Fill dimensions must be >= 0");
     return [{ dtype: value.dtype, shape: d ?? (dims.shape?.[0] != null ? new Array(dims.shape[0]).fill(null) : null) }];
   },
   kernel: () =>
     memoizedByValue(([dims, value]) => {
+      const bad = nums(dims).find((d) => d < 0);
+      if (bad !== undefined) throw new InvalidArgumentError(`Dimension ${bad} must be >= 0`);
       const out = NDArray.zeros(value.dtype, nums(dims));
       // typed arrays and the string storage (an Array) both have fill()
       (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
