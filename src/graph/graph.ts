@@ -17,6 +17,12 @@ export const GraphKeys = {
   UPDATE_OPS: "update_ops",
 } as const;
 
+/** One `controlDependencies` block: its ops, and the ops created inside it (TF's controller). */
+export interface ControlDependencyLevel {
+  readonly inputs: Operation[];
+  readonly seen: Set<Operation>;
+}
+
 /** A TF 1.x graph: operations, the names in use, the current name scope, collections and a seed. */
 export class GraphImpl {
   readonly operations: Operation[] = [];
@@ -30,8 +36,8 @@ export class GraphImpl {
   /** Graph-level random seed (`tf.setRandomSeed`). */
   seed: number | null = null;
   readonly collections = new Map<string, unknown[]>();
-  /** Control dependencies pushed by `tf.controlDependencies`. */
-  controlDependencyStack: Operation[][] = [];
+  /** Control dependencies pushed by `tf.controlDependencies`, innermost last. */
+  controlDependencyStack: ControlDependencyLevel[] = [];
   /** Variables created by `getVariable` and the variable-scope bookkeeping, per graph as in TF. */
   readonly variableStore = new Map<string, Variable>();
   variableScopeState?: VariableScopeState;

@@ -37,11 +37,15 @@ export function createOp(
     if (t.graph !== graph) throw new ValueError(`${t} must be from the same graph as the op '${name}'.`);
   }
   const deps = [...controlInputs];
+  const inputOps = inputs.map((t) => t.op);
   for (const level of graph.controlDependencyStack) {
-    for (const dep of level) if (!deps.includes(dep) && !inputs.some((t) => t.op === dep)) deps.push(dep);
+    // An input created inside this block already runs after its deps (TF: the op is "dominated").
+    if (inputOps.some((o) => level.seen.has(o))) continue;
+    for (const dep of level.inputs) if (!deps.includes(dep) && !inputOps.includes(dep)) deps.push(dep);
   }
   const op = new Operation(graph, name, type, inputs, deps, attrs, inferOutputs(def, name, inputs, attrs));
   graph.addOperation(op);
+  for (const level of graph.controlDependencyStack) level.seen.add(op);
   return op;
 }
 
