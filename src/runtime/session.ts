@@ -115,6 +115,8 @@ export class SessionImpl {
       }
       const outputSlots = step.outputSlots;
       for (let i = 0; i < outputSlots.length; i++) values[outputSlots[i]] = outputs[i];
+      const refSlots = step.refSlots;
+      for (let i = 0; i < refSlots.length; i++) values[refSlots[i]] = this.state.readVariable(step.refVariables[i]);
     }
     const fetchSlots = plan.fetchSlots;
     const results: NDArray[] = new Array(fetchSlots.length);

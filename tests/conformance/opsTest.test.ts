@@ -425,7 +425,7 @@ describe("OpScopeTest", () => {
     ["testVariable", () => [tf.Variable(1.0, { name: "a" }), tf.Variable(2.0, { name: "b" })]],
   ] as const)("%s", (_name, make) => {
     const g0 = tf.Graph();
-    const elements = g0.asDefault(make) as unknown[];
+    const elements = g0.asDefault(make as () => unknown[]);
     tf.nameScope("my_scope", { values: elements }, (scope) => {
       expect(scope).toBe("my_scope/");
       expect(tf.getDefaultGraph()).toBe(g0);

@@ -52,6 +52,8 @@ function fitToShape(array: NDArray, shape: number[], verifyShape: boolean): NDAr
   if (verifyShape && array.shape.join(",") !== shape.join(",")) {
     throw new TypeError(`Expected Tensor's shape: ${pyTuple(shape)}, got ${pyTuple(array.shape)}.`);
   }
+  // No elements to hold: TF starts from an empty array of that shape whatever the value.
+  if (size === 0) return NDArray.zeros(array.dtype, shape);
   if (array.size > size) {
     throw new ValueError(`Too many elements provided. Needed at most ${size}, but received ${array.size}`);
   }

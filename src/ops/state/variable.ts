@@ -9,7 +9,7 @@ import type { FeedDict } from "../../runtime/defaultSession";
 import { runWithDefaultSession } from "../../runtime/defaultSession";
 import { convertToTensor, variableReadHook } from "../array/constant";
 import { attr } from "../attrs";
-import { identity } from "../control/controlFlow";
+import { identity, withDependencies } from "../control/controlFlow";
 import { AssignOptions, assignAddRef, assignRef, assignSubRef, variableOp } from "./variableOps";
 
 export interface VariableOptions {
@@ -119,6 +119,13 @@ export class Variable extends Tensor {
   /** The snapshot tensor (`x/read`). */
   value(): Tensor {
     return this.snapshot;
+  }
+  /**
+   * `var.initialized_value()`: the value after running the initializer (for initialising other
+   * variables from this one). Built in the init scope, gated on this variable's initializer.
+   */
+  initializedValue(): Tensor {
+    return this.graph.initScope(() => withDependencies([this.initializer], this.asGraphElement(), { name: "Identity" }));
   }
   readValue(): Tensor {
     return identity(this.snapshot, { name: "read" });
