@@ -86,6 +86,7 @@ export { registeredOpTypes } from "./ops/registry";
 
 // autodiff and training
 export { gradients } from "./train/gradients";
+export { hessians } from "./train/hessians";
 export * as train from "./train/index";
 export * as losses from "./train/losses";
 export * as summary from "./summary/index";

@@ -32,7 +32,7 @@ export function gradients(
   gradYsIn?: (Tensor | unknown | null)[] | Tensor | null,
   options: GradientsOptions = {},
 ): (Tensor | null)[] {
-  const ys = asList(ysIn).map((y) => convertToTensor(y));
+  const ys = asList(ysIn).map((y) => canonicalTensor(convertToTensor(y)));
   // A variable stands for its own output (`theta:0`), which its `theta/read` snapshot consumes;
   // its plain ref tensor from `getTensorByName` stands for the same output.
   const xs = asList(xsIn).map(canonicalTensor);
