@@ -32,6 +32,7 @@ export function expectAllClose(actual: unknown, expected: unknown, rtol = 1e-6, 
 function flat(v: unknown): number[] {
   if (v instanceof tf.NDArray) return flat(v.toArray());
   if (Array.isArray(v)) return v.flatMap(flat);
+  if (ArrayBuffer.isView(v)) return Array.from(v as Float64Array, Number);
   if (typeof v === "boolean") return [v ? 1 : 0];
   return [Number(v)];
 }

@@ -3,6 +3,7 @@ import type { Operation } from "../../graph/operation";
 import { StaticShape, isFullyDefined } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
 import { NDArray } from "../../runtime/ndarray";
+import { ValueError } from "../../errors";
 import { constant, convertToTensor } from "../array/constant";
 import { fill, range, reshape, shape, size, tile } from "../array/shapeOps";
 import { attr } from "../attrs";
@@ -21,6 +22,10 @@ function reductionOutputShape(x: Tensor, axesT: Tensor, keepDims: boolean): Stat
   const axes = constantNumbers(axesT);
   if (x.shape === null) return null;
   if (!axes) return keepDims ? x.shape.map(() => null) : null;
+  // TF's shape function: a bad constant axis is caught while building, as a ValueError.
+  const rank = x.shape.length;
+  const bad = axes.find((a) => a < -rank || a >= rank);
+  if (bad !== undefined) throw new ValueError(`Invalid reduction dimension ${bad} for input with ${rank} dimensions.`);
   return reducedStaticShape(x.shape as number[], normalizeAxes(axes, x.shape.length), keepDims).map((d) =>
     d === null ? null : d,
   );
@@ -180,11 +185,14 @@ function reduction(type: string, defaultName: string) {
     }
     return inOpScope(options.name ?? defaultName, [t, axes], (opName, graph) => {
       const a = convertToTensor(axes, { name: "reduction_indices", dtype: int32 });
-      return createOp(graph, type, opName, [t, a], {
+      const out = createOp(graph, type, opName, [t, a], {
         keep_dims: attr.bool(options.keepDims ?? false),
         T: attr.type(t.dtype),
         Tidx: attr.type(int32),
       }).outputs[0];
+      // TF's _may_reduce_to_scalar: reducing every axis without keepdims is a scalar, rank known or not.
+      if ((axis === undefined || axis === null) && !options.keepDims && out.shape === null) out.setShape([]);
+      return out;
     });
   };
 }
