@@ -1,7 +1,7 @@
 // Pack and Unpack (`tf.stack`, `tf.unstack`): join N tensors of one shape along a new axis, and
 // split one tensor along an axis into N. Each is the other's gradient, as in TF.
 import { allocStorage } from "../../graph/dtypes";
-import { StaticShape, shapeToDebug } from "../../graph/shape";
+import { StaticShape, shapeToDebug, shapeToPython } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
 import { InvalidArgumentError, ValueError } from "../../errors";
 import { NDArray, shapeSize } from "../../runtime/ndarray";
@@ -128,7 +128,11 @@ registerOp({
  */
 export function stack(values: unknown[], axis = 0, options: { name?: string } = {}): Tensor {
   const name = options.name ?? "stack";
-  if (axis === 0 && !values.some(isTensorLike)) return constant(values as never, { name });
+  if (axis === 0 && !values.some(isTensorLike)) {
+    const nested = values.map((v) => (v instanceof NDArray ? v.toArray() : v));
+    const dtype = values.find((v): v is NDArray => v instanceof NDArray)?.dtype;
+    return constant(nested as never, { name, dtype });
+  }
   const first = convertToTensor(values[0], { name });
   if (first.shape !== null) checkAxis(axis, first.shape.length + 1);
   return inOpScope(name, values, (opName, graph) => {
@@ -147,7 +151,7 @@ export function unstack(value: unknown, options: { num?: number; axis?: number; 
     num = t.shape[checkAxis(axis, t.shape.length)] ?? undefined;
   }
   if (num === undefined) {
-    throw new ValueError(`Cannot infer num from shape ${t.shape === null ? "<unknown>" : `(${t.shape.map((d) => d ?? "?").join(", ")})`}`);
+    throw new ValueError(`Cannot infer num from shape ${shapeToPython(t.shape)}`);
   }
   const n = num;
   return inOpScope(name, [t], (opName, graph) =>

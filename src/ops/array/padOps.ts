@@ -17,14 +17,18 @@ registerOp({
   outputs: ([x, p]) => {
     const rankFromPaddings = p.shape?.[0] ?? null;
     const r = x.shape?.length ?? rankFromPaddings;
-    if (p.shape !== null && (p.shape.length !== 2 || (p.shape[1] !== null && p.shape[1] !== 2))) {
-      throw new ValueError(`Shape must be rank 2 but is rank ${p.shape.length}`);
+    if (p.shape !== null && p.shape.length !== 2) throw new ValueError(`Shape must be rank 2 but is rank ${p.shape.length}`);
+    if (p.shape !== null && p.shape[1] !== null && p.shape[1] !== 2) {
+      throw new ValueError(`Dimension 1 in both shapes must be equal, but are ${p.shape[1]} and 2`);
     }
     if (x.shape !== null && rankFromPaddings !== null && x.shape.length !== rankFromPaddings) {
       throw new ValueError(`Dimensions must be equal, but are ${x.shape.length} and ${rankFromPaddings}`);
     }
     if (r === null) return [{ dtype: x.dtype, shape: null }];
     const pads = constantNumbers(p);
+    for (let i = 0; pads !== null && i < pads.length; i += 2) {
+      if (pads[i] < 0 || pads[i + 1] < 0) throw new ValueError(`Paddings must be non-negative: ${pads[i]} ${pads[i + 1]}`);
+    }
     const shape = Array.from({ length: r }, (_, i) => {
       const d = x.shape?.[i] ?? null;
       return d === null || pads === null ? null : d + pads[2 * i] + pads[2 * i + 1];
