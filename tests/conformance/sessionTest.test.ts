@@ -366,7 +366,7 @@ describe("SessionTest", () => {
       const feedIntExplicitInt32 = tf.constant(1, { dtype: tf.int32 });
       const outT = tf.constant(1.0);
       expectRaises(
-        () => sess.run(outT, [[feedIntExplicitInt32, 9223372036854775807]] as never),
+        () => sess.run(outT, [[feedIntExplicitInt32, 2 ** 63 - 1]] as never),
         TypeError,
         "is not compatible with Tensor type",
       );

@@ -19,6 +19,9 @@ import { prodGrad } from "./prodGrad";
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 
 function reductionOutputShape(x: Tensor, axesT: Tensor, keepDims: boolean): StaticShape {
+  if (axesT.shape !== null && axesT.shape.length > 1) {
+    throw new ValueError(`Shape must be at most rank 1 but is rank ${axesT.shape.length}`);
+  }
   const axes = constantNumbers(axesT);
   if (x.shape === null) return null;
   if (!axes) return keepDims ? x.shape.map(() => null) : null;
