@@ -78,7 +78,8 @@ export class Tensor {
 
   /** The ops that read this tensor. */
   consumers(): Operation[] {
-    return this.graph.operations.filter((o) => o.inputs.includes(this));
+    const self = canonicalTensor(this);
+    return this.graph.operations.filter((o) => o.inputs.includes(self));
   }
 
   protected get dtypeLabel(): string {

@@ -490,15 +490,23 @@ describe("CollectionTest", () => {
   });
 });
 
-describe("GraphElementLookupTest (get_tensor_by_name, get_operation_by_name)", () => {
-  // ops_test.py ... Graph.as_graph_element lookups, via get_tensor_by_name / get_operation_by_name
-  test("testGetTensorByNameReturnsTheRefTensorOfAVariable", () => {
-    tf.Variable(tf.zeros([9, 1]), { name: "theta" });
+// Not TF test methods: the issue's own cases for Graph.get_tensor_by_name / get_operation_by_name
+// (TF's behaviour as documented in ops.py's as_graph_element), listed in README.md.
+describe("GraphElementLookup (issue #17, ops.py as_graph_element)", () => {
+  test("getTensorByName returns the ref tensor of a variable", () => {
+    const v = tf.Variable(tf.zeros([9, 1]), { name: "theta" });
     const t = tf.getDefaultGraph().getTensorByName("theta:0");
     expect(t.repr()).toBe("<tf.Tensor 'theta:0' shape=(9, 1) dtype=float32_ref>");
     expect(t instanceof tf.Tensor).toBe(true);
+    expect(t).not.toBe(v);
+    // It stands for the same output: the same readers, and it can be fetched once initialized.
+    expect(t.consumers()).toEqual(v.consumers());
+    tf.withSession(tf.Session(), (s) => {
+      s.run(v.initializer);
+      expect(s.run(t).shape).toEqual([9, 1]);
+    });
   });
-  test("testGetOperationByNameOfATensorName", () => {
+  test("lookups by the wrong kind of name", () => {
     floatOutput("a");
     expectRaises(
       () => tf.getDefaultGraph().getOperationByName("a:0"),
