@@ -39,29 +39,27 @@ export class InternalError extends opError(13) {}
 export class UnavailableError extends opError(14) {}
 export class DataLossError extends opError(15) {}
 
+/** A Python exception class: its `name` is the Python class name, so it prints as TF's does. */
+const pythonError = (pyName: string) =>
+  class extends Error {
+    constructor(message: string) {
+      super(message);
+      this.name = pyName;
+    }
+  };
+
 /** Python's ValueError: bad arguments caught while building or before running. */
-export class ValueError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ValueError";
-  }
-}
-
+export class ValueError extends pythonError("ValueError") {}
 /** Python's KeyError (graph lookups by name). */
-export class KeyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "KeyError";
-  }
-}
-
-/** Python's RuntimeError (closed or empty sessions). */
-export class RuntimeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "RuntimeError";
-  }
-}
+export class KeyError extends pythonError("KeyError") {}
+/** Python's RuntimeError (closed or empty sessions, finalized graphs). */
+export class RuntimeError extends pythonError("RuntimeError") {}
+/** Python's LookupError (an op type with no gradient registered). */
+export class LookupError extends pythonError("LookupError") {}
+/** Python's AssertionError (`reset_default_graph` inside a nested graph). */
+export class AssertionError extends pythonError("AssertionError") {}
+/** Python's IOError, printed as OSError (a meta graph file that is missing or unreadable). */
+export class OSError extends pythonError("OSError") {}
 
 /** Python's TypeError is JavaScript's own `TypeError`; re-exported so all error classes live in one place. */
 export const PyTypeError = TypeError;

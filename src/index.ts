@@ -12,6 +12,7 @@ import { GraphImpl } from "./graph/graph";
 export { DType, float32, float64, int32, int64, bool, string } from "./graph/dtypes";
 export { NDArray } from "./runtime/ndarray";
 export * from "./errors";
+export * as errors from "./errors";
 
 // graphs, names and scopes
 export { getDefaultGraph, resetDefaultGraph, GraphKeys } from "./graph/graph";
@@ -61,6 +62,10 @@ export {
   shape, rank, size, reshape, fill, zeros, ones, zerosLike, onesLike, tile, range, transpose, concat, slice,
   expandDims, squeeze, stack,
 } from "./ops/array/shapeOps";
+export { unstack } from "./ops/array/packOps";
+export { pad } from "./ops/array/padOps";
+export { setdiff1d } from "./ops/array/listDiff";
+export { cumsum, cumprod } from "./ops/math/cumulative";
 export { select, select as where } from "./ops/array/select";
 export { identity, stopGradient, noOp, group, tuple, controlDependencies } from "./ops/control/controlFlow";
 export {
@@ -81,6 +86,7 @@ export { registeredOpTypes } from "./ops/registry";
 
 // autodiff and training
 export { gradients } from "./train/gradients";
+export { hessians } from "./train/hessians";
 export * as train from "./train/index";
 export * as losses from "./train/losses";
 export * as summary from "./summary/index";

@@ -1,4 +1,4 @@
-import { KeyError, ValueError } from "../errors";
+import { AssertionError, KeyError, RuntimeError, ValueError } from "../errors";
 import { uniqueName } from "./names";
 import type { Operation } from "./operation";
 import type { Tensor } from "./tensor";
@@ -17,6 +17,12 @@ export const GraphKeys = {
   UPDATE_OPS: "update_ops",
 } as const;
 
+/** One `controlDependencies` block: its ops, and the ops created inside it (TF's controller). */
+export interface ControlDependencyLevel {
+  readonly inputs: Operation[];
+  readonly seen: Set<Operation>;
+}
+
 /** A TF 1.x graph: operations, the names in use, the current name scope, collections and a seed. */
 export class GraphImpl {
   readonly operations: Operation[] = [];
@@ -30,8 +36,8 @@ export class GraphImpl {
   /** Graph-level random seed (`tf.setRandomSeed`). */
   seed: number | null = null;
   readonly collections = new Map<string, unknown[]>();
-  /** Control dependencies pushed by `tf.controlDependencies`. */
-  controlDependencyStack: Operation[][] = [];
+  /** Control dependencies pushed by `tf.controlDependencies`, innermost last. */
+  controlDependencyStack: ControlDependencyLevel[] = [];
   /** Variables created by `getVariable` and the variable-scope bookkeeping, per graph as in TF. */
   readonly variableStore = new Map<string, Variable>();
   variableScopeState?: VariableScopeState;
@@ -44,9 +50,23 @@ export class GraphImpl {
   }
 
   addOperation(op: Operation): void {
-    if (this.finalized) throw new RuntimeErrorFinalized();
+    if (this.finalized) throw new RuntimeError("Graph is finalized and cannot be modified.");
     this.operations.push(op);
     this.opsByName.set(op.name, op);
+  }
+
+  /**
+   * TF's `init_scope` (graph mode): run `fn` outside every enclosing control-dependency context,
+   * so what a variable builds (its op, initializer and snapshot) never waits on those deps.
+   */
+  initScope<T>(fn: () => T): T {
+    const saved = this.controlDependencyStack;
+    this.controlDependencyStack = [];
+    try {
+      return fn();
+    } finally {
+      this.controlDependencyStack = saved;
+    }
   }
 
   nextId(): number {
@@ -105,7 +125,7 @@ export class GraphImpl {
         `The name '${name}' refers to a Tensor which does not exist. The operation, '${m[1]}', exists but only has ${op.outputs.length} outputs.`,
       );
     }
-    return op.outputs[index];
+    return op.outputs[index].asGraphElement();
   }
 
   addToCollection(key: string, value: unknown): void {
@@ -135,15 +155,25 @@ export class GraphImpl {
   }
 }
 
-class RuntimeErrorFinalized extends Error {
-  constructor() {
-    super("Graph is finalized and cannot be modified.");
-    this.name = "RuntimeError";
-  }
-}
-
 const graphStack: GraphImpl[] = [];
 let globalDefault = new GraphImpl();
+
+/**
+ * TF's `_get_graph_from_inputs`: the one graph that the tensors and operations among `values`
+ * belong to (null when none is a graph element). Elements of two graphs are a ValueError.
+ */
+export function graphOfElements(values: readonly unknown[]): GraphImpl | null {
+  let graph: GraphImpl | null = null;
+  let first: unknown = null;
+  for (const v of values) {
+    const g = (v as { graph?: unknown } | null)?.graph;
+    if (!(g instanceof GraphImpl)) continue;
+    if (graph && g !== graph) throw new ValueError(`${String(v)} must be from the same graph as ${String(first)}.`);
+    graph ??= g;
+    first ??= v;
+  }
+  return graph;
+}
 
 /** Run `fn` with `graph` as the default graph, entering it only when it is not already the default. */
 export function withGraph<T>(graph: GraphImpl, fn: () => T): T {
@@ -157,11 +187,9 @@ export function getDefaultGraph(): GraphImpl {
 /** `tf.reset_default_graph()`: a fresh global default graph (not allowed inside `asDefault`). */
 export function resetDefaultGraph(): void {
   if (graphStack.length) {
-    const e = new Error(
+    throw new AssertionError(
       "Do not use tf.reset_default_graph() to clear nested graphs. If you need a cleared graph, exit the nesting and create a new graph.",
     );
-    e.name = "AssertionError";
-    throw e;
   }
   globalDefault = new GraphImpl();
 }

@@ -1,5 +1,5 @@
 import { ValueError } from "../errors";
-import { GraphImpl, getDefaultGraph, withGraph } from "./graph";
+import { GraphImpl, getDefaultGraph, graphOfElements, withGraph } from "./graph";
 import { checkScopeName } from "./names";
 
 /**
@@ -10,18 +10,23 @@ import { checkScopeName } from "./names";
 export function withGraphNameScope<T>(graph: GraphImpl, name: string | null, fn: (scope: string) => T): T {
   const saved = graph.nameStack;
   let stack: string;
+  let yielded: string;
   if (!name) {
     stack = "";
+    yielded = "";
   } else if (name.endsWith("/")) {
     checkScopeName(name, saved === "");
+    // Re-entered as given: "/" names the root yet still yields "/", as TF's `stack + "/"` does.
     stack = name.slice(0, -1);
+    yielded = name;
   } else {
     checkScopeName(name, saved === "");
     stack = graph.uniqueName(name);
+    yielded = `${stack}/`;
   }
   graph.nameStack = stack;
   try {
-    return fn(stack ? `${stack}/` : "");
+    return fn(yielded);
   } finally {
     graph.nameStack = saved;
   }
@@ -31,7 +36,7 @@ export interface NameScopeOptions {
   /** Used when `name` is null, as Python's `default_name`. */
   defaultName?: string;
   /** Tensors the scope is about: their graph becomes the default for the block. */
-  values?: { graph: GraphImpl }[];
+  values?: unknown[];
 }
 
 /**
@@ -51,7 +56,7 @@ export function nameScope<T>(
     // Python prints the missing values as None.
     throw new ValueError("At least one of name (None) and default_name (None) must be provided.");
   }
-  const graph = options.values?.find((v) => v && v.graph)?.graph ?? getDefaultGraph();
+  const graph = graphOfElements(options.values ?? []) ?? getDefaultGraph();
   const scopeName = name ?? options.defaultName ?? null;
   const run = () => withGraphNameScope(graph, scopeName, fn);
   return withGraph(graph, run);

@@ -78,7 +78,12 @@ export function broadcastConcrete(a: readonly number[], b: readonly number[]): n
 /** Normalise a user shape (`[null, 3]`, `[9, 1]`, `undefined`) to a StaticShape. */
 export function toStaticShape(shape: readonly (number | null | undefined)[] | null | undefined): StaticShape {
   if (shape === null || shape === undefined) return null;
-  return shape.map((d) => (d === undefined || d === null || d < 0 ? null : d));
+  return shape.map((d) => {
+    if (d === undefined || d === null) return null;
+    // TF's Dimension: only None means unknown; -1 is not a wildcard here.
+    if (d < 0) throw new ValueError(`Dimension ${d} must be >= 0`);
+    return d;
+  });
 }
 
 /**

@@ -68,9 +68,18 @@ export class Tensor {
     return runWithDefaultSession("eval", this, feedDict, session);
   }
 
+  /**
+   * What a graph lookup by name returns for this output (TF's `_as_graph_element`): the tensor
+   * itself; a Variable answers with its plain `float32_ref` tensor.
+   */
+  asGraphElement(): Tensor {
+    return this;
+  }
+
   /** The ops that read this tensor. */
   consumers(): Operation[] {
-    return this.graph.operations.filter((o) => o.inputs.includes(this));
+    const self = canonicalTensor(this);
+    return this.graph.operations.filter((o) => o.inputs.includes(self));
   }
 
   protected get dtypeLabel(): string {
@@ -89,4 +98,12 @@ export class Tensor {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
+}
+
+/**
+ * The object the graph records for this output (`op.outputs[i]`). A Variable's plain ref tensor,
+ * from `getTensorByName`, stands for the same output; ops, feeds and fetches use this one.
+ */
+export function canonicalTensor(t: Tensor): Tensor {
+  return t.op.outputs[t.valueIndex] ?? t;
 }

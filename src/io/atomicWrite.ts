@@ -16,6 +16,18 @@ export function writeAll(fd: number, data: Uint8Array): void {
   while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
 }
 
+/**
+ * Delete a temporary file if it is there. A path under a regular file (ENOTDIR) cannot exist, so
+ * cleanup never hides the error that made it necessary.
+ */
+export function removeTemp(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOTDIR") throw e;
+  }
+}
+
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   writeFilesAtomic([{ path, data }]);
 }
@@ -35,7 +47,7 @@ export function writeFilesAtomic(files: readonly { path: string; data: Uint8Arra
     }
     files.forEach(({ path }, i) => fs.renameSync(temps[i], path));
   } catch (e) {
-    for (const tmp of temps) fs.rmSync(tmp, { force: true });
+    for (const tmp of temps) removeTemp(tmp);
     throw e;
   }
 }

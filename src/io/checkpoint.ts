@@ -44,7 +44,22 @@ export function readTensor(prefix: string, key: string): NDArray {
   return new BundleReader(prefix).get(key);
 }
 
-/** Whether a checkpoint with this prefix exists (its index file is what makes it exist). */
+/**
+ * TF's `checkpoint_exists`: a V2 checkpoint's `<prefix>.index` matches, else the path itself does
+ * (a V1 file). Both are glob patterns in TF, so `*` and `?` in the last component match too.
+ */
 export function checkpointExists(prefix: string): boolean {
-  return fs.existsSync(indexFileName(prefix));
+  return matchesAnyFile(indexFileName(prefix)) || matchesAnyFile(prefix);
+}
+
+function matchesAnyFile(pattern: string): boolean {
+  const base = path.basename(pattern);
+  if (!/[*?[]/.test(base)) return fs.existsSync(pattern);
+  const dir = path.dirname(pattern);
+  const re = new RegExp(`^${base.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  try {
+    return fs.readdirSync(dir).some((name) => re.test(name));
+  } catch {
+    return false;
+  }
 }

@@ -15,6 +15,7 @@ export function constantValue(t: Tensor): NDArray | null {
     return ND.from(op.inputs[0].shape as number[], int32);
   }
   if (op.type === "Identity") return constantValue(op.inputs[0]);
+  if (op.type === "Pack" && op.attrs.axis?.kind === "i" && op.attrs.axis.value === 0) return packedValue(op.inputs);
   return null;
 }
 
@@ -22,4 +23,14 @@ export function constantValue(t: Tensor): NDArray | null {
 export function constantNumbers(t: Tensor): number[] | null {
   const v = constantValue(t);
   return v ? Array.from(v.data as Int32Array) : null;
+}
+
+/** Pack along axis 0 of inputs all known while building: their values one after another. */
+function packedValue(inputs: Tensor[]): NDArray | null {
+  const parts = inputs.map(constantValue);
+  if (parts.some((p) => p === null)) return null;
+  const arrays = parts as NDArray[];
+  if (!arrays[0].dtype.isNumeric) return null;
+  const data = arrays.flatMap((a) => Array.from(a.data as ArrayLike<number>));
+  return ND.from(data, arrays[0].dtype).reshape([arrays.length, ...arrays[0].shape]);
 }

@@ -1,25 +1,14 @@
 import { ValueError } from "../errors";
-import { GraphImpl, getDefaultGraph, withGraph } from "../graph/graph";
+import { GraphImpl, getDefaultGraph, graphOfElements, withGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import { Attrs, Operation, OutputSpec } from "../graph/operation";
 import { shapeToDebug } from "../graph/shape";
-import { Tensor } from "../graph/tensor";
+import { Tensor, canonicalTensor } from "../graph/tensor";
 import { OpDef, getOpDef } from "./registry";
 
 /** The graph that tensors among `values` belong to (all must agree), else the default graph. */
 export function graphFromInputs(values: unknown[]): GraphImpl {
-  let graph: GraphImpl | null = null;
-  let first: Tensor | null = null;
-  for (const v of values) {
-    if (v instanceof Tensor) {
-      if (graph && v.graph !== graph) {
-        throw new ValueError(`${v} must be from the same graph as ${first}.`);
-      }
-      graph = v.graph;
-      first ??= v;
-    }
-  }
-  return graph ?? getDefaultGraph();
+  return graphOfElements(values) ?? getDefaultGraph();
 }
 
 /**
@@ -38,20 +27,25 @@ export function createOp(
   graph: GraphImpl,
   type: string,
   name: string,
-  inputs: Tensor[],
+  inputsGiven: Tensor[],
   attrs: Attrs = {},
   controlInputs: Operation[] = [],
 ): Operation {
   const def = getOpDef(type);
+  const inputs = inputsGiven.map(canonicalTensor);
   for (const t of inputs) {
     if (t.graph !== graph) throw new ValueError(`${t} must be from the same graph as the op '${name}'.`);
   }
   const deps = [...controlInputs];
+  const inputOps = inputs.map((t) => t.op);
   for (const level of graph.controlDependencyStack) {
-    for (const dep of level) if (!deps.includes(dep) && !inputs.some((t) => t.op === dep)) deps.push(dep);
+    // An input created inside this block already runs after its deps (TF: the op is "dominated").
+    if (inputOps.some((o) => level.seen.has(o))) continue;
+    for (const dep of level.inputs) if (!deps.includes(dep) && !inputOps.includes(dep)) deps.push(dep);
   }
   const op = new Operation(graph, name, type, inputs, deps, attrs, inferOutputs(def, name, inputs, attrs));
   graph.addOperation(op);
+  for (const level of graph.controlDependencyStack) level.seen.add(op);
   return op;
 }
 

@@ -2,12 +2,16 @@
 import "./array/constant";
 import "./array/placeholder";
 import "./array/shapeOps";
+import "./array/packOps";
+import "./array/padOps";
+import "./array/listDiff";
 import "./array/select";
 import "./control/controlFlow";
 import "./math/binary";
 import "./math/unary";
 import "./math/cast";
 import "./math/reduce";
+import "./math/cumulative";
 import "./math/matmul";
 import "./math/addN";
 import "./state/variableOps";

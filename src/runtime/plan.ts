@@ -33,6 +33,12 @@ export interface Step {
   readonly args: NDArray[];
   /** The kernel writes into the same output buffers on every run (see optimize/bufferPlanning.ts). */
   readonly reusesOutputs: boolean;
+  /**
+   * Slots of the variables this step updates through a ref input (Assign, Apply*), with their
+   * variable ops: refreshed after the step, so later readers see the new value as TF's refs do.
+   */
+  readonly refSlots: Int32Array;
+  readonly refVariables: readonly Operation[];
 }
 
 /** A compiled execution plan for one (fetches, feeds) signature; built once, reused on every run. */
@@ -110,7 +116,12 @@ function lower(
   const steps = graph.nodes.map((n): Step => {
     const kind = n.kind === "alias" ? StepKind.Alias : n.kind === "check" ? StepKind.Check : StepKind.Kernel;
     const kernelOptions = options.get(n) ?? {};
+    const refs = n.inputs
+      .map((v, i) => ({ v, i }))
+      .filter(({ v, i }) => kind === StepKind.Kernel && !n.needsValue[i] && v.producer?.op.type === "VariableV2");
     return {
+      refSlots: Int32Array.from(refs.map(({ v }) => slot(v))),
+      refVariables: refs.map(({ v }) => (v.producer as PlanNode).op),
       kind,
       op: n.op,
       kernel: kind === StepKind.Kernel ? n.makeKernel(kernelOptions) : null,

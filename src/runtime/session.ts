@@ -1,7 +1,7 @@
 import { GraphImpl, getDefaultGraph } from "../graph/graph";
 import { Operation } from "../graph/operation";
 import { StaticShape, concreteShapeToPython, isFullyDefined, shapeToPython } from "../graph/shape";
-import { Tensor } from "../graph/tensor";
+import { Tensor, canonicalTensor } from "../graph/tensor";
 import { FailedPreconditionError, RuntimeError, ValueError } from "../errors";
 import type { Kernel, KernelContext } from "../ops/registry";
 import { FeedDict, popDefaultSession, pushDefaultSession } from "./defaultSession";
@@ -115,6 +115,8 @@ export class SessionImpl {
       }
       const outputSlots = step.outputSlots;
       for (let i = 0; i < outputSlots.length; i++) values[outputSlots[i]] = outputs[i];
+      const refSlots = step.refSlots;
+      for (let i = 0; i < refSlots.length; i++) values[refSlots[i]] = this.state.readVariable(step.refVariables[i]);
     }
     const fetchSlots = plan.fetchSlots;
     const results: NDArray[] = new Array(fetchSlots.length);
@@ -153,7 +155,7 @@ export class SessionImpl {
   private asFetchElement(f: Tensor | Operation | string): FetchElement {
     if (typeof f === "string") {
       try {
-        return f.includes(":") ? this.graph.getTensorByName(f) : this.graph.getOperationByName(f);
+        return f.includes(":") ? canonicalTensor(this.graph.getTensorByName(f)) : this.graph.getOperationByName(f);
       } catch (e) {
         throw new ValueError(`Fetch argument '${f}' cannot be interpreted as a Tensor. (${(e as Error).message})`);
       }
@@ -163,7 +165,7 @@ export class SessionImpl {
       const repr = f instanceof Tensor ? f.repr() : String(f);
       throw new ValueError(`Fetch argument ${repr} cannot be interpreted as a Tensor. (${what} is not an element of this graph.)`);
     }
-    return f;
+    return f instanceof Tensor ? canonicalTensor(f) : f;
   }
 
   /** The feeds as parallel arrays (tensor, converted value), later entries replacing earlier ones for the same tensor. */
@@ -171,7 +173,8 @@ export class SessionImpl {
     const keys: Tensor[] = [];
     const values: NDArray[] = [];
     const add = (rawKey: unknown, value: unknown) => {
-      const key = typeof rawKey === "string" ? this.feedKeyByName(rawKey) : rawKey;
+      const named = typeof rawKey === "string" ? this.feedKeyByName(rawKey) : rawKey;
+      const key = named instanceof Tensor ? canonicalTensor(named) : named;
       const array = this.convertFeed(key, value);
       const at = keys.indexOf(key as Tensor);
       if (at >= 0) values[at] = array;

@@ -1,8 +1,8 @@
 import { withGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
-import { Tensor } from "../graph/tensor";
-import { ValueError } from "../errors";
+import { Tensor, canonicalTensor } from "../graph/tensor";
+import { LookupError, ValueError } from "../errors";
 import { convertToTensor } from "../ops/array/constant";
 import { fill, shape, zerosLike } from "../ops/array/shapeOps";
 import { constant } from "../ops/array/constant";
@@ -19,13 +19,6 @@ export interface GradientsOptions {
   stopGradients?: Tensor[];
 }
 
-class LookupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "LookupError";
-  }
-}
-
 const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
 /**
@@ -39,9 +32,10 @@ export function gradients(
   gradYsIn?: (Tensor | unknown | null)[] | Tensor | null,
   options: GradientsOptions = {},
 ): (Tensor | null)[] {
-  const ys = asList(ysIn).map((y) => convertToTensor(y));
-  // A variable stands for its own output (`theta:0`), which its `theta/read` snapshot consumes.
-  const xs = asList(xsIn);
+  const ys = asList(ysIn).map((y) => canonicalTensor(convertToTensor(y)));
+  // A variable stands for its own output (`theta:0`), which its `theta/read` snapshot consumes;
+  // its plain ref tensor from `getTensorByName` stands for the same output.
+  const xs = asList(xsIn).map(canonicalTensor);
   const gradYs = gradYsIn === undefined || gradYsIn === null ? ys.map(() => null) : asList(gradYsIn as unknown[]);
   if (gradYs.length !== ys.length) throw new ValueError(`Passed ${gradYs.length} grad_ys for ${ys.length} ys`);
   const graph = graphFromInputs([...ys, ...xs]);

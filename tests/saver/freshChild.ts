@@ -21,7 +21,7 @@ process.stdout.write(
     theta: restoredTheta,
     mse: restoredMse,
     afterStep,
-    thetaRepr: String(theta),
+    thetaRepr: theta.repr(),
     globalVariables: tf.globalVariables().map(String),
   }) + "\n",
 );

@@ -358,10 +358,14 @@ describe("importMetaGraph in the same process", () => {
     const graph = tf.getDefaultGraph();
     expect(graph.operations.map((op) => op.name)).toEqual(opNames);
     const importedTheta = graph.getTensorByName("theta:0");
-    expect(importedTheta).toBeInstanceOf(Variable);
-    expect(tf.globalVariables()).toEqual([importedTheta]);
-    expect(tf.trainableVariables()).toEqual([importedTheta]);
-    expect(String(importedTheta)).toBe("<tf.Variable 'theta:0' shape=(3, 1) dtype=float32_ref>");
+    // TF's get_tensor_by_name gives the variable's ref tensor; the collections hold the Variable.
+    expect(importedTheta).not.toBeInstanceOf(Variable);
+    expect(importedTheta.repr()).toBe("<tf.Tensor 'theta:0' shape=(3, 1) dtype=float32_ref>");
+    const [importedVar] = tf.globalVariables();
+    expect(importedVar).toBeInstanceOf(Variable);
+    expect(tf.trainableVariables()).toEqual([importedVar]);
+    expect(String(importedVar)).toBe("<tf.Variable 'theta:0' shape=(3, 1) dtype=float32_ref>");
+    expect(importedVar.asGraphElement()).toBe(importedTheta);
     expect(imported.saverDef).toEqual(saver.saverDef);
     const [train] = graph.getCollection<tf.Operation>("train_op");
     expect(train.name).toBe("GradientDescent");

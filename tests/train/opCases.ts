@@ -340,6 +340,129 @@ const placeholderWithDefaultCases: fc.Arbitrary<GradCase>[] = [
     .map((x) => ({ inputs: [x], build: ([t]: tf.Tensor[]) => tf.placeholderWithDefault(t.mul(2), t.shape) })),
 ];
 
+const packCases: fc.Arbitrary<GradCase>[] = [
+  fc
+    .tuple(shapeArb(0, 2), fc.integer({ min: 1, max: 3 }), modeArb)
+    .chain(([shape, n, mode]) =>
+      fc.tuple(
+        fc.tuple(...Array.from({ length: n }, () => input(shape, real()))),
+        fc.integer({ min: -(shape.length + 1), max: shape.length }),
+        fc.constant(mode),
+      ),
+    )
+    .map(([inputs, axis, mode]) => ({
+      inputs: [...inputs],
+      shapeMode: mode,
+      build: (xs: tf.Tensor[]) => tf.stack(xs, axis),
+    })),
+];
+
+/** Every output of the Unpack weighted differently, or just one of them (the others get zeros). */
+const unpackCases: fc.Arbitrary<GradCase>[] = [
+  fc
+    .tuple(shapeArb(1, 3), fc.boolean())
+    .chain(([shape, one]) =>
+      fc.tuple(
+        input(shape, real()),
+        fc.integer({ min: -shape.length, max: shape.length - 1 }),
+        fc.constant(one),
+      ),
+    )
+    .map(([x, axis, one]) => ({
+      inputs: [x],
+      build: ([t]: tf.Tensor[]) => {
+        const parts = tf.unstack(t, { axis });
+        return one ? parts[parts.length - 1] : tf.addN(parts.map((p, i) => p.mul(i + 1)));
+      },
+    })),
+];
+
+const padCases: fc.Arbitrary<GradCase>[] = [
+  fc
+    .tuple(shapeArb(1, 3), modeArb)
+    .chain(([shape, mode]) =>
+      fc.tuple(
+        input(shape, real()),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), {
+          minLength: shape.length,
+          maxLength: shape.length,
+        }),
+        fc.constant(mode),
+      ),
+    )
+    .map(([x, paddings, mode]) => ({
+      inputs: [x],
+      shapeMode: mode,
+      build: ([t]: tf.Tensor[]) => tf.pad(t, paddings),
+    })),
+];
+
+const sliceCases: fc.Arbitrary<GradCase>[] = [
+  fc
+    .tuple(shapeArb(1, 3), modeArb)
+    .chain(([shape, mode]) =>
+      fc.tuple(
+        input(shape, real()),
+        fc.tuple(
+          ...shape.map((d) =>
+            fc.integer({ min: 0, max: d - 1 }).chain((b) =>
+              fc.tuple(fc.constant(b), fc.oneof(fc.constant(-1), fc.integer({ min: 1, max: d - b }))),
+            ),
+          ),
+        ),
+        fc.constant(mode),
+      ),
+    )
+    .map(([x, ranges, mode]) => ({
+      inputs: [x],
+      shapeMode: mode,
+      build: ([t]: tf.Tensor[]) =>
+        tf.slice(
+          t,
+          ranges.map(([b]) => b),
+          ranges.map(([, n]) => n),
+        ),
+    })),
+];
+
+function scanCases(scan: typeof tf.cumsum, values: Values): fc.Arbitrary<GradCase>[] {
+  return [
+    fc
+      .tuple(shapeArb(1, 3), modeArb, fc.boolean(), fc.boolean())
+      .chain(([shape, mode, exclusive, reverse]) =>
+        fc.tuple(
+          input(shape, values),
+          fc.integer({ min: -shape.length, max: shape.length - 1 }),
+          fc.constant({ mode, exclusive, reverse }),
+        ),
+      )
+      .map(([x, axis, { mode, exclusive, reverse }]) => ({
+        inputs: [x],
+        shapeMode: mode,
+        build: ([t]: tf.Tensor[]) => scan(t, axis, { exclusive, reverse }),
+      })),
+  ];
+}
+
+/**
+ * A `*Grad` op's own gradient: the first derivative of `f` with a fed upstream gradient `u`,
+ * differentiated again with respect to both x and u.
+ */
+function secondOrder(f: (x: tf.Tensor) => tf.Tensor, values: Values): fc.Arbitrary<GradCase>[] {
+  return [
+    fc
+      .tuple(
+        shapeArb().chain((s) => fc.tuple(input(s, values), input(s, real()))),
+        modeArb,
+      )
+      .map(([[x, u], shapeMode]) => ({
+        inputs: [x, u],
+        shapeMode,
+        build: ([t, upstream]: tf.Tensor[]) => tf.gradients(f(t), [t], [upstream])[0] as tf.Tensor,
+      })),
+  ];
+}
+
 /** Every differentiable op type and the random cases that exercise its gradient. */
 export const GRADIENT_CASES: Record<string, fc.Arbitrary<GradCase>[]> = {
   Add: binary((x, y) => tf.add(x, y), real()),
@@ -383,4 +506,17 @@ export const GRADIENT_CASES: Record<string, fc.Arbitrary<GradCase>[]> = {
   Fill: fillCases,
   Tile: tileCases,
   PlaceholderWithDefault: placeholderWithDefaultCases,
+  Pack: packCases,
+  Unpack: unpackCases,
+  Pad: padCases,
+  Slice: sliceCases,
+  Prod: reduction((x, a, o) => tf.reduceProd(x, a, o), awayFromZero(0.5, 1.5)),
+  Cumsum: scanCases(tf.cumsum, real()),
+  Cumprod: scanCases(tf.cumprod, awayFromZero(0.5, 1.5)),
+  SqrtGrad: secondOrder((x) => tf.sqrt(x), real(0.5, 3)),
+  TanhGrad: secondOrder((x) => tf.tanh(x), real(-3, 3)),
+  SigmoidGrad: secondOrder((x) => tf.sigmoid(x), real(-5, 5)),
+  ReciprocalGrad: secondOrder((x) => tf.reciprocal(x), awayFromZero(0.5, 2)),
+  ReluGrad: secondOrder((x) => tf.nn.relu(x), awayFromZero()),
+  SoftplusGrad: secondOrder((x) => tf.nn.softplus(x), real(-5, 5)),
 };

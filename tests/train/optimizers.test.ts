@@ -144,7 +144,12 @@ describe("global step and learning rates", () => {
       "GradientDescent",
     ]);
     expect(trainingOp.type).toBe("AssignAdd");
-    expect(trainingOp.controlInputs.map((op) => op.name)).toEqual(["GradientDescent/update"]);
+    // As in TF's GraphDef: the step's `value` constant waits on the updates, and the AssignAdd
+    // reading it needs no control input of its own (TF drops deps an input already carries).
+    const value = tf.getDefaultGraph().getOperationByName("GradientDescent/value");
+    expect(value.controlInputs.map((op) => op.name)).toEqual(["GradientDescent/update"]);
+    expect(trainingOp.inputs.map((t) => t.op)).toContain(value);
+    expect(trainingOp.controlInputs).toEqual([]);
     expect(tf.train.getGlobalStep()).toBe(step);
     const counts = tf.withSession(tf.Session(), (s) => {
       s.run(tf.globalVariablesInitializer());

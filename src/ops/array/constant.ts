@@ -24,15 +24,17 @@ registerOp({
 
 export interface ConstantOptions {
   dtype?: DType;
-  /** Broadcast a scalar (or reshape a matching value) to this shape. */
+  /** Reshape a matching value, or fill the shape with the given values and then the last one. */
   shape?: number[];
   name?: string;
+  /** Require the value's own shape to equal `shape` (TypeError otherwise). */
+  verifyShape?: boolean;
 }
 
 /** `tf.constant(value, dtype=None, shape=None, name="Const")`. */
 export function constant(value: ArrayLike, options: ConstantOptions = {}): Tensor {
   let array = NDArray.from(value, options.dtype);
-  if (options.shape) array = fitToShape(array, options.shape);
+  if (options.shape) array = fitToShape(array, options.shape, options.verifyShape ?? false);
   const graph = getDefaultGraph();
   const op = createOpNamed(graph, "Const", options.name ?? "Const", [], {
     dtype: attr.type(array.dtype),
@@ -41,16 +43,31 @@ export function constant(value: ArrayLike, options: ConstantOptions = {}): Tenso
   return op.outputs[0];
 }
 
-function fitToShape(array: NDArray, shape: number[]): NDArray {
+/**
+ * TF's `make_tensor_proto` with a `shape`: the same number of values is reshaped; fewer values
+ * fill the rest with the last one (none given: zeros); more is a ValueError.
+ */
+function fitToShape(array: NDArray, shape: number[], verifyShape: boolean): NDArray {
   const size = shape.reduce((a, b) => a * b, 1);
-  if (array.size === size) return array.reshape(shape);
-  if (array.size === 1) {
-    const out = NDArray.zeros(array.dtype, shape);
-    for (let i = 0; i < size; i++) (out.data as unknown[])[i] = (array.data as unknown[])[0];
-    return out;
+  if (verifyShape && array.shape.join(",") !== shape.join(",")) {
+    throw new TypeError(`Expected Tensor's shape: ${pyTuple(shape)}, got ${pyTuple(array.shape)}.`);
   }
-  throw new TypeError(`Expected Tensor's shape: (${shape.join(", ")}), got (${array.shape.join(", ")}).`);
+  // No elements to hold: TF starts from an empty array of that shape whatever the value.
+  if (size === 0) return NDArray.zeros(array.dtype, shape);
+  if (array.size > size) {
+    throw new ValueError(`Too many elements provided. Needed at most ${size}, but received ${array.size}`);
+  }
+  if (array.size === size) return array.reshape(shape);
+  const out = NDArray.zeros(array.dtype, shape);
+  const from = array.data as unknown[];
+  const to = out.data as unknown[];
+  for (let i = 0; i < from.length; i++) to[i] = from[i];
+  if (from.length > 0) for (let i = from.length; i < size; i++) to[i] = from[from.length - 1];
+  return out;
 }
+
+/** Python's repr of a tuple of ints: `(5,)`, `(2, 3)`. */
+const pyTuple = (dims: readonly number[]) => (dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(", ")})`);
 
 /** A variable's snapshot is what ops read; the Variable class registers how to get it. */
 export const variableReadHook: { read: ((v: unknown) => Tensor | null) | null } = { read: null };

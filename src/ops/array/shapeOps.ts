@@ -95,10 +95,13 @@ registerOp({
   type: "Fill",
   outputs: ([dims, value]) => {
     const d = constantNumbers(dims);
+    if (d && d.some((x) => x < 0)) throw new ValueError("Fill dimensions must be >= 0");
     return [{ dtype: value.dtype, shape: d ?? (dims.shape?.[0] != null ? new Array(dims.shape[0]).fill(null) : null) }];
   },
   kernel: () =>
     memoizedByValue(([dims, value]) => {
+      const bad = nums(dims).find((d) => d < 0);
+      if (bad !== undefined) throw new InvalidArgumentError(`Dimension ${bad} must be >= 0`);
       const out = NDArray.zeros(value.dtype, nums(dims));
       // typed arrays and the string storage (an Array) both have fill()
       (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
@@ -239,7 +242,7 @@ registerOp({
   gradient: null,
 });
 
-function invertPermutation(p: Tensor): Tensor {
+export function invertPermutation(p: Tensor): Tensor {
   return inOpScope("InvertPermutation", [p], (opName, graph) =>
     createOp(graph, "InvertPermutation", opName, [p], { T: attr.type(int32) }).outputs[0],
   );
@@ -351,9 +354,15 @@ export function concat(values: unknown[], axis: number, options: { name?: string
 
 registerOp({
   type: "Slice",
-  outputs: ([x, , s]) => {
+  outputs: ([x, b, s]) => {
     const sizes = constantNumbers(s);
-    return [{ dtype: x.dtype, shape: sizes ? sizes.map((d, i) => (d === -1 ? (x.shape?.[i] ?? null) : d)) : null }];
+    const begin = constantNumbers(b);
+    // A size of -1 runs to the end of the dim: known only when the dim and the begin are.
+    const rest = (i: number) => {
+      const d = x.shape?.[i] ?? null;
+      return d === null || begin === null ? null : d - begin[i];
+    };
+    return [{ dtype: x.dtype, shape: sizes ? sizes.map((d, i) => (d === -1 ? rest(i) : d)) : null }];
   },
   kernel: () => ([x, b, s]) => {
     const begin = nums(b);
@@ -373,14 +382,28 @@ registerOp({
     }
     return [out];
   },
-  gradient: null,
+  // TF's _SliceGrad: pad the gradient with zeros back to the input's shape.
+  gradient: (op, [g]) => {
+    if (!g) return [null, null, null];
+    const [x, begin] = op.inputs;
+    const padShape = stack([rank(x), 1]);
+    const before = reshape(begin, padShape);
+    const after = reshape(subtract(subtract(shape(x), shape(op.outputs[0])), begin), padShape);
+    return [pad(g, concat([before, after], 1)), null, null];
+  },
 });
 
-export function slice(x: unknown, begin: number[], sizes: number[], options: { name?: string } = {}): Tensor {
-  return inOpScope(options.name ?? "Slice", [x], (opName, graph) => {
+/** `tf.slice(input, begin, size)`: `size[i] = -1` takes the rest of dim i. */
+export function slice(x: unknown, begin: number[] | Tensor, sizes: number[] | Tensor, options: { name?: string } = {}): Tensor {
+  return sliceOp(x, begin, sizes, options.name);
+}
+
+/** A Slice op; begin and size may be tensors (gradients compute them in the graph). */
+export function sliceOp(x: unknown, begin: unknown, sizes: unknown, name = "Slice"): Tensor {
+  return inOpScope(name, [x, begin, sizes], (opName, graph) => {
     const t = convertToTensor(x, { name: "input" });
-    const b = constant(intVec(begin), { name: "begin" });
-    const s = constant(intVec(sizes), { name: "size" });
+    const b = convertToTensor(Array.isArray(begin) ? intVec(begin) : begin, { name: "begin", dtype: int32 });
+    const s = convertToTensor(Array.isArray(sizes) ? intVec(sizes) : sizes, { name: "size", dtype: int32 });
     return createOp(graph, "Slice", opName, [t, b, s], { T: attr.type(t.dtype), Index: attr.type(int32) }).outputs[0];
   });
 }
@@ -401,11 +424,8 @@ export function squeeze(x: unknown, axis?: number[], options: { name?: string } 
   return reshape(t, target.map((d) => d ?? -1), { name: options.name ?? "Squeeze" });
 }
 
-/** `tf.stack(values, axis=0)` built from ExpandDims + concat. */
-export function stack(values: unknown[], axis = 0, options: { name?: string } = {}): Tensor {
-  return inOpScope(options.name ?? "stack", values, () =>
-    concat(values.map((v) => expandDims(v, axis)), axis),
-  );
-}
+export { stack, unstack } from "./packOps";
 
 import { reduceSum, reduceSumAll } from "../math/reduce";
+import { stack } from "./packOps";
+import { pad } from "./padOps";

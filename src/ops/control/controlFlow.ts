@@ -30,7 +30,10 @@ const toOp = (d: Dep): Operation => (d instanceof Operation ? d : d.op);
 export function controlDependencies<T>(deps: Dep[] | null, fn: () => T): T {
   const graph = getDefaultGraph();
   const saved = graph.controlDependencyStack;
-  graph.controlDependencyStack = deps === null ? [] : [...saved, deps.map(toOp)];
+  // Deps already in force are not repeated (TF's `_current_control_dependencies`).
+  const current = new Set(saved.flatMap((level) => level.inputs));
+  const inputs = deps === null ? [] : [...new Set(deps.map(toOp))].filter((op) => !current.has(op));
+  graph.controlDependencyStack = deps === null ? [] : [...saved, { inputs, seen: new Set() }];
   try {
     return fn();
   } finally {

@@ -3,6 +3,7 @@ import type { Operation } from "../../graph/operation";
 import { StaticShape, isFullyDefined } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
 import { NDArray } from "../../runtime/ndarray";
+import { ValueError } from "../../errors";
 import { constant, convertToTensor } from "../array/constant";
 import { fill, range, reshape, shape, size, tile } from "../array/shapeOps";
 import { attr } from "../attrs";
@@ -13,13 +14,21 @@ import { GradFn, registerOp } from "../registry";
 import { memoizedByValue } from "../kernels/memo";
 import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
 import { cast } from "./cast";
+import { prodGrad } from "./prodGrad";
 
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 
 function reductionOutputShape(x: Tensor, axesT: Tensor, keepDims: boolean): StaticShape {
+  if (axesT.shape !== null && axesT.shape.length > 1) {
+    throw new ValueError(`Shape must be at most rank 1 but is rank ${axesT.shape.length}`);
+  }
   const axes = constantNumbers(axesT);
   if (x.shape === null) return null;
   if (!axes) return keepDims ? x.shape.map(() => null) : null;
+  // TF's shape function: a bad constant axis is caught while building, as a ValueError.
+  const rank = x.shape.length;
+  const bad = axes.find((a) => a < -rank || a >= rank);
+  if (bad !== undefined) throw new ValueError(`Invalid reduction dimension ${bad} for input with ${rank} dimensions.`);
   return reducedStaticShape(x.shape as number[], normalizeAxes(axes, x.shape.length), keepDims).map((d) =>
     d === null ? null : d,
   );
@@ -101,7 +110,7 @@ defineReduction("Sum", "sum", sumGrad);
 defineReduction("Mean", "mean", meanGrad);
 defineReduction("Max", "max", minMaxGrad);
 defineReduction("Min", "min", minMaxGrad);
-defineReduction("Prod", "prod", null);
+defineReduction("Prod", "prod", (op, grads) => prodGrad(op, grads));
 defineReduction("All", "all", null, true);
 defineReduction("Any", "any", null, true);
 
@@ -179,11 +188,14 @@ function reduction(type: string, defaultName: string) {
     }
     return inOpScope(options.name ?? defaultName, [t, axes], (opName, graph) => {
       const a = convertToTensor(axes, { name: "reduction_indices", dtype: int32 });
-      return createOp(graph, type, opName, [t, a], {
+      const out = createOp(graph, type, opName, [t, a], {
         keep_dims: attr.bool(options.keepDims ?? false),
         T: attr.type(t.dtype),
         Tidx: attr.type(int32),
       }).outputs[0];
+      // TF's _may_reduce_to_scalar: reducing every axis without keepdims is a scalar, rank known or not.
+      if ((axis === undefined || axis === null) && !options.keepDims && out.shape === null) out.setShape([]);
+      return out;
     });
   };
 }

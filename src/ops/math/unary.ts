@@ -7,7 +7,8 @@ import { binaryOpKernel, registerElementwise, unaryOpKernel } from "../kernels/e
 import { GradFn, registerOp } from "../registry";
 import { controlDependencies } from "../control/controlFlow";
 import { constant } from "../array/constant";
-import { multiply } from "./binary";
+import { add, multiply, subtract, truediv } from "./binary";
+import { zerosLike } from "../array/shapeOps";
 import type { NameOption, TensorLike } from "./binary";
 
 function defineUnary(type: string, f: (a: number) => number, gradient: GradFn | null, returnsBool = false) {
@@ -20,14 +21,17 @@ function defineUnary(type: string, f: (a: number) => number, gradient: GradFn | 
   });
 }
 
-/** Gradient helper ops taking (y or x, dy), named as TF's `*Grad` kernels. */
-function defineGradKernel(type: string, f: (a: number, dy: number) => number) {
+/**
+ * Gradient helper ops taking (y or x, dy), named as TF's `*Grad` kernels. Their own gradients
+ * (TF's `_*GradGrad`) make second derivatives of the ops above possible.
+ */
+function defineGradKernel(type: string, f: (a: number, dy: number) => number, gradient: GradFn) {
   registerElementwise(type, 2, f);
   registerOp({
     type,
     outputs: ([a]) => [{ dtype: a.dtype, shape: a.shape }],
     kernel: (_op, options) => binaryOpKernel(f, undefined, options),
-    gradient: null,
+    gradient,
   });
 }
 
@@ -74,12 +78,52 @@ defineUnary("Round", (a) => (Math.abs(a % 1) === 0.5 ? 2 * Math.round(a / 2) : M
 defineUnary("LogicalNot", (a) => (a ? 0 : 1), null, true);
 defineUnary("IsNan", (a) => (Number.isNaN(a) ? 1 : 0), null, true);
 
-defineGradKernel("SqrtGrad", (y, dy) => (dy * 0.5) / y);
-defineGradKernel("TanhGrad", (y, dy) => dy * (1 - y * y));
-defineGradKernel("SigmoidGrad", (y, dy) => dy * y * (1 - y));
-defineGradKernel("ReciprocalGrad", (y, dy) => -dy * y * y);
-defineGradKernel("ReluGrad", (dy, y) => (y > 0 ? dy : 0));
-defineGradKernel("SoftplusGrad", (dy, x) => dy * sigmoidF(x));
+// SqrtGrad(y, dy) = dy / (2y): d/dy = -grad * out / y, d/d(dy) = grad / (2y).
+defineGradKernel("SqrtGrad", (y, dy) => (dy * 0.5) / y, (op, [grad]) => {
+  if (!grad) return [null, null];
+  return controlDependencies([grad], () => {
+    const ga = truediv(grad, op.inputs[0]);
+    return [multiply(neg(ga), op.outputs[0]), multiply(ga, 0.5)];
+  });
+});
+// TanhGrad(y, dy) = dy (1 - y^2): d/dy = -2 grad dy y, d/d(dy) = TanhGrad(y, grad).
+defineGradKernel("TanhGrad", (y, dy) => dy * (1 - y * y), (op, [grad]) => {
+  if (!grad) return [null, null];
+  return controlDependencies([grad], () => {
+    const [y, dy] = op.inputs;
+    return [multiply(multiply(multiply(grad, -2.0), dy), y), gradOp("TanhGrad", y, grad)];
+  });
+});
+// SigmoidGrad(y, dy) = dy y (1 - y): d/dy = grad dy (1 - 2y), d/d(dy) = SigmoidGrad(y, grad).
+defineGradKernel("SigmoidGrad", (y, dy) => dy * y * (1 - y), (op, [grad]) => {
+  if (!grad) return [null, null];
+  return controlDependencies([grad], () => {
+    const [y, dy] = op.inputs;
+    const gb = multiply(grad, dy);
+    return [subtract(gb, multiply(multiply(gb, 2.0), y)), gradOp("SigmoidGrad", y, grad)];
+  });
+});
+// ReciprocalGrad(y, dy) = -dy y^2: d/dy = -2 grad dy y, d/d(dy) = ReciprocalGrad(y, grad).
+defineGradKernel("ReciprocalGrad", (y, dy) => -dy * y * y, (op, [grad]) => {
+  if (!grad) return [null, null];
+  const [y, dy] = op.inputs;
+  return [multiply(multiply(multiply(grad, -2.0), dy), y), gradOp("ReciprocalGrad", y, grad)];
+});
+// ReluGrad(dy, x) passes dy where x > 0: linear in dy, piecewise constant in x.
+defineGradKernel("ReluGrad", (dy, y) => (y > 0 ? dy : 0), (op, [grad]) => {
+  if (!grad) return [null, null];
+  const x = op.inputs[1];
+  return [gradOp("ReluGrad", grad, x), zerosLike(x)];
+});
+// SoftplusGrad(dy, x) = dy sigmoid(x): d/d(dy) = SoftplusGrad(grad, x), d/dx = grad dy / (e^-x + 2 + e^x).
+defineGradKernel("SoftplusGrad", (dy, x) => dy * sigmoidF(x), (op, [grad]) => {
+  if (!grad) return [null, null];
+  return controlDependencies([grad], () => {
+    const [dy, x] = op.inputs;
+    const denominator = add(add(exp(neg(x)), 2.0), exp(x));
+    return [gradOp("SoftplusGrad", grad, x), truediv(multiply(grad, dy), denominator)];
+  });
+});
 
 export const neg = (x: TensorLike, o: NameOption = {}) => unaryOp("Neg", x, o.name ?? "Neg");
 export const square = (x: TensorLike, o: NameOption = {}) => unaryOp("Square", x, o.name ?? "Square");

@@ -2,7 +2,7 @@ import { DType, float32, int32 } from "../../graph/dtypes";
 import { getDefaultGraph } from "../../graph/graph";
 import type { Operation } from "../../graph/operation";
 import { Tensor } from "../../graph/tensor";
-import { ValueError } from "../../errors";
+import { InvalidArgumentError, ValueError } from "../../errors";
 import { NDArray } from "../../runtime/ndarray";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
@@ -30,7 +30,11 @@ const sizeOf = (shape: number[]) => shape.reduce((x, y) => x * y, 1);
 function defineRandom(type: string, fill: (s: RandomKernelState, n: number, dtype: DType, inputs: NDArray[]) => NDArray["data"]) {
   registerOp({
     type,
-    outputs: ([shape], attrs) => {
+    outputs: ([shape, ...bounds], attrs) => {
+      // RandomUniformInt's minval and maxval are scalars (TF's shape function: WithRank(.., 0)).
+      for (const b of bounds) {
+        if (b.shape !== null && b.shape.length !== 0) throw new ValueError(`Shape must be rank 0 but is rank ${b.shape.length}`);
+      }
       const dims = constantNumbers(shape);
       const dtype = type === "RandomUniformInt" ? (attrs.Tout as { value: DType }).value : (attrs.dtype as { value: DType }).value;
       return [{ dtype, shape: dims ?? (shape.shape?.[0] != null ? new Array(shape.shape[0]).fill(null) : null) }];
@@ -52,9 +56,12 @@ const floatName = (d: DType) => (d.name === "float64" ? "float64" : "float32");
 defineRandom("RandomUniform", (s, n, d) => s.uniform(n, floatName(d)));
 defineRandom("RandomStandardNormal", (s, n, d) => s.standardNormal(n, floatName(d)));
 defineRandom("TruncatedNormal", (s, n, d) => s.truncatedNormal(n, floatName(d)));
-defineRandom("RandomUniformInt", (s, n, d, inputs) =>
-  s.uniformInt(n, (inputs[1].data as Int32Array)[0], (inputs[2].data as Int32Array)[0], d.name === "int64" ? "int64" : "int32"),
-);
+defineRandom("RandomUniformInt", (s, n, d, inputs) => {
+  const [lo, hi] = [inputs[1], inputs[2]].map((a) => Number((a.data as Int32Array)[0]));
+  // TF's kernel returns an empty result before it looks at the range.
+  if (n > 0 && !(lo < hi)) throw new InvalidArgumentError(`Need minval < maxval, got ${lo} >= ${hi}`);
+  return n === 0 ? new (d.name === "int64" ? Float64Array : Int32Array)(0) : s.uniformInt(n, lo, hi, d.name === "int64" ? "int64" : "int32");
+});
 
 /** Seeds for a new random op: called after its constants exist and before the op, as TF does. */
 function seedAttrs(seed: number | undefined) {

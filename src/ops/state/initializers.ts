@@ -1,6 +1,7 @@
 import { DType, float32 } from "../../graph/dtypes";
 import { Tensor } from "../../graph/tensor";
 import { ArrayLike } from "../../runtime/ndarray";
+import { ValueError } from "../../errors";
 import { constant } from "../array/constant";
 import { randomNormal, randomUniform, truncatedNormal } from "../random/randomOps";
 
@@ -25,15 +26,22 @@ export const randomUniformInitializer =
   (shape, dtype) =>
     randomUniform(shape, minval, maxval ?? 1, { dtype: options.dtype ?? dtype, seed: options.seed });
 
-export const randomNormalInitializer =
-  (mean = 0, stddev = 1, options: RandomInitOptions = {}): Initializer =>
-  (shape, dtype) =>
-    randomNormal(shape, { mean, stddev, dtype: options.dtype ?? dtype, seed: options.seed });
+/** TF's `_assert_float_dtype`: normal initializers take floating dtypes only. */
+function assertFloatDtype(dtype: DType | undefined): void {
+  if (dtype !== undefined && !dtype.isFloating) throw new ValueError(`Expected floating point type, got ${dtype}.`);
+}
 
-export const truncatedNormalInitializer =
-  (mean = 0, stddev = 1, options: RandomInitOptions = {}): Initializer =>
-  (shape, dtype) =>
+export const randomNormalInitializer = (mean = 0, stddev = 1, options: RandomInitOptions = {}): Initializer => {
+  assertFloatDtype(options.dtype);
+  return (shape, dtype) =>
+    randomNormal(shape, { mean, stddev, dtype: options.dtype ?? dtype, seed: options.seed });
+};
+
+export const truncatedNormalInitializer = (mean = 0, stddev = 1, options: RandomInitOptions = {}): Initializer => {
+  assertFloatDtype(options.dtype);
+  return (shape, dtype) =>
     truncatedNormal(shape, { mean, stddev, dtype: options.dtype ?? dtype, seed: options.seed });
+};
 
 /** Glorot (Xavier) uniform: U(-l, l) with l = sqrt(6 / (fan_in + fan_out)); TF's default for float variables. */
 export const glorotUniformInitializer =

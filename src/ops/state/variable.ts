@@ -9,7 +9,7 @@ import type { FeedDict } from "../../runtime/defaultSession";
 import { runWithDefaultSession } from "../../runtime/defaultSession";
 import { convertToTensor, variableReadHook } from "../array/constant";
 import { attr } from "../attrs";
-import { controlDependencies, identity } from "../control/controlFlow";
+import { identity, withDependencies } from "../control/controlFlow";
 import { AssignOptions, assignAddRef, assignRef, assignSubRef, variableOp } from "./variableOps";
 
 export interface VariableOptions {
@@ -38,9 +38,10 @@ export class Variable extends Tensor {
   constructor(initialValue: unknown, options: VariableOptions = {}) {
     const graph = getDefaultGraph();
     const fromFn = typeof initialValue === "function";
-    let parts!: { op: Operation; init: Tensor };
-    // TF builds variables outside any control-dependency context (`init_scope`).
-    const built = controlDependencies(null, () =>
+    let parts!: { op: Operation; init: Tensor; scope: string };
+    // TF builds the whole variable (op, initializer, snapshot) in `init_scope`: outside any
+    // enclosing control dependencies.
+    graph.initScope(() =>
       withGraphNameScope(graph, options.name ?? "Variable", (scope) => {
         const fullName = scope.slice(0, -1);
         const init = fromFn
@@ -50,8 +51,7 @@ export class Variable extends Tensor {
           : convertToTensor(initialValue, { name: "initial_value", dtype: options.dtype });
         const shape: StaticShape = options.validateShape === false ? null : init.shape;
         const op = variableOp(shape, init.dtype, fullName);
-        parts = { op, init };
-        return scope;
+        parts = { op, init, scope };
       }),
     );
     const out = parts.op.outputs[0];
@@ -60,12 +60,14 @@ export class Variable extends Tensor {
     this.initialValue = parts.init;
     this.trainable = options.trainable ?? true;
     this.definedAt = userFrames(new Error().stack ?? "");
-    const { initializer, snapshot } = withGraphNameScope(graph, built, () => {
-      const assign = assignRef(this, parts.init, { validateShape: options.validateShape ?? true });
-      const read = identity(this, { name: "read" });
-      read.op.attrs._class = attr.strs([`loc:@${parts.op.name}`]);
-      return { initializer: assign.op, snapshot: read };
-    });
+    const { initializer, snapshot } = graph.initScope(() =>
+      withGraphNameScope(graph, parts.scope, () => {
+        const assign = assignRef(this, parts.init, { validateShape: options.validateShape ?? true });
+        const read = identity(this, { name: "read" });
+        read.op.attrs._class = attr.strs([`loc:@${parts.op.name}`]);
+        return { initializer: assign.op, snapshot: read };
+      }),
+    );
     this.initializer = initializer;
     this.snapshot = snapshot;
     const collections = options.collections ?? [
@@ -104,9 +106,26 @@ export class Variable extends Tensor {
     return v;
   }
 
+  private refTensor?: Tensor;
+
+  /**
+   * TF's `_as_graph_element`: the variable's output as a plain tensor (`theta:0` of dtype
+   * `float32_ref`), which `getTensorByName` returns. It stands for this variable in ops and runs.
+   */
+  override asGraphElement(): Tensor {
+    return (this.refTensor ??= new Tensor(this.op, 0, this.dtype, this.shape, true));
+  }
+
   /** The snapshot tensor (`x/read`). */
   value(): Tensor {
     return this.snapshot;
+  }
+  /**
+   * `var.initialized_value()`: the value after running the initializer (for initialising other
+   * variables from this one). Built in the init scope, gated on this variable's initializer.
+   */
+  initializedValue(): Tensor {
+    return this.graph.initScope(() => withDependencies([this.initializer], this.asGraphElement(), { name: "Identity" }));
   }
   readValue(): Tensor {
     return identity(this.snapshot, { name: "read" });

@@ -4,6 +4,8 @@ import { withGraphNameScope } from "../../graph/nameScope";
 import { isFullyDefined, shapeToPython, toStaticShape } from "../../graph/shape";
 import { AUTO_REUSE, Reuse, VariableScope, VariableScopeState } from "../../graph/variableScopeState";
 import { ValueError } from "../../errors";
+import { NDArray } from "../../runtime/ndarray";
+import { convertToTensor, isTensorLike } from "../array/constant";
 import { Variable } from "./variable";
 import { Initializer, glorotUniformInitializer, zerosInitializer } from "./initializers";
 
@@ -143,6 +145,7 @@ export function getVariable(name: string, options: GetVariableOptions = {}): Var
   const graph = getDefaultGraph();
   const scope = stateOf(graph).current;
   const fullName = scope.name ? `${scope.name}/${name}` : name;
+  checkInitializerDtype(options.initializer, options.dtype);
   const existing = graph.variableStore.get(fullName);
   if (existing) {
     if (scope.reuse === null) {
@@ -197,4 +200,18 @@ export function getVariable(name: string, options: GetVariableOptions = {}): Var
   );
   graph.variableStore.set(fullName, v);
   return v;
+}
+
+/** A constant initializer and an explicit dtype must agree, checked before any default applies (as TF does). */
+function checkInitializerDtype(initializer: unknown, dtype: DType | undefined): void {
+  if (dtype === undefined || initializer === undefined || initializer === null || typeof initializer === "function") return;
+  // Plain JS numbers carry no int/float distinction, so only tensors and NDArrays are checked.
+  const initDtype = isTensorLike(initializer)
+    ? convertToTensor(initializer).dtype
+    : initializer instanceof NDArray
+      ? initializer.dtype
+      : dtype;
+  if (initDtype !== dtype) {
+    throw new ValueError(`Initializer type '${initDtype}' and explicit dtype '${dtype}' don't match.`);
+  }
 }

@@ -89,6 +89,8 @@ export function orderOps(
         const dep = i < op.inputs.length ? op.inputs[i] : null;
         if (dep && fed.has(dep)) continue;
         const depOp = dep ? dep.op : op.controlInputs[i - op.inputs.length];
+        // A control dependency on an op whose outputs are all fed is met by the feeds, as in TF.
+        if (!dep && depOp.outputs.length > 0 && depOp.outputs.every((t) => fed.has(t))) continue;
         const s = state.get(depOp);
         if (s === 1) throw new Error(`Graph has a cycle through '${depOp.name}'`);
         if (s !== 2) stack.push([depOp, 0]);

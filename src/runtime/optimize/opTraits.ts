@@ -17,6 +17,7 @@ const PURE = new Set([
   "Round", "Select", "Shape", "Sigmoid", "SigmoidGrad", "Sign", "Sin", "Size", "Slice", "Softplus",
   "SoftplusGrad", "Sqrt", "SqrtGrad", "Square", "SquaredDifference", "StopGradient", "Sub", "Sum",
   "Tanh", "TanhGrad", "Tile", "Transpose", "ZerosLike",
+  "Pack", "Unpack", "Pad", "Cumsum", "Cumprod", "ListDiff",
 ]);
 
 /** Ops whose output is their input, unchanged (run as a slot copy, no kernel call). */
@@ -34,6 +35,7 @@ const NON_RETAINING = new Set([
   "AddN", "All", "Any", "ArgMax", "ArgMin", "BroadcastGradientArgs", "ConcatV2", "DynamicStitch", "Fill",
   "InvertPermutation", "MatMul", "MatrixInverse", "Max", "Mean", "Min", "NoOp", "OnesLike", "Prod", "Range",
   "Rank", "Select", "Shape", "Size", "Slice", "Sum", "Tile", "Transpose", "ZerosLike",
+  "Pack", "Unpack", "Pad", "Cumsum", "Cumprod", "ListDiff",
   "ApplyGradientDescent", "ApplyMomentum", "ApplyAdam", "ApplyRMSProp", "AssignAdd", "AssignSub",
 ]);
 

@@ -31,7 +31,7 @@ import {
 import type { DType } from "../../graph/dtypes";
 import type { NDArray } from "../../runtime/ndarray";
 import { BundleReader, dataFileName, encodeCheckpoint, indexFileName, type NamedTensor } from "../../io";
-import { fsyncIfAllowed, tempStatePath, writeAll } from "../../io/atomicWrite";
+import { fsyncIfAllowed, removeTemp, tempStatePath, writeAll } from "../../io/atomicWrite";
 import { logWarning } from "./logging";
 
 /** The prefix of the backup pair kept while `prefix` is being replaced. */
@@ -94,7 +94,7 @@ export function writeCheckpointSafely(prefix: string, tensors: readonly NamedTen
     syncDir(dir);
     if (backedUp) removePair(backupPrefix(prefix));
   } finally {
-    for (const t of temps) fs.rmSync(t, { force: true });
+    for (const t of temps) removeTemp(t);
   }
 }
 
@@ -151,7 +151,7 @@ function linkOrCopy(from: string, to: string): void {
         fs.renameSync(tmp, to);
       });
     } finally {
-      fs.rmSync(tmp, { force: true });
+      removeTemp(tmp);
     }
   }
 }

@@ -9,8 +9,10 @@ import "../../ops/io";
 import { getDefaultGraph, GraphKeys, type GraphImpl } from "../../graph/graph";
 import { importGraphDef } from "../../graph/graphDefImport";
 import type { Operation } from "../../graph/operation";
-import type { Tensor } from "../../graph/tensor";
-import { DataLossError } from "../../errors";
+import { canonicalTensor, type Tensor } from "../../graph/tensor";
+import { DataLossError, OSError } from "../../errors";
+
+export { OSError };
 import {
   decodeMetaGraphDef,
   decodeVariableDef,
@@ -21,14 +23,6 @@ import { Variable } from "../../ops/state/variable";
 import { logInfo } from "./logging";
 import { VARIABLE_COLLECTIONS } from "./metaGraphExport";
 import { SaverImpl } from "./saver";
-
-/** Python's IOError, which `import_meta_graph` raises for a missing or unreadable file (printed as OSError). */
-export class OSError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "OSError";
-  }
-}
 
 /** `meta_graph.read_meta_graph_file`: a binary MetaGraphDef. */
 export function readMetaGraphFile(filename: string): MetaGraphDefProto {
@@ -48,7 +42,7 @@ function graphElement(graph: GraphImpl, name: string): Tensor | Operation {
 
 /** TF's `Variable(variable_def=...)`: wrap the imported ops of one variable. */
 function variableFromDef(graph: GraphImpl, def: VariableDefProto, trainable: boolean): Variable {
-  const varTensor = graph.getTensorByName(def.variableName);
+  const varTensor = canonicalTensor(graph.getTensorByName(def.variableName));
   if (varTensor instanceof Variable) return varTensor;
   const initializer = graph.getOperationByName(def.initializerName);
   const snapshot = graph.getTensorByName(def.snapshotName);

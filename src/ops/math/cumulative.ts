@@ -1,0 +1,92 @@
+// Cumsum and Cumprod (`tf.cumsum`, `tf.cumprod`): running sums and products along an axis,
+// optionally exclusive (start from the identity) and reversed. Prod's gradient is built on them.
+import { int32 } from "../../graph/dtypes";
+import { Tensor } from "../../graph/tensor";
+import { InvalidArgumentError } from "../../errors";
+import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { attr } from "../attrs";
+import { createOp, inOpScope } from "../createOp";
+import { GradFn, registerOp } from "../registry";
+import { convertToTensor } from "../array/constant";
+import { multiply, truediv } from "./binary";
+
+function scanKernel(combine: (acc: number, v: number) => number, identity: number, exclusive: boolean, reverse: boolean) {
+  return ([x, axisArr]: NDArray[]): NDArray[] => {
+    const r = x.shape.length;
+    let axis = (axisArr.data as Int32Array)[0];
+    if (axis < -r || axis >= r) throw new InvalidArgumentError(`ScanOp: Expected scan axis in the range [${-r}, ${r}), but got ${axis}`);
+    if (axis < 0) axis += r;
+    const n = x.shape[axis];
+    const outer = shapeSize(x.shape.slice(0, axis));
+    const inner = shapeSize(x.shape.slice(axis + 1));
+    const out = NDArray.zeros(x.dtype, x.shape);
+    const src = x.data as Float64Array;
+    const dst = out.data as Float64Array;
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        let acc = identity;
+        for (let step = 0; step < n; step++) {
+          const k = reverse ? n - 1 - step : step;
+          const at = (o * n + k) * inner + i;
+          if (exclusive) {
+            dst[at] = acc;
+            acc = combine(acc, src[at]);
+          } else {
+            acc = combine(acc, src[at]);
+            dst[at] = acc;
+          }
+        }
+      }
+    }
+    return [out];
+  };
+}
+
+function defineScan(type: string, combine: (acc: number, v: number) => number, identity: number, gradient: GradFn) {
+  registerOp({
+    type,
+    outputs: ([x]) => [{ dtype: x.dtype, shape: x.shape }],
+    kernel: (op) => scanKernel(combine, identity, op.attrBool("exclusive"), op.attrBool("reverse")),
+    gradient,
+  });
+}
+
+export interface ScanOptions {
+  exclusive?: boolean;
+  reverse?: boolean;
+  name?: string;
+}
+
+function scan(type: string, x: unknown, axis: unknown, options: ScanOptions): Tensor {
+  return inOpScope(options.name ?? type, [x], (opName, graph) => {
+    const t = convertToTensor(x, { name: "x" });
+    const a = convertToTensor(axis, { name: "axis", dtype: int32 });
+    return createOp(graph, type, opName, [t, a], {
+      exclusive: attr.bool(options.exclusive ?? false),
+      reverse: attr.bool(options.reverse ?? false),
+      T: attr.type(t.dtype),
+      Tidx: attr.type(int32),
+    }).outputs[0];
+  });
+}
+
+/** `tf.cumsum(x, axis=0, exclusive=False, reverse=False)`. */
+export const cumsum = (x: unknown, axis: unknown = 0, options: ScanOptions = {}) => scan("Cumsum", x, axis, options);
+/** `tf.cumprod(x, axis=0, exclusive=False, reverse=False)`. */
+export const cumprod = (x: unknown, axis: unknown = 0, options: ScanOptions = {}) => scan("Cumprod", x, axis, options);
+
+// The sum's gradient runs the other way; the product's divides by x (so it needs x != 0, as in TF).
+defineScan("Cumsum", (a, v) => a + v, 0, (op, [g]) => {
+  if (!g) return [null, null];
+  const exclusive = op.attrBool("exclusive");
+  return [cumsum(g, op.inputs[1], { exclusive, reverse: !op.attrBool("reverse") }), null];
+});
+defineScan("Cumprod", (a, v) => a * v, 1, (op, [g]) => {
+  if (!g) return [null, null];
+  const [x, axis] = op.inputs;
+  const exclusive = op.attrBool("exclusive");
+  const reverse = op.attrBool("reverse");
+  const prod = cumprod(x, axis, { exclusive, reverse });
+  const out = cumsum(multiply(prod, g), axis, { exclusive, reverse: !reverse });
+  return [truediv(out, x), null];
+});
