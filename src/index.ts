@@ -52,7 +52,10 @@ initBackendFromEnv();
 
 // sessions
 export { Session, InteractiveSession, withSession, SessionImpl } from "./runtime/session";
+export type { Fetch, FetchResult, FetchValue, RunOptions, SessionOptions } from "./runtime/session";
 export { getDefaultSession } from "./runtime/defaultSession";
+export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
+export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";

@@ -6,6 +6,7 @@ import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
 import { ValueError } from "../../errors";
+import { isPlainObject, misplacedOptions, optionalArgs } from "../../optionalArgs";
 
 registerOp({
   type: "Const",
@@ -25,14 +26,21 @@ registerOp({
 export interface ConstantOptions {
   dtype?: DType;
   /** Broadcast a scalar (or reshape a matching value) to this shape. */
-  shape?: number[];
+  shape?: readonly number[];
   name?: string;
 }
 
 /** `tf.constant(value, dtype=None, shape=None, name="Const")`. */
-export function constant(value: ArrayLike, options: ConstantOptions = {}): Tensor {
-  let array = NDArray.from(value, options.dtype);
-  if (options.shape) array = fitToShape(array, options.shape);
+export function constant(value: ArrayLike, options?: ConstantOptions): Tensor;
+export function constant(value: ArrayLike, dtype: DType | null | undefined, options?: ConstantOptions): Tensor;
+export function constant(value: ArrayLike, dtype: DType | null | undefined, shape: readonly number[] | null | undefined, options?: ConstantOptions): Tensor;
+export function constant(value: ArrayLike, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<ConstantOptions>({ fn: "tf.constant", names: ["dtype", "shape"] }, rest);
+  const dtype = (values[0] as DType | undefined) ?? options.dtype;
+  const shape = (values[1] as readonly number[] | undefined) ?? options.shape;
+  if (isPlainObject(value)) throw misplacedOptions("tf.constant", "value", value);
+  let array = NDArray.from(value, dtype);
+  if (shape) array = fitToShape(array, [...shape]);
   const graph = getDefaultGraph();
   const op = createOpNamed(graph, "Const", options.name ?? "Const", [], {
     dtype: attr.type(array.dtype),

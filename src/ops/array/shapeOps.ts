@@ -13,6 +13,9 @@ import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
 import { add, equal, mod, multiply, subtract } from "../math/binary";
 import { cast } from "../math/cast";
+import { optionalArgs } from "../../optionalArgs";
+
+type NameOptions = { name?: string };
 
 const intVec = (v: number[]) => new NDArray(int32, [v.length], Int32Array.from(v));
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
@@ -125,8 +128,20 @@ function filled(value: number, dims: number[] | Tensor, dtype: DType | undefined
 }
 
 /** `tf.zeros(shape, dtype=float32)` (a Const for known shapes, as TF does for small ones). */
-export const zeros = (dims: number[] | Tensor, dtype?: DType, options: { name?: string } = {}) => filled(0, dims, dtype, options.name ?? "zeros");
-export const ones = (dims: number[] | Tensor, dtype?: DType, options: { name?: string } = {}) => filled(1, dims, dtype, options.name ?? "ones");
+/** `tf.zeros(shape, dtype=float32, name=None)` and `tf.ones`: the options may stand in for `dtype`. */
+export interface FilledFn {
+  (dims: readonly number[] | Tensor, options?: NameOptions): Tensor;
+  (dims: readonly number[] | Tensor, dtype: DType | null | undefined, options?: NameOptions): Tensor;
+}
+const filledFn = (value: number, publicName: string, defaultName: string): FilledFn => {
+  const spec = { fn: `tf.${publicName}`, names: ["dtype"] };
+  return (dims: readonly number[] | Tensor, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<NameOptions>(spec, rest);
+    return filled(value, dims as number[] | Tensor, values[0] as DType | undefined, options.name ?? defaultName);
+  };
+};
+export const zeros = filledFn(0, "zeros", "zeros");
+export const ones = filledFn(1, "ones", "ones");
 
 registerOp({
   type: "ZerosLike",
@@ -155,8 +170,20 @@ function likeOp(type: string, value: number, x: unknown, dtype: DType | undefine
     return createOp(graph, type, opName, [t], { T: attr.type(t.dtype) }).outputs[0];
   });
 }
-export const zerosLike = (x: unknown, dtype?: DType, o: { name?: string } = {}) => likeOp("ZerosLike", 0, x, dtype, o.name ?? "zeros_like");
-export const onesLike = (x: unknown, dtype?: DType, o: { name?: string } = {}) => likeOp("OnesLike", 1, x, dtype, o.name ?? "ones_like");
+/** `tf.zeros_like(tensor, dtype=None, name=None)` and `tf.ones_like`. */
+export interface LikeFn {
+  (x: unknown, options?: NameOptions): Tensor;
+  (x: unknown, dtype: DType | null | undefined, options?: NameOptions): Tensor;
+}
+const likeFn = (type: string, value: number, publicName: string, defaultName: string): LikeFn => {
+  const spec = { fn: `tf.${publicName}`, names: ["dtype"] };
+  return (x: unknown, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<NameOptions>(spec, rest);
+    return likeOp(type, value, x, values[0] as DType | undefined, options.name ?? defaultName);
+  };
+};
+export const zerosLike = likeFn("ZerosLike", 0, "zerosLike", "zeros_like");
+export const onesLike = likeFn("OnesLike", 1, "onesLike", "ones_like");
 
 // --- Tile, Range, Transpose, Concat, ExpandDims, Squeeze, Pack ---------------------------
 
@@ -206,7 +233,14 @@ registerOp({
   gradient: null,
 });
 
-export function range(start: unknown, limit: unknown, delta: unknown = 1, options: { name?: string } = {}): Tensor {
+/** `tf.range(start, limit=None, delta=1, name=None)`: `range(n)` counts from 0 to n, as in Python. */
+export function range(limit: unknown, options?: NameOptions): Tensor;
+export function range(start: unknown, limit: unknown, options?: NameOptions): Tensor;
+export function range(start: unknown, limit: unknown, delta: unknown, options?: NameOptions): Tensor;
+export function range(first: unknown, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<NameOptions>({ fn: "tf.range", names: ["limit", "delta"] }, rest);
+  const [start, limit] = values[0] === undefined ? [0, first] : [first, values[0]];
+  const delta = values[1] ?? 1;
   return inOpScope(options.name ?? "Range", [start, limit, delta], (opName, graph) => {
     const s = convertToTensor(start, { name: "start", dtype: int32 });
     const l = convertToTensor(limit, { name: "limit", dtype: int32 });
@@ -249,7 +283,11 @@ function invertPermutation(p: Tensor): Tensor {
  * `tf.transpose(a, perm=None)`. Without `perm` TF builds `perm = (rank - 1) - range(rank)`
  * as graph ops (`transpose/Rank`, `transpose/sub`, `transpose/Range`, `transpose/sub_1`).
  */
-export function transpose(a: unknown, perm?: number[] | Tensor, options: { name?: string } = {}): Tensor {
+export function transpose(a: unknown, options?: NameOptions): Tensor;
+export function transpose(a: unknown, perm: readonly number[] | Tensor | null | undefined, options?: NameOptions): Tensor;
+export function transpose(a: unknown, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<NameOptions>({ fn: "tf.transpose", names: ["perm"] }, rest);
+  const perm = values[0] as readonly number[] | Tensor | undefined;
   return inOpScope(options.name ?? "transpose", [a], (opName, graph) => {
     const t = convertToTensor(a, { name: "a" });
     let p: Tensor;
@@ -394,7 +432,12 @@ export function expandDims(x: unknown, axis: number, options: { name?: string } 
   return reshape(t, target.map((d) => d ?? -1), { name: options.name ?? "ExpandDims" });
 }
 
-export function squeeze(x: unknown, axis?: number[], options: { name?: string } = {}): Tensor {
+/** `tf.squeeze(input, axis=None, name=None)`. */
+export function squeeze(x: unknown, options?: NameOptions): Tensor;
+export function squeeze(x: unknown, axis: readonly number[] | null | undefined, options?: NameOptions): Tensor;
+export function squeeze(x: unknown, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<NameOptions>({ fn: "tf.squeeze", names: ["axis"] }, rest);
+  const axis = values[0] as readonly number[] | undefined;
   const t = convertToTensor(x);
   if (!t.shape) throw new ValueError("squeeze needs a known rank");
   const target = t.shape.filter((d, i) => !(axis ? axis.includes(i) : d === 1));
@@ -402,7 +445,12 @@ export function squeeze(x: unknown, axis?: number[], options: { name?: string } 
 }
 
 /** `tf.stack(values, axis=0)` built from ExpandDims + concat. */
-export function stack(values: unknown[], axis = 0, options: { name?: string } = {}): Tensor {
+export function stack(values: unknown[], options?: NameOptions): Tensor;
+export function stack(values: unknown[], axis: number | null | undefined, options?: NameOptions): Tensor;
+export function stack(values: unknown[], ...rest: unknown[]): Tensor {
+  const parsed = optionalArgs<NameOptions>({ fn: "tf.stack", names: ["axis"] }, rest);
+  const axis = (parsed.values[0] as number | undefined) ?? 0;
+  const options = parsed.options;
   return inOpScope(options.name ?? "stack", values, () =>
     concat(values.map((v) => expandDims(v, axis)), axis),
   );

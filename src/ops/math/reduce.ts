@@ -13,6 +13,7 @@ import { GradFn, registerOp } from "../registry";
 import { memoizedByValue } from "../kernels/memo";
 import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
 import { cast } from "./cast";
+import { optionalArgs } from "../../optionalArgs";
 
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 
@@ -164,15 +165,28 @@ export interface ReduceOptions {
   name?: string;
 }
 
+export type Axis = number | readonly number[] | Tensor;
+
+/** `tf.reduce_*(input_tensor, axis=None, keepdims=None, name=None)`: the options may stand in for any omitted optional. */
+export interface Reduction {
+  (x: unknown, options?: ReduceOptions): Tensor;
+  (x: unknown, axis: Axis | null | undefined, options?: ReduceOptions): Tensor;
+  (x: unknown, axis: Axis | null | undefined, keepDims: boolean | null | undefined, options?: ReduceOptions): Tensor;
+}
+
 /**
  * `tf.reduce_sum(x, axis=None, keepdims=False)` and friends. Without `axis` the axes constant is
  * made in the *current* scope before the op (`loss/Const`, then `loss/mse`), as TF does.
  */
-function reduction(type: string, defaultName: string) {
-  return (x: unknown, axis?: number | number[] | Tensor | null, options: ReduceOptions = {}): Tensor => {
+function reduction(type: string, defaultName: string, publicName: string): Reduction {
+  const spec = { fn: `tf.${publicName}`, names: ["axis", "keepDims"] };
+  return (x: unknown, ...rest: unknown[]): Tensor => {
+    const { values, options } = optionalArgs<ReduceOptions>(spec, rest);
+    const axis = values[0] as Axis | undefined;
+    const keepDims = (values[1] as boolean | undefined) ?? options.keepDims ?? false;
     const t = convertToTensor(x);
-    let axes: Tensor | number[];
-    if (axis === undefined || axis === null) {
+    let axes: Tensor | readonly number[];
+    if (axis === undefined) {
       axes = t.shape !== null ? constant(NDArray.from(t.shape.map((_, i) => i), int32)) : range(0, rank(t), 1);
     } else {
       axes = typeof axis === "number" ? [axis] : axis;
@@ -180,7 +194,7 @@ function reduction(type: string, defaultName: string) {
     return inOpScope(options.name ?? defaultName, [t, axes], (opName, graph) => {
       const a = convertToTensor(axes, { name: "reduction_indices", dtype: int32 });
       return createOp(graph, type, opName, [t, a], {
-        keep_dims: attr.bool(options.keepDims ?? false),
+        keep_dims: attr.bool(keepDims),
         T: attr.type(t.dtype),
         Tidx: attr.type(int32),
       }).outputs[0];
@@ -188,13 +202,13 @@ function reduction(type: string, defaultName: string) {
   };
 }
 
-export const reduceSum = reduction("Sum", "Sum");
-export const reduceMean = reduction("Mean", "Mean");
-export const reduceMax = reduction("Max", "Max");
-export const reduceMin = reduction("Min", "Min");
-export const reduceProd = reduction("Prod", "Prod");
-export const reduceAll = reduction("All", "All");
-export const reduceAny = reduction("Any", "Any");
+export const reduceSum = reduction("Sum", "Sum", "reduceSum");
+export const reduceMean = reduction("Mean", "Mean", "reduceMean");
+export const reduceMax = reduction("Max", "Max", "reduceMax");
+export const reduceMin = reduction("Min", "Min", "reduceMin");
+export const reduceProd = reduction("Prod", "Prod", "reduceProd");
+export const reduceAll = reduction("All", "All", "reduceAll");
+export const reduceAny = reduction("Any", "Any", "reduceAny");
 export const reduceSumAll = (x: Tensor) => reduceSum(x);
 
 function rank(t: Tensor): Tensor {
@@ -234,13 +248,24 @@ function defineArg(type: string, better: (a: number, b: number) => boolean) {
 defineArg("ArgMax", (a, b) => a > b);
 defineArg("ArgMin", (a, b) => a < b);
 
-const argOp = (type: string) => (x: unknown, axis = 0, options: { name?: string } = {}) =>
-  inOpScope(options.name ?? type, [x], (opName, graph) => {
-    const t = convertToTensor(x, { name: "input" });
-    const a = constant(axis, { dtype: int32, name: "dimension" });
-    return createOp(graph, type, opName, [t, a], { T: attr.type(t.dtype), Tidx: attr.type(int32), output_type: attr.type(int64) })
-      .outputs[0];
-  });
-export const argMax = argOp("ArgMax");
-export const argMin = argOp("ArgMin");
+/** `tf.argmax(input, axis=None, name=None)`: axis 0 when omitted, as TF 1.x does. */
+export interface ArgReduction {
+  (x: unknown, options?: { name?: string }): Tensor;
+  (x: unknown, axis: number | null | undefined, options?: { name?: string }): Tensor;
+}
 
+const argOp = (type: string, publicName: string): ArgReduction => {
+  const spec = { fn: `tf.${publicName}`, names: ["axis"] };
+  return (x: unknown, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<{ name?: string }>(spec, rest);
+    const axis = (values[0] as number | undefined) ?? 0;
+    return inOpScope(options.name ?? type, [x], (opName, graph) => {
+      const t = convertToTensor(x, { name: "input" });
+      const a = constant(axis, { dtype: int32, name: "dimension" });
+      return createOp(graph, type, opName, [t, a], { T: attr.type(t.dtype), Tidx: attr.type(int32), output_type: attr.type(int64) })
+        .outputs[0];
+    });
+  };
+};
+export const argMax = argOp("ArgMax", "argMax");
+export const argMin = argOp("ArgMin", "argMin");
