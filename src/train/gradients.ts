@@ -1,4 +1,5 @@
 import { withGraph } from "../graph/graph";
+import { optionalArgs } from "../optionalArgs";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
 import { Tensor } from "../graph/tensor";
@@ -26,23 +27,28 @@ class LookupError extends Error {
   }
 }
 
-const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+const asList = <T>(v: T | readonly T[]): T[] => (Array.isArray(v) ? [...(v as readonly T[])] : [v as T]);
 
 /**
  * `tf.gradients(ys, xs, grad_ys=None)`: reverse-mode autodiff that adds gradient ops to the graph
  * under `gradients/` (`gradients/mse_grad/...`), as TF 1.x does. Returns one entry per x, `null`
  * where `ys` does not depend on that x.
  */
+export function gradients(ysIn: Tensor | readonly Tensor[], xsIn: Tensor | readonly Tensor[], options?: GradientsOptions): (Tensor | null)[];
 export function gradients(
-  ysIn: Tensor | Tensor[],
-  xsIn: Tensor | Tensor[],
-  gradYsIn?: (Tensor | unknown | null)[] | Tensor | null,
-  options: GradientsOptions = {},
-): (Tensor | null)[] {
+  ysIn: Tensor | readonly Tensor[],
+  xsIn: Tensor | readonly Tensor[],
+  gradYsIn: readonly unknown[] | Tensor | null | undefined,
+  options?: GradientsOptions,
+): (Tensor | null)[];
+export function gradients(ysIn: Tensor | readonly Tensor[], xsIn: Tensor | readonly Tensor[], ...rest: unknown[]): (Tensor | null)[] {
+  const parsed = optionalArgs<GradientsOptions>({ fn: "tf.gradients", names: ["gradYs"] }, rest);
+  const gradYsIn = parsed.values[0] as readonly unknown[] | Tensor | undefined;
+  const options = parsed.options;
   const ys = asList(ysIn).map((y) => convertToTensor(y));
   // A variable stands for its own output (`theta:0`), which its `theta/read` snapshot consumes.
   const xs = asList(xsIn);
-  const gradYs = gradYsIn === undefined || gradYsIn === null ? ys.map(() => null) : asList(gradYsIn as unknown[]);
+  const gradYs = gradYsIn === undefined ? ys.map(() => null) : asList<unknown>(gradYsIn);
   if (gradYs.length !== ys.length) throw new ValueError(`Passed ${gradYs.length} grad_ys for ${ys.length} ys`);
   const graph = graphFromInputs([...ys, ...xs]);
   const run = () =>

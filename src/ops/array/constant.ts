@@ -6,7 +6,7 @@ import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
 import { ValueError } from "../../errors";
-import { isPlainObject, misplacedOptions, optionalArgs } from "../../optionalArgs";
+import { describeValue, isPlainObject, misplacedOptions, optionalArgs } from "../../optionalArgs";
 
 registerOp({
   type: "Const",
@@ -85,6 +85,13 @@ export function convertToTensor(value: unknown, options: ConvertOptions = {}): T
   }
   if (value === null || value === undefined) {
     throw new ValueError(`None values not supported. (argument '${options.name ?? "value"}')`);
+  }
+  if (isPlainObject(value)) {
+    // TF's text for a dict, and a hint: in this API a `{ ... }` argument is usually options put in a value's place.
+    throw new TypeError(
+      `Failed to convert object of type <class 'dict'> to Tensor. Contents: ${describeValue(value)}. Consider casting elements to a supported type. ` +
+        `(argument '${options.name ?? "value"}' received a plain object: a misplaced options object? Options come last, after the values.)`,
+    );
   }
   // Plain JS numbers become float32 unless a dtype is given (NDArray.from's rule).
   return constant(value as ArrayLike, { dtype: options.dtype ?? options.preferredDtype, name: options.name ?? "Const" });
