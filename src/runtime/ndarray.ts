@@ -92,7 +92,7 @@ export class NDArray {
    * The single value of a one-element array, like NumPy's `item()`: a number for numeric arrays.
    * A bool or string array gives a boolean or string; say so with `item<boolean>()` / `item<string>()`.
    */
-  item<E extends Scalar = number>(): E {
+  item<E extends Scalar = number>(): NoInfer<E> {
     if (this.size !== 1) throw new Error("can only convert an array of size 1 to a Python scalar");
     return this.valueAt(0) as E;
   }
@@ -110,8 +110,8 @@ export class NDArray {
    * matrix. Without it the result is the union `Nested<number>`. Elements are numbers for numeric
    * arrays; for bool or string arrays name the element type: `toArray<string>(1)`.
    */
-  toArray<E extends Scalar = number>(): Nested<E>;
-  toArray<E extends Scalar = number, R extends number = number>(rank: R): NestedOfRank<E, R>;
+  toArray<E extends Scalar = number>(): NoInfer<Nested<E>>;
+  toArray<E extends Scalar = number, R extends number = number>(rank: R): NoInfer<NestedOfRank<E, R>>;
   toArray(rank?: number): Nested<Scalar> {
     if (rank !== undefined && rank !== this.shape.length) {
       throw new ValueError(`toArray(${rank}): expected an array of rank ${rank}, but this one has shape [${this.shape.join(",")}] (rank ${this.shape.length})`);

@@ -81,7 +81,10 @@ test("eval, item and toArray are precise", () => {
       expectTypeOf(c.eval().toArray(2)).toEqualTypeOf<number[][]>();
       expectTypeOf(() => c.eval().toArray(1)).returns.toEqualTypeOf<number[]>();
       expectTypeOf(s.eval().toArray(0)).toEqualTypeOf<number>();
-      expectTypeOf(c.eval().toArray()).toEqualTypeOf<tf.Nested<number>>();
+      const nested = c.eval().toArray();
+      expectTypeOf(nested).toMatchTypeOf<tf.Nested<number>>();
+      expectTypeOf<tf.Nested<number>>().toMatchTypeOf(nested);
+      expectTypeOf(nested).not.toMatchTypeOf<tf.Nested<string>>();
       expectTypeOf(c.eval().toArray()).not.toBeAny();
       expectTypeOf(tf.constant(["a"]).eval().toArray<string, 1>(1)).toEqualTypeOf<string[]>();
       expect(c.eval().toArray(2)).toEqual([[1, 2], [3, 4]]);
