@@ -23,9 +23,14 @@ export interface Diagnostic {
 
 /**
  * Compiles `files` (paths relative to the kit root, e.g. `__check__/a.ts`, held in memory) plus
- * any real kit files named in `realFiles`; returns the diagnostics per given file.
+ * any real kit files named in `realFiles`; returns the diagnostics per given file. `inspect` gets
+ * the program first, for checks of its own (types of expressions, say).
  */
-export function typeCheck(files: Record<string, string>, realFiles: readonly string[] = []): Map<string, Diagnostic[]> {
+export function typeCheck(
+  files: Record<string, string>,
+  realFiles: readonly string[] = [],
+  inspect?: (program: ts.Program) => void,
+): Map<string, Diagnostic[]> {
   const options = kitOptions();
   const mem = new Map(Object.entries(files).map(([rel, text]) => [path.join(kitRoot, rel), text]));
   const host = ts.createCompilerHost(options, true);
@@ -38,6 +43,7 @@ export function typeCheck(files: Record<string, string>, realFiles: readonly str
   };
   const roots = [...mem.keys(), ...realFiles.map((f) => path.join(kitRoot, f))];
   const program = ts.createProgram({ rootNames: roots, options, host });
+  inspect?.(program);
   const out = new Map<string, Diagnostic[]>();
   for (const root of roots) {
     const source = program.getSourceFile(root);
