@@ -1,7 +1,8 @@
 /**
  * tensorlings: TensorFlow 1.x graph mode in TypeScript. `import * as tf from "tensorlings"`.
- * Names are TF 1.x names in camelCase; keyword arguments become a trailing options object and
- * `with` blocks become callbacks.
+ * Names are TF 1.x names in camelCase; keyword arguments become an options object, which may stand
+ * in place of any omitted optional positional (`tf.reduceMean(x, { name: "mse" })`), and `with`
+ * blocks become callbacks. `sess.run` results are typed by what is fetched (see `FetchResult`).
  */
 import "./ops";
 import { initBackendFromEnv } from "./runtime/backends/select";

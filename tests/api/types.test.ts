@@ -122,3 +122,37 @@ test("ops return Tensor, not any, in every options form", () => {
     expect(() => tf.reduceMean(x, null, 3, { name: "m" }, 5)).toThrow(TypeError);
   });
 });
+
+/** Keys of T whose type, a function's result or a parameter is `any`. */
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type AnyKeys<T> = {
+  [K in keyof T]-?: IsAny<T[K]> extends true
+    ? K
+    : T[K] extends (...args: infer A) => infer R
+      ? IsAny<R> extends true
+        ? K
+        : true extends { [I in keyof A]: IsAny<A[I]> }[number]
+          ? K
+          : never
+      : never;
+}[keyof T];
+
+test("no export, result or parameter of the public surface is any", () => {
+  expectTypeOf<AnyKeys<typeof tf>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<typeof tf.train>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<typeof tf.summary>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<typeof tf.nn>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<typeof tf.losses>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.NDArray>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.Tensor>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.Operation>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.Variable>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.Session>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.Graph>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.train.Saver>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.train.Optimizer>>().toEqualTypeOf<never>();
+  expectTypeOf<AnyKeys<tf.summary.FileWriter>>().toEqualTypeOf<never>();
+  // The probe itself notices an any.
+  expectTypeOf<AnyKeys<{ a: number; b: () => any; c: (x: any) => void }>>().toEqualTypeOf<"b" | "c">();
+  expect(typeof tf.Session).toBe("function");
+});
