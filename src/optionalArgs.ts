@@ -4,6 +4,7 @@
  * omitted optional positional would be: `reduceMean(x, { name })`, `reduceMean(x, 1, { name })` and
  * `reduceMean(x, null, { name })` all mean the same call shape. `null` and `undefined` both mean None.
  */
+import { DType } from "./graph/dtypes";
 
 /** A plain `{ ... }` literal, as a caller writes keyword arguments (not an array, tensor or class instance). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -63,6 +64,7 @@ export function optionalArgs<O extends object>(spec: OptionalSpec, args: readonl
       // Python: f(x, 1, axis=1) is "got multiple values for argument 'axis'".
       const twice = spec.names.slice(0, i).find((n, k) => values[k] !== undefined && v[n] !== undefined && v[n] !== null);
       if (twice !== undefined) throw new TypeError(`${spec.fn}() got multiple values for argument '${twice}'`);
+      checkDType(spec.fn, v.dtype);
       return { values, options: v as O };
     }
     if (i >= spec.names.length) {
@@ -72,7 +74,14 @@ export function optionalArgs<O extends object>(spec: OptionalSpec, args: readonl
           `(${spec.names.join(", ") || "none"}) before its options object, but received ${describeValue(v)} after them`,
       );
     }
+    if (name === "dtype") checkDType(spec.fn, v);
     values[i] = v === null ? undefined : v;
   }
   return { values, options: {} as O };
+}
+
+/** A dtype must be one of the engine's (`tf.float32`...): a string or a stray value would build a broken op. */
+function checkDType(fn: string, v: unknown): void {
+  if (v === null || v === undefined || v instanceof DType) return;
+  throw new TypeError(`${fn}(): parameter 'dtype' expects a tf.DType such as tf.float32 or tf.int32, but received ${describeValue(v)}`);
 }

@@ -434,3 +434,13 @@ test("every exported function is classified: walked above, or without optional p
   }
   expect(unclassified).toEqual([]);
 });
+
+test("a dtype that is not a tf.DType is a TypeError naming the function and parameter", () => {
+  tf.Graph().asDefault(() => {
+    expect(() => tf.zeros([2], "float32" as never)).toThrow(
+      new TypeError(`tf.zeros(): parameter 'dtype' expects a tf.DType such as tf.float32 or tf.int32, but received "float32"`),
+    );
+    expect(() => tf.randomUniform([2], { dtype: "int32" as never })).toThrow(/^tf\.randomUniform\(\): parameter 'dtype' expects a tf\.DType/);
+    expect(() => tf.placeholder(tf.float32, { dtype: 3 } as never)).toThrow(/received 3$/);
+  });
+});
