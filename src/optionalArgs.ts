@@ -80,6 +80,18 @@ export function optionalArgs<O extends object>(spec: OptionalSpec, args: readonl
   return { values, options: {} as O };
 }
 
+/**
+ * A required argument that is a plain object is options in a value's place; a required dtype must
+ * be a tf.DType. Both are TypeErrors naming the function and parameter.
+ */
+export function checkRequired(fn: string, param: string, v: unknown): void {
+  if (isPlainObject(v)) throw misplacedOptions(fn, param, v);
+  if (param === "dtype") {
+    if (v === null || v === undefined) throw new TypeError(`${fn}() missing required argument: 'dtype'`);
+    checkDType(fn, v);
+  }
+}
+
 /** A dtype must be one of the engine's (`tf.float32`...): a string or a stray value would build a broken op. */
 function checkDType(fn: string, v: unknown): void {
   if (v === null || v === undefined || v instanceof DType) return;

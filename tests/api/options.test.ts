@@ -444,3 +444,15 @@ test("a dtype that is not a tf.DType is a TypeError naming the function and para
     expect(() => tf.placeholder(tf.float32, { dtype: 3 } as never)).toThrow(/received 3$/);
   });
 });
+
+test("a plain object in a required value's place, or a missing dtype, names the function and parameter", () => {
+  tf.Graph().asDefault(() => {
+    const t = tf.constant([[1, 2]]);
+    expect(() => tf.expandDims(t, { name: "e" } as never)).toThrow(/^tf\.expandDims\(\): misplaced options object for parameter 'axis': received \{"name":"e"\}/);
+    expect(() => tf.concat([t, t], { name: "c" } as never)).toThrow(/^tf\.concat\(\): misplaced options object for parameter 'axis'/);
+    expect(() => tf.cast(t, { name: "c" } as never)).toThrow(/^tf\.cast\(\): misplaced options object for parameter 'dtype'/);
+    expect(() => tf.cast(t, "int32" as never)).toThrow(/^tf\.cast\(\): parameter 'dtype' expects a tf\.DType/);
+    expect(() => tf.placeholder({ shape: [2] } as never)).toThrow(/^tf\.placeholder\(\): misplaced options object for parameter 'dtype'/);
+    expect(() => tf.placeholder(undefined as never)).toThrow(new TypeError("tf.placeholder() missing required argument: 'dtype'"));
+  });
+});

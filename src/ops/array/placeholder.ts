@@ -7,7 +7,7 @@ import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
 import { convertToTensor } from "./constant";
-import { optionalArgs } from "../../optionalArgs";
+import { checkRequired, optionalArgs } from "../../optionalArgs";
 
 registerOp({
   type: "Placeholder",
@@ -45,6 +45,7 @@ export interface PlaceholderOptions {
 export function placeholder(dtype: DType, options?: PlaceholderOptions): Tensor;
 export function placeholder(dtype: DType, shape: readonly (number | null)[] | null | undefined, options?: PlaceholderOptions): Tensor;
 export function placeholder(dtype: DType, ...rest: unknown[]): Tensor {
+  checkRequired("tf.placeholder", "dtype", dtype);
   const { values, options } = optionalArgs<PlaceholderOptions>({ fn: "tf.placeholder", names: ["shape"] }, rest);
   const shape = (values[0] as readonly (number | null)[] | undefined) ?? options.shape;
   const op = createOpNamed(getDefaultGraph(), "Placeholder", options.name ?? "Placeholder", [], {

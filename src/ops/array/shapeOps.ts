@@ -13,7 +13,7 @@ import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
 import { add, equal, mod, multiply, subtract } from "../math/binary";
 import { cast } from "../math/cast";
-import { optionalArgs } from "../../optionalArgs";
+import { checkRequired, optionalArgs } from "../../optionalArgs";
 
 type NameOptions = { name?: string };
 
@@ -371,6 +371,7 @@ function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
 }
 
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
+  checkRequired("tf.concat", "axis", axis);
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {
     const ts = values.map((v) => convertToTensor(v, { name: "values" }));
     if (ts.length === 1) {
@@ -415,6 +416,8 @@ registerOp({
 });
 
 export function slice(x: unknown, begin: number[], sizes: number[], options: { name?: string } = {}): Tensor {
+  checkRequired("tf.slice", "begin", begin);
+  checkRequired("tf.slice", "size", sizes);
   return inOpScope(options.name ?? "Slice", [x], (opName, graph) => {
     const t = convertToTensor(x, { name: "input" });
     const b = constant(intVec(begin), { name: "begin" });
@@ -424,6 +427,7 @@ export function slice(x: unknown, begin: number[], sizes: number[], options: { n
 }
 
 export function expandDims(x: unknown, axis: number, options: { name?: string } = {}): Tensor {
+  checkRequired("tf.expandDims", "axis", axis);
   const t = convertToTensor(x);
   if (!t.shape) throw new ValueError("expandDims needs a known rank");
   const ax = axis < 0 ? axis + t.shape.length + 1 : axis;
