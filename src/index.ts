@@ -1,7 +1,8 @@
 /**
  * tensorlings: TensorFlow 1.x graph mode in TypeScript. `import * as tf from "tensorlings"`.
- * Names are TF 1.x names in camelCase; keyword arguments become a trailing options object and
- * `with` blocks become callbacks.
+ * Names are TF 1.x names in camelCase; keyword arguments become an options object, which may stand
+ * in place of any omitted optional positional (`tf.reduceMean(x, { name: "mse" })`), and `with`
+ * blocks become callbacks. `sess.run` results are typed by what is fetched (see `FetchResult`).
  */
 import "./ops";
 import { initBackendFromEnv } from "./runtime/backends/select";
@@ -53,7 +54,10 @@ initBackendFromEnv();
 
 // sessions
 export { Session, InteractiveSession, withSession, SessionImpl } from "./runtime/session";
+export type { Fetch, FetchResult, FetchValue, RunOptions, SessionOptions } from "./runtime/session";
 export { getDefaultSession } from "./runtime/defaultSession";
+export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
+export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";

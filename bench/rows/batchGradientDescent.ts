@@ -37,7 +37,7 @@ export async function batchGradientDescentRow(settings: BenchSettings): Promise<
     const theta = tf.Variable(tf.randomUniform([n, 1], -1.0, 1.0, { seed: 42 }), { name: "theta" });
     const yPred = tf.matmul(X, theta, { name: "predictions" });
     const error = yPred.sub(y);
-    const mse = tf.reduceMean(tf.square(error), null, { name: "mse" });
+    const mse = tf.reduceMean(tf.square(error), { name: "mse" });
     const trainingOp = tf.train.GradientDescentOptimizer({ learningRate: LEARNING_RATE }).minimize(mse);
     return { theta, mse, trainingOp, init: tf.globalVariablesInitializer() };
   });

@@ -3,7 +3,7 @@ import type { GraphImpl } from "./graph";
 import type { AttrValueLike } from "./graphdef";
 import type { StaticShape } from "./shape";
 import { Tensor } from "./tensor";
-import { FeedDict, runWithDefaultSession } from "../runtime/defaultSession";
+import { EvalOptions, FeedDict, SessionLike, evalArgs, runWithDefaultSession } from "../runtime/defaultSession";
 
 export type Attrs = Record<string, AttrValueLike>;
 
@@ -32,8 +32,12 @@ export class Operation {
     this.outputs = outputSpecs.map((s, i) => new Tensor(this, i, s.dtype, s.shape, s.isRef ?? false));
   }
 
-  /** Python's `op.run(feed_dict=None, session=None)`. */
-  run(feedDict?: FeedDict, session?: unknown): void {
+  /** Python's `op.run(feed_dict=None, session=None)`: TF returns None. */
+  run(options?: EvalOptions): void;
+  run(feedDict: FeedDict | null | undefined, options?: EvalOptions): void;
+  run(feedDict: FeedDict | null | undefined, session: SessionLike | null | undefined): void;
+  run(...args: unknown[]): void {
+    const { feedDict, session } = evalArgs("Operation.run", args);
     runWithDefaultSession("run", this, feedDict, session);
   }
 

@@ -2,7 +2,7 @@ import type { DType } from "./dtypes";
 import type { Operation } from "./operation";
 import { StaticShape, TensorShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "./shape";
 import { ValueError } from "../errors";
-import { FeedDict, runWithDefaultSession } from "../runtime/defaultSession";
+import { EvalOptions, FeedDict, SessionLike, evalArgs, runWithDefaultSession } from "../runtime/defaultSession";
 import type { NDArray } from "../runtime/ndarray";
 
 /**
@@ -63,8 +63,12 @@ export class Tensor {
   }
 
 
-  /** Python's `t.eval(feed_dict=None, session=None)`. */
-  eval(feedDict?: FeedDict, session?: unknown): NDArray {
+  /** Python's `t.eval(feed_dict=None, session=None)`: the value, computed in the default (or given) session. */
+  eval(options?: EvalOptions): NDArray;
+  eval(feedDict: FeedDict | null | undefined, options?: EvalOptions): NDArray;
+  eval(feedDict: FeedDict | null | undefined, session: SessionLike | null | undefined): NDArray;
+  eval(...args: unknown[]): NDArray {
+    const { feedDict, session } = evalArgs("Tensor.eval", args);
     return runWithDefaultSession("eval", this, feedDict, session);
   }
 

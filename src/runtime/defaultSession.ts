@@ -1,11 +1,32 @@
 import { ValueError } from "../errors";
+import { optionalArgs } from "../optionalArgs";
 import type { Operation } from "../graph/operation";
 import type { Tensor } from "../graph/tensor";
 import type { ArrayLike, NDArray } from "./ndarray";
 
-/** A feed dict: a Map keyed by tensor (or an array of pairs), values convertible to arrays. */
-/** Keys are tensors, or tensor names such as `"Placeholder:0"`. */
-export type FeedDict = Map<Tensor | string, ArrayLike> | [Tensor | string, ArrayLike][];
+/**
+ * A feed dict: a Map (or an array of pairs) from a placeholder or any feedable tensor, or a tensor
+ * name such as `"Placeholder:0"`, to its value: a number, nested arrays, a typed array or an NDArray.
+ */
+export type FeedDict = ReadonlyMap<FeedKey, ArrayLike> | readonly (readonly [FeedKey, ArrayLike])[];
+export type FeedKey = Tensor | string;
+
+/** Keyword arguments of `Tensor.eval` and `Operation.run` (`feed_dict=None, session=None`). */
+export interface EvalOptions {
+  feedDict?: FeedDict | null;
+  session?: SessionLike | null;
+}
+
+const EVAL_ARGS = ["feedDict", "session"] as const;
+
+/** Splits `eval`/`run`'s arguments: positionally, as an options object, or both. */
+export function evalArgs(fn: string, args: readonly unknown[]): { feedDict?: FeedDict; session?: SessionLike } {
+  const { values, options } = optionalArgs<EvalOptions>({ fn, names: EVAL_ARGS }, args);
+  return {
+    feedDict: (values[0] as FeedDict | undefined) ?? options.feedDict ?? undefined,
+    session: (values[1] as SessionLike | undefined) ?? options.session ?? undefined,
+  };
+}
 
 /** What `eval`/`run` need of a session; the Session class implements it. */
 export interface SessionLike {
@@ -29,15 +50,15 @@ export function popDefaultSession(s: SessionLike): void {
 }
 
 /** `Tensor.eval` / `Operation.run` through an explicit or the default session, with TF's texts. */
-export function runWithDefaultSession(kind: "eval", target: Tensor, feedDict?: FeedDict, session?: unknown): NDArray;
-export function runWithDefaultSession(kind: "run", target: Operation, feedDict?: FeedDict, session?: unknown): void;
+export function runWithDefaultSession(kind: "eval", target: Tensor, feedDict?: FeedDict, session?: SessionLike): NDArray;
+export function runWithDefaultSession(kind: "run", target: Operation, feedDict?: FeedDict, session?: SessionLike): void;
 export function runWithDefaultSession(
   kind: "eval" | "run",
   target: Tensor | Operation,
   feedDict?: FeedDict,
-  session?: unknown,
+  session?: SessionLike,
 ): unknown {
-  let s = session as SessionLike | undefined;
+  let s = session;
   const what = kind === "eval" ? "tensor" : "operation";
   if (!s) {
     s = getDefaultSession() ?? undefined;

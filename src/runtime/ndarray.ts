@@ -1,9 +1,27 @@
 import { DType, TypedStorage, allocStorage, bool, float32, float64, int32, int64, string } from "../graph/dtypes";
 import { formatNDArray, reprNDArray } from "./format";
+import { ValueError } from "../errors";
 
 export type Shape = number[];
 /** What a user may feed or pass as a constant: numbers, booleans, strings, nested arrays, typed arrays, NDArrays. */
-export type NestedArray = number | boolean | string | Uint8Array | NestedArray[];
+export type NestedArray = number | boolean | string | Uint8Array | readonly NestedArray[];
+
+/** One element's JS value: a number, or a boolean (bool arrays) or a string (string arrays). */
+export type Scalar = number | boolean | string;
+/** `toArray()`'s result when the rank is not given: a bare value for scalars, nested arrays otherwise. */
+export type Nested<E extends Scalar = number> = E | Nested<E>[];
+/** `toArray(rank)`'s result: `E` for rank 0, `E[]` for rank 1, `E[][]` for rank 2, ... up to rank 4. */
+export type NestedOfRank<E, R extends number> = R extends 0
+  ? E
+  : R extends 1
+    ? E[]
+    : R extends 2
+      ? E[][]
+      : R extends 3
+        ? E[][][]
+        : R extends 4
+          ? E[][][][]
+          : Nested<E & Scalar>;
 export type ArrayLike = NestedArray | Float32Array | Float64Array | Int32Array | NDArray;
 
 const textEncoder = new TextEncoder();
@@ -70,10 +88,13 @@ export class NDArray {
     return this.shape.length;
   }
 
-  /** The single value of a one-element array, like NumPy's `item()`. */
-  item(): number | boolean | string {
+  /**
+   * The single value of a one-element array, like NumPy's `item()`: a number for numeric arrays.
+   * A bool or string array gives a boolean or string; say so with `item<boolean>()` / `item<string>()`.
+   */
+  item<E extends Scalar = number>(): NoInfer<E> {
     if (this.size !== 1) throw new Error("can only convert an array of size 1 to a Python scalar");
-    return this.valueAt(0);
+    return this.valueAt(0) as E;
   }
 
   /** Element `i` of the flat data as a JS value (bytes decoded as UTF-8 for strings). */
@@ -83,9 +104,19 @@ export class NDArray {
     return (this.data as Float32Array)[i];
   }
 
-  /** Nested JS arrays (a bare value for scalars). */
-  toArray(): any {
-    const build = (dim: number, offset: number): any => {
+  /**
+   * Nested JS arrays (a bare value for scalars). Give the rank you expect to get a precise type,
+   * checked at run time: `m.toArray(2)` is a `number[][]`, and throws a ValueError if `m` is not a
+   * matrix. Without it the result is the union `Nested<number>`. Elements are numbers for numeric
+   * arrays; for bool or string arrays name the element type: `toArray<string>(1)`.
+   */
+  toArray<E extends Scalar = number>(): NoInfer<Nested<E>>;
+  toArray<E extends Scalar = number, R extends number = number>(rank: R): NoInfer<NestedOfRank<E, R>>;
+  toArray(rank?: number): Nested<Scalar> {
+    if (rank !== undefined && rank !== this.shape.length) {
+      throw new ValueError(`toArray(${rank}): expected an array of rank ${rank}, but this one has shape [${this.shape.join(",")}] (rank ${this.shape.length})`);
+    }
+    const build = (dim: number, offset: number): Nested<Scalar> => {
       if (dim === this.shape.length) return this.valueAt(offset);
       const stride = shapeSize(this.shape.slice(dim + 1));
       return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * stride));

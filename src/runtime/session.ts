@@ -5,6 +5,7 @@ import { Tensor, canonicalTensor } from "../graph/tensor";
 import { FailedPreconditionError, RuntimeError, ValueError } from "../errors";
 import type { Kernel, KernelContext } from "../ops/registry";
 import { FeedDict, popDefaultSession, pushDefaultSession } from "./defaultSession";
+import { optionalArgs } from "../optionalArgs";
 import { ArrayLike, NDArray } from "./ndarray";
 import { Plan, StepKind, compilePlan } from "./plan";
 import { PlanCache } from "./planCache";
@@ -19,6 +20,42 @@ export interface SessionOptions {
 }
 
 type FetchElement = Tensor | Operation;
+
+/** What `sess.run` accepts: a tensor, an op, a name, or arrays, tuples and objects of those, nested. */
+export type Fetch = Tensor | Operation | string | readonly Fetch[] | { readonly [key: string]: Fetch };
+
+/**
+ * The value `sess.run` gives for a fetch: an NDArray for a tensor (or a `"name:0"` tensor name),
+ * null for an op (TF returns None), and the same tuple, array or object shape for structures.
+ * A fetch typed only as `Fetch` gives the general `FetchValue`.
+ */
+export type FetchResult<F> = [Fetch] extends [F]
+  ? FetchValue
+  : F extends Tensor
+    ? NDArray
+    : F extends Operation
+      ? null
+      : F extends `${string}:${number}`
+        ? NDArray
+        : F extends string
+          ? string extends F
+            ? NDArray | null
+            : null
+          : F extends readonly unknown[]
+            ? { -readonly [K in keyof F]: FetchResult<F[K]> }
+            : F extends object
+              ? { -readonly [K in keyof F]: FetchResult<F[K]> }
+              : never;
+
+/** What a fetch known only as `Fetch` gives: an NDArray, null, or arrays and objects of those. */
+export type FetchValue = NDArray | null | FetchValue[] | { [key: string]: FetchValue };
+
+/** `sess.run`'s keyword arguments (`feed_dict=`); TF's `options` and `run_metadata` have no equivalent here. */
+export interface RunOptions {
+  feedDict?: FeedDict | null;
+}
+
+const RUN_ARGS = { fn: "Session.run", names: ["feedDict"] } as const;
 
 interface Feeds {
   keys: Tensor[];
@@ -45,11 +82,19 @@ export class SessionImpl {
    * `sess.run(fetches, feed_dict)`: fetches may be a tensor, an op, a variable, a name, or arrays and
    * objects of those; the result has the same structure (ops give `null`).
    */
-  run(fetches: unknown, feedDict?: FeedDict): any {
+  run<const F extends Fetch>(fetches: F, options?: RunOptions): FetchResult<F>;
+  run<const F extends Fetch>(fetches: F, feedDict: FeedDict | null | undefined, options?: RunOptions): FetchResult<F>;
+  run(fetches: Fetch, ...rest: unknown[]): unknown {
     if (this.closed) throw new RuntimeError("Attempted to use a closed Session.");
     if (this.graph.operations.length === 0) {
       throw new RuntimeError("The Session graph is empty.  Add operations to the graph before calling run().");
     }
+    // The usual call, `run(f)` or `run(f, feeds)`, skips the argument parser (run is the hot path).
+    const first = rest[0];
+    const feedDict =
+      rest.length <= 1 && (first === undefined || first === null || first instanceof Map || Array.isArray(first))
+        ? (first as FeedDict | null | undefined)
+        : this.runArgs(rest);
     const feeds = feedDict ? this.convertFeeds(feedDict) : NO_FEEDS;
     // The common case, one tensor or op, skips building a result template.
     if (fetches instanceof Tensor || fetches instanceof Operation) {
@@ -64,6 +109,11 @@ export class SessionImpl {
     let k = 0;
     const results = elements.map((e) => (e instanceof Tensor ? values[k++] : null));
     return template(results);
+  }
+
+  private runArgs(rest: readonly unknown[]): FeedDict | undefined {
+    const { values, options } = optionalArgs<RunOptions>(RUN_ARGS, rest);
+    return (values[0] as FeedDict | undefined) ?? options.feedDict ?? undefined;
   }
 
   /**

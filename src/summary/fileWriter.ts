@@ -6,6 +6,7 @@
  * file (as one whole TFRecord) when it is added, so `flush()` has nothing left to do and a killed
  * process loses nothing it added. As in TF, only the first value of each tag keeps its metadata.
  */
+import { optionalArgs } from "../optionalArgs";
 import { GraphImpl } from "../graph/graph";
 import { asGraphDef } from "../graph/graphDefExport";
 import type { GraphDefLike } from "../graph/graphdef";
@@ -173,11 +174,12 @@ export class FileWriterImpl {
 }
 
 /** `tf.summary.FileWriter(logdir, graph=None, ...)`, called without `new`. */
-export function FileWriter(
-  logdir: string,
-  graph?: GraphImpl | GraphDefLike | null,
-  options: FileWriterOptions = {},
-): FileWriterImpl {
-  return new FileWriterImpl(logdir, graph, options);
+export function FileWriter(logdir: string, options?: FileWriterOptions): FileWriterImpl;
+export function FileWriter(logdir: string, graph: GraphImpl | GraphDefLike | null | undefined, options?: FileWriterOptions): FileWriterImpl;
+export function FileWriter(logdir: string, ...rest: unknown[]): FileWriterImpl {
+  const { values, options } = optionalArgs<FileWriterOptions>(FILE_WRITER_ARGS, rest);
+  return new FileWriterImpl(logdir, values[0] as GraphImpl | GraphDefLike | undefined, options);
 }
+/** A GraphDef is a plain object too; it is the one with `nodes`. */
+const FILE_WRITER_ARGS = { fn: "tf.summary.FileWriter", names: ["graph"], objectParam: { graph: (v: Record<string, unknown>) => Array.isArray(v.nodes) } };
 export type FileWriter = FileWriterImpl;

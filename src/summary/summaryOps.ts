@@ -3,6 +3,7 @@
  * Each returns a scalar string tensor; evaluating it gives a serialized `Summary` proto for
  * `FileWriter.addSummary`. New summaries join the graph's `summaries` collection.
  */
+import { optionalArgs } from "../optionalArgs";
 import { getDefaultGraph, GraphKeys } from "../graph/graph";
 import { nameScope } from "../graph/nameScope";
 import { Tensor } from "../graph/tensor";
@@ -96,7 +97,11 @@ export interface MergeAllOptions {
 }
 
 /** `tf.summary.merge_all(key="summaries")`: merge every summary of the collection, or null when there is none. */
-export function mergeAll(key: string = GraphKeys.SUMMARIES, options: MergeAllOptions = {}): Tensor | null {
+export function mergeAll(options?: MergeAllOptions): Tensor | null;
+export function mergeAll(key: string | null | undefined, options?: MergeAllOptions): Tensor | null;
+export function mergeAll(...args: unknown[]): Tensor | null {
+  const { values, options } = optionalArgs<MergeAllOptions>({ fn: "tf.summary.mergeAll", names: ["key"] }, args);
+  const key = (values[0] as string | undefined) ?? GraphKeys.SUMMARIES;
   let summaries = getDefaultGraph().getCollection<Tensor>(key);
   if (options.scope !== undefined) {
     const re = new RegExp(`^(?:${options.scope})`);

@@ -1,4 +1,5 @@
 import { withGraph } from "../graph/graph";
+import { optionalArgs } from "../optionalArgs";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
 import { Tensor, canonicalTensor } from "../graph/tensor";
@@ -19,7 +20,7 @@ export interface GradientsOptions {
   stopGradients?: Tensor[];
 }
 
-const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+const asList = <T>(v: T | readonly T[]): T[] => (Array.isArray(v) ? [...(v as readonly T[])] : [v as T]);
 
 /**
  * `tf.gradients(ys, xs, grad_ys=None)`: reverse-mode autodiff that adds gradient ops to the graph
@@ -27,17 +28,31 @@ const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
  * where `ys` does not depend on that x.
  */
 export function gradients(
-  ysIn: Tensor | Tensor[],
-  xsIn: Tensor | Tensor[],
-  gradYsIn?: (Tensor | unknown | null)[] | Tensor | null,
-  options: GradientsOptions = {},
+  ysIn: Tensor | readonly Tensor[],
+  xsIn: Tensor | readonly Tensor[],
+  options?: GradientsOptions,
+): (Tensor | null)[];
+export function gradients(
+  ysIn: Tensor | readonly Tensor[],
+  xsIn: Tensor | readonly Tensor[],
+  gradYsIn: readonly unknown[] | Tensor | null | undefined,
+  options?: GradientsOptions,
+): (Tensor | null)[];
+export function gradients(
+  ysIn: Tensor | readonly Tensor[],
+  xsIn: Tensor | readonly Tensor[],
+  ...rest: unknown[]
 ): (Tensor | null)[] {
+  const parsed = optionalArgs<GradientsOptions>({ fn: "tf.gradients", names: ["gradYs"] }, rest);
+  const gradYsIn = parsed.values[0] as readonly unknown[] | Tensor | undefined;
+  const options = parsed.options;
   const ys = asList(ysIn).map((y) => canonicalTensor(convertToTensor(y)));
   // A variable stands for its own output (`theta:0`), which its `theta/read` snapshot consumes;
   // its plain ref tensor from `getTensorByName` stands for the same output.
   const xs = asList(xsIn).map(canonicalTensor);
-  const gradYs = gradYsIn === undefined || gradYsIn === null ? ys.map(() => null) : asList(gradYsIn as unknown[]);
-  if (gradYs.length !== ys.length) throw new ValueError(`Passed ${gradYs.length} grad_ys for ${ys.length} ys`);
+  const gradYs = gradYsIn === undefined ? ys.map(() => null) : asList<unknown>(gradYsIn);
+  if (gradYs.length !== ys.length)
+    throw new ValueError(`Passed ${gradYs.length} grad_ys for ${ys.length} ys`);
   const graph = graphFromInputs([...ys, ...xs]);
   const run = () =>
     withGraphNameScope(graph, options.name ?? "gradients", () => {
@@ -91,9 +106,12 @@ export function gradients(
             const gradFn = def.gradient;
             inGrads = withGraphNameScope(graph, `${op.name}_grad`, () => {
               // Outputs nothing flowed into get zeros, so multi-output gradients see full lists.
-              const filled = outGrads.map((g, i) => g ?? (op.outputs[i].dtype.isFloating ? zerosLike(op.outputs[i]) : null));
+              const filled = outGrads.map(
+                (g, i) => g ?? (op.outputs[i].dtype.isFloating ? zerosLike(op.outputs[i]) : null),
+              );
               let result = gradFn(op, filled);
-              if (options.gateGradients && result.filter((g) => g !== null).length > 1) result = tuple(result);
+              if (options.gateGradients && result.filter((g) => g !== null).length > 1)
+                result = tuple(result);
               return result;
             });
           }
@@ -146,7 +164,12 @@ function pendingCounts(toOps: Operation[], fromOps: Operation[]) {
 }
 
 /** xs ops with no between-op inputs (where backprop stops), plus explicit stop-gradient tensors' ops. */
-function stopOpsOf(fromOps: Operation[], between: Set<Operation>, pending: Map<Operation, number>, stops: Tensor[]) {
+function stopOpsOf(
+  fromOps: Operation[],
+  between: Set<Operation>,
+  pending: Map<Operation, number>,
+  stops: Tensor[],
+) {
   const stopOps = new Set<Operation>();
   for (const op of fromOps) {
     if (!op.inputs.some((t) => between.has(t.op) && (pending.get(t.op) ?? 0) > 0)) stopOps.add(op);

@@ -7,6 +7,7 @@ import { Variable, createVariable } from "../ops/state/variable";
 import { applyOp } from "../ops/training";
 import { attr } from "../ops/attrs";
 import { Optimizer } from "./optimizer";
+import { optionalArgs } from "../optionalArgs";
 
 type Rate = number | Tensor;
 
@@ -165,8 +166,62 @@ export class RMSPropOptimizerImpl extends Optimizer {
   }
 }
 
-/** Factories, called without `new` as in Python: `tf.train.GradientDescentOptimizer({ learningRate: 0.01 })`. */
-export const GradientDescentOptimizer = (o: GradientDescentOptions) => new GradientDescentOptimizerImpl(o);
-export const MomentumOptimizer = (o: MomentumOptions) => new MomentumOptimizerImpl(o);
-export const AdamOptimizer = (o: AdamOptions = {}) => new AdamOptimizerImpl(o);
-export const RMSPropOptimizer = (o: RMSPropOptions) => new RMSPropOptimizerImpl(o);
+/**
+ * A factory called without `new`, as in Python: the hyperparameters positionally in TF's order,
+ * in the options, or both (`GradientDescentOptimizer(0.01)`, `GradientDescentOptimizer({ learningRate: 0.01 })`).
+ */
+function factory<O extends object, R>(
+  fn: string,
+  names: readonly (keyof O & string)[],
+  required: readonly (keyof O & string)[],
+  make: (o: O) => R,
+) {
+  const spec = { fn: `tf.train.${fn}`, names };
+  return (...args: unknown[]): R => {
+    const { values, options } = optionalArgs<O>(spec, args);
+    const merged: Record<string, unknown> = { ...(options as Record<string, unknown>) };
+    names.forEach((n, i) => {
+      if (values[i] !== undefined) merged[n] = values[i];
+    });
+    const missing = required.filter((n) => merged[n] === undefined || merged[n] === null);
+    if (missing.length > 0) {
+      throw new TypeError(
+        `${spec.fn}() missing ${missing.length} required argument${missing.length === 1 ? "" : "s"}: ${missing.map((n) => `'${n}'`).join(", ")}`,
+      );
+    }
+    return make(merged as O);
+  };
+}
+
+type Maybe<T> = T | null | undefined;
+
+/** `tf.train.GradientDescentOptimizer(learning_rate, use_locking=False, name="GradientDescent")`. */
+export const GradientDescentOptimizer: {
+  (options: GradientDescentOptions): GradientDescentOptimizerImpl;
+  (learningRate: Rate, options?: Partial<GradientDescentOptions>): GradientDescentOptimizerImpl;
+} = factory<GradientDescentOptions, GradientDescentOptimizerImpl>("GradientDescentOptimizer", ["learningRate"], ["learningRate"], (o) => new GradientDescentOptimizerImpl(o));
+
+/** `tf.train.MomentumOptimizer(learning_rate, momentum, use_locking=False, name="Momentum", use_nesterov=False)`. */
+export const MomentumOptimizer: {
+  (options: MomentumOptions): MomentumOptimizerImpl;
+  (learningRate: Rate, options: Partial<MomentumOptions> & { momentum: Rate }): MomentumOptimizerImpl;
+  (learningRate: Rate, momentum: Rate, options?: Partial<MomentumOptions>): MomentumOptimizerImpl;
+} = factory<MomentumOptions, MomentumOptimizerImpl>("MomentumOptimizer", ["learningRate", "momentum"], ["learningRate", "momentum"], (o) => new MomentumOptimizerImpl(o));
+
+/** `tf.train.AdamOptimizer(learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-08)`. */
+export const AdamOptimizer: {
+  (options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Maybe<Rate>, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Maybe<Rate>, beta1: Maybe<number>, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Maybe<Rate>, beta1: Maybe<number>, beta2: Maybe<number>, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Maybe<Rate>, beta1: Maybe<number>, beta2: Maybe<number>, epsilon: Maybe<number>, options?: AdamOptions): AdamOptimizerImpl;
+} = factory<AdamOptions, AdamOptimizerImpl>("AdamOptimizer", ["learningRate", "beta1", "beta2", "epsilon"], [], (o) => new AdamOptimizerImpl(o));
+
+/** `tf.train.RMSPropOptimizer(learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10)`. */
+export const RMSPropOptimizer: {
+  (options: RMSPropOptions): RMSPropOptimizerImpl;
+  (learningRate: Rate, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+  (learningRate: Rate, decay: Maybe<number>, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+  (learningRate: Rate, decay: Maybe<number>, momentum: Maybe<number>, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+  (learningRate: Rate, decay: Maybe<number>, momentum: Maybe<number>, epsilon: Maybe<number>, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+} = factory<RMSPropOptions, RMSPropOptimizerImpl>("RMSPropOptimizer", ["learningRate", "decay", "momentum", "epsilon"], ["learningRate"], (o) => new RMSPropOptimizerImpl(o));

@@ -129,7 +129,7 @@ describe("running graphs on tfjs", () => {
     expect(tfjs().kernelFor(y.op)).toBeNull();
     const calls = tfjs().stats.tfjsCalls;
     const out = tf.Session().run(y, new Map([[x, tf.NDArray.from([1.5, 1e-200], tf.float64)]]));
-    expect(Array.from(out.data)).toEqual([2.25, 0]);
+    expect(Array.from(out.data as Float64Array)).toEqual([2.25, 0]);
     expect(tfjs().stats.tfjsCalls).toBe(calls);
   });
 

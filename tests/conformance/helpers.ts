@@ -9,7 +9,7 @@ export function freshGraph(): void {
 
 /** `t.eval(feed_dict)` in a new session on the default graph: nested JS arrays. */
 export function evaluate(fetch: unknown, feeds?: [tf.Tensor | string, unknown][]): any {
-  return tf.withSession(tf.Session(), (s) => toList(s.run(fetch, feeds as never)));
+  return tf.withSession(tf.Session(), (s) => toList(s.run(fetch as never, feeds as never)));
 }
 
 export function toList(v: unknown): unknown {

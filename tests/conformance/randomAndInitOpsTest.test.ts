@@ -6,7 +6,7 @@ import { expectOpError, expectRaises, freshGraph } from "./helpers";
 beforeEach(freshGraph);
 
 type Initializer = ReturnType<typeof tf.constantInitializer>;
-type GetVariableOptions = NonNullable<Parameters<typeof tf.getVariable>[1]>;
+type GetVariableOptions = { shape?: number[]; dtype?: tf.DType; initializer?: unknown };
 type InitValue = Parameters<typeof tf.constantInitializer>[0];
 
 /** random_ops_test's `_Sampler`: a new graph, the op run 10 times, rows stacked. */

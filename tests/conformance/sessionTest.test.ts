@@ -8,7 +8,7 @@ beforeEach(freshGraph);
 const withSess = <T>(fn: (sess: tf.Session) => T, options?: { graph?: tf.Graph }): T =>
   tf.withSession(tf.Session(options), fn);
 const run = (sess: tf.Session, fetches: unknown, feeds?: [tf.Tensor | string, unknown][]) =>
-  toList(sess.run(fetches, feeds as never));
+  toList(sess.run(fetches as never, feeds as never));
 
 describe("SessionTest", () => {
   // session_test.py SessionTest.testUseExistingGraph
@@ -57,10 +57,10 @@ describe("SessionTest", () => {
   test("testFetchNone", () => {
     withSess((s) => {
       const a = tf.constant(1.0);
-      expectRaises(() => s.run(null), TypeError);
-      expectRaises(() => s.run([null]), TypeError);
-      expectRaises(() => s.run({ b: null }), TypeError);
-      expectRaises(() => s.run({ a, b: null }), TypeError);
+      expectRaises(() => s.run(null as never), TypeError);
+      expectRaises(() => s.run([null] as never), TypeError);
+      expectRaises(() => s.run({ b: null } as never), TypeError);
+      expectRaises(() => s.run({ a, b: null } as never), TypeError);
     });
   });
   // session_test.py SessionTest.testFetchSingleton
@@ -380,7 +380,7 @@ describe("SessionTest", () => {
       expect(run(sess, c.name)).toBe(42.0);
       expect(run(sess, [c.name, d.name])).toEqual([42.0, 43.0]);
       const byKey = sess.run({ c: c.name, d: d.name });
-      expect([byKey.c.item(), byKey.d.item()]).toEqual([42.0, 43.0]);
+      expect([byKey.c!.item(), byKey.d!.item()]).toEqual([42.0, 43.0]);
     });
   });
 });

@@ -32,6 +32,6 @@ export function expectTfError(fn: () => unknown, className: string, firstLine: s
 }
 
 /** Fetch `fetches` in a new session on the default graph, closing it afterwards. */
-export function runOnce(fetches: unknown, feeds?: Parameters<tf.Session["run"]>[1]): any {
+export function runOnce<const F extends tf.Fetch>(fetches: F, feeds?: tf.FeedDict): tf.FetchResult<F> {
   return tf.withSession(tf.Session(), (s) => s.run(fetches, feeds));
 }

@@ -173,8 +173,11 @@ describe("sessions and fetches", () => {
   test("fetching null or a value of a bad type", () => {
     tf.constant(0);
     withSession((s) => {
+      // @ts-expect-error: null is not a fetch, and the types say so too
       expectTfError(() => s.run(null), "TypeError", "Fetch argument None has invalid type <class 'NoneType'>");
+      // @ts-expect-error: null is not a fetch
       expectTfError(() => s.run([tf.constant(1), null]), "TypeError", "Fetch argument None has invalid type <class 'NoneType'>");
+      // @ts-expect-error: a number is not a fetch
       const e = expectTfError(() => s.run(42), "TypeError", expect.any(String) as never);
       expect(e.message.startsWith("Fetch argument 42 has invalid type")).toBe(true);
     });

@@ -6,7 +6,7 @@ beforeEach(() => tf.resetDefaultGraph());
 
 const zeroInit = () => tf.constantInitializer(0.0);
 /** Initialise every variable, then fetch (two runs: one run would not order the reads after the assigns). */
-const initThenRun = (fetches: unknown) =>
+const initThenRun = <const F extends tf.Fetch>(fetches: F) =>
   tf.withSession(tf.Session(), (s) => {
     s.run(tf.globalVariablesInitializer());
     return s.run(fetches);

@@ -8,5 +8,5 @@ const loss = tf.reduceMean(tf.square(pred.mul(1.5).sub(0.25)));
 const [g] = tf.gradients(loss, [X]);
 const rows = Array.from({ length: 40 }, (_, r) => Array.from({ length: 9 }, (_, c) => Math.cos(r * 9 + c)));
 const sess = tf.Session();
-const results = sess.run([pred, loss, g, tf.matmul(X, pred, { transposeA: true })], new Map([[X, rows]]));
+const results = sess.run([pred, loss, g as tf.Tensor, tf.matmul(X, pred, { transposeA: true })], new Map([[X, rows]]));
 console.log(JSON.stringify(results.map((a: tf.NDArray) => Array.from(a.data as Float32Array))));

@@ -13,7 +13,7 @@ test("plans specialised per fed shape give each shape its own correct answer", (
   // More distinct shapes than the cache specialises for, then the first ones again.
   for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2, 11]) {
     const data = rows(n, n);
-    const [l, grad] = sess.run([loss, g], new Map([[x, data]]));
+    const [l, grad] = sess.run([loss, g as tf.Tensor], new Map([[x, data]]));
     const z = data.map(([a, b]) => a + 10 * b);
     expect(l.item()).toBeCloseTo(z.reduce((s, v) => s + v * v, 0) / n, 2);
     expect(grad.shape).toEqual([n, 2]);
@@ -35,7 +35,7 @@ test("the same signature with feeds in another order, or fetched as a list, runs
           [a, [5, 6]],
           [b, [1, 2]],
         ]),
-      ).data,
+      ).toFloat64(),
     ),
   ).toEqual([4, 4]);
   expect(
@@ -46,7 +46,7 @@ test("the same signature with feeds in another order, or fetched as a list, runs
           [b, [1, 2]],
           [a, [7, 9]],
         ]),
-      ).data,
+      ).toFloat64(),
     ),
   ).toEqual([6, 7]);
   const [r1, r2] = sess.run(
@@ -56,7 +56,7 @@ test("the same signature with feeds in another order, or fetched as a list, runs
       [b, [0, 3]],
     ],
   );
-  expect([Array.from(r1.data), Array.from(r2.data)]).toEqual([
+  expect([Array.from(r1.toFloat64()), Array.from(r2.toFloat64())]).toEqual([
     [1, -2],
     [1, 1],
   ]);
@@ -73,9 +73,9 @@ test("a fed tensor that is also computed takes the fed value everywhere", () => 
   const y = x.mul(3);
   const z = y.add(1);
   const sess = tf.Session();
-  expect(Array.from(sess.run(z).data)).toEqual([4, 7]);
+  expect(Array.from(sess.run(z).toFloat64())).toEqual([4, 7]);
   const [zy, yy] = sess.run([z, y], new Map([[y, [10, 20]]]));
-  expect([Array.from(zy.data), Array.from(yy.data)]).toEqual([
+  expect([Array.from(zy.toFloat64()), Array.from(yy.toFloat64())]).toEqual([
     [11, 21],
     [10, 20],
   ]);

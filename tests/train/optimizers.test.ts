@@ -322,7 +322,7 @@ describe("update rules match TF 1.x's kernels (three steps)", () => {
           }
           if ("beta1_power" in step) {
             expectClose(
-              [s.run(powers[0]).item(), s.run(powers[1]).item()],
+              [s.run(powers[0] as tf.Variable).item(), s.run(powers[1] as tf.Variable).item()],
               [step.beta1_power as number, step.beta2_power as number],
             );
           }

@@ -29,11 +29,14 @@ export function regressionGraph(): {
   return { X, y, theta, error, mse };
 }
 
+/** Fetches as these tests hold them: gradients and slots are typed `| null` and are known to exist here. */
+export type MaybeFetch = tf.Fetch | null | undefined | readonly MaybeFetch[];
+
 /** Run `fetches` once in a new session after initializing the variables. */
-export function runInitialized(fetches: unknown, feeds?: [tf.Tensor, unknown][]): any {
+export function runInitialized<const F extends MaybeFetch>(fetches: F, feeds?: tf.FeedDict): tf.FetchResult<F> {
   return tf.withSession(tf.Session(), (s) => {
     s.run(tf.globalVariablesInitializer());
-    return s.run(fetches, feeds as never);
+    return s.run(fetches as tf.Fetch, feeds) as tf.FetchResult<F>;
   });
 }
 

@@ -6,6 +6,7 @@ import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
 import { ValueError } from "../../errors";
+import { describeValue, isPlainObject, misplacedOptions, optionalArgs } from "../../optionalArgs";
 
 registerOp({
   type: "Const",
@@ -25,16 +26,35 @@ registerOp({
 export interface ConstantOptions {
   dtype?: DType;
   /** Reshape a matching value, or fill the shape with the given values and then the last one. */
-  shape?: number[];
+  shape?: readonly number[];
   name?: string;
   /** Require the value's own shape to equal `shape` (TypeError otherwise). */
   verifyShape?: boolean;
 }
 
 /** `tf.constant(value, dtype=None, shape=None, name="Const")`. */
-export function constant(value: ArrayLike, options: ConstantOptions = {}): Tensor {
-  let array = NDArray.from(value, options.dtype);
-  if (options.shape) array = fitToShape(array, options.shape, options.verifyShape ?? false);
+export function constant(value: ArrayLike, options?: ConstantOptions): Tensor;
+export function constant(
+  value: ArrayLike,
+  dtype: DType | null | undefined,
+  options?: ConstantOptions,
+): Tensor;
+export function constant(
+  value: ArrayLike,
+  dtype: DType | null | undefined,
+  shape: readonly number[] | null | undefined,
+  options?: ConstantOptions,
+): Tensor;
+export function constant(value: ArrayLike, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<ConstantOptions>(
+    { fn: "tf.constant", names: ["dtype", "shape"] },
+    rest,
+  );
+  const dtype = (values[0] as DType | undefined) ?? options.dtype;
+  const shape = (values[1] as readonly number[] | undefined) ?? options.shape;
+  if (isPlainObject(value)) throw misplacedOptions("tf.constant", "value", value);
+  let array = NDArray.from(value, dtype);
+  if (shape) array = fitToShape(array, [...shape], options.verifyShape ?? false);
   const graph = getDefaultGraph();
   const op = createOpNamed(graph, "Const", options.name ?? "Const", [], {
     dtype: attr.type(array.dtype),
@@ -88,15 +108,27 @@ export function convertToTensor(value: unknown, options: ConvertOptions = {}): T
   const t = read ?? (value instanceof Tensor ? value : null);
   if (t) {
     if (options.dtype && t.dtype !== options.dtype) {
-      throw new ValueError(`Tensor conversion requested dtype ${options.dtype.name} for Tensor with dtype ${t.dtype.name}: '${t}'`);
+      throw new ValueError(
+        `Tensor conversion requested dtype ${options.dtype.name} for Tensor with dtype ${t.dtype.name}: '${t}'`,
+      );
     }
     return t;
   }
   if (value === null || value === undefined) {
     throw new ValueError(`None values not supported. (argument '${options.name ?? "value"}')`);
   }
+  if (isPlainObject(value)) {
+    // TF's text for a dict, and a hint: in this API a `{ ... }` argument is usually options put in a value's place.
+    throw new TypeError(
+      `Failed to convert object of type <class 'dict'> to Tensor. Contents: ${describeValue(value)}. Consider casting elements to a supported type. ` +
+        `(argument '${options.name ?? "value"}' received a plain object: a misplaced options object? Options come last, after the values.)`,
+    );
+  }
   // Plain JS numbers become float32 unless a dtype is given (NDArray.from's rule).
-  return constant(value as ArrayLike, { dtype: options.dtype ?? options.preferredDtype, name: options.name ?? "Const" });
+  return constant(value as ArrayLike, {
+    dtype: options.dtype ?? options.preferredDtype,
+    name: options.name ?? "Const",
+  });
 }
 
 /** Convert operands of a binary op: a JS value takes the dtype of the tensor it is combined with. */
@@ -104,7 +136,12 @@ export function convertToTensor(value: unknown, options: ConvertOptions = {}): T
  * `opType` names the op in the dtype-mismatch TypeError, as TF's op_def_library does (`'Add' Op`);
  * `argNames` are the op's input names, used for converted constants (`MatMul/b`) and that message.
  */
-export function convertPair(x: unknown, y: unknown, opType = "op", argNames: readonly [string, string] = ["x", "y"]): [Tensor, Tensor] {
+export function convertPair(
+  x: unknown,
+  y: unknown,
+  opType = "op",
+  argNames: readonly [string, string] = ["x", "y"],
+): [Tensor, Tensor] {
   const [nx, ny] = argNames;
   const xt = isTensorLike(x) ? convertToTensor(x, { name: nx }) : null;
   const yt = isTensorLike(y) ? convertToTensor(y, { name: ny }) : null;
@@ -122,4 +159,3 @@ export function convertPair(x: unknown, y: unknown, opType = "op", argNames: rea
 export function isTensorLike(v: unknown): boolean {
   return v instanceof Tensor || variableReadHook.read?.(v) != null;
 }
-

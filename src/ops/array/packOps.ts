@@ -1,5 +1,6 @@
 // Pack and Unpack (`tf.stack`, `tf.unstack`): join N tensors of one shape along a new axis, and
 // split one tensor along an axis into N. Each is the other's gradient, as in TF.
+import { optionalArgs } from "../../optionalArgs";
 import { allocStorage } from "../../graph/dtypes";
 import { StaticShape, shapeToDebug, shapeToPython } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
@@ -23,7 +24,8 @@ function mergeAll(shapes: StaticShape[]): StaticShape {
     }
     const m: (number | null)[] = merged;
     const note = `\n\tFrom merging shape ${i} with other shapes.`;
-    if (m.length !== s.length) throw new ValueError(`Shapes must be equal rank, but are ${m.length} and ${s.length}${note}`);
+    if (m.length !== s.length)
+      throw new ValueError(`Shapes must be equal rank, but are ${m.length} and ${s.length}${note}`);
     s.forEach((d, k) => {
       if (d !== null && m[k] !== null && d !== m[k]) {
         throw new ValueError(
@@ -49,7 +51,8 @@ registerOp({
     if (shape === null) return [{ dtype: inputs[0].dtype, shape: null }];
     const axis = attrs.axis.kind === "i" ? attrs.axis.value : 0;
     const rank = shape.length + 1;
-    if (axis < -rank || axis >= rank) throw new ValueError(`Invalid axis: ${axis}; must be in [${-rank},${rank})`);
+    if (axis < -rank || axis >= rank)
+      throw new ValueError(`Invalid axis: ${axis}; must be in [${-rank},${rank})`);
     const out = [...shape];
     out.splice(axis < 0 ? axis + rank : axis, 0, inputs.length);
     return [{ dtype: inputs[0].dtype, shape: out }];
@@ -81,7 +84,8 @@ registerOp({
       return [new NDArray(first.dtype, outShape, out as NDArray["data"])];
     };
   },
-  gradient: (op, [g]) => (g ? unstack(g, { num: op.inputs.length, axis: op.attrNumber("axis") }) : op.inputs.map(() => null)),
+  gradient: (op, [g]) =>
+    g ? unstack(g, { num: op.inputs.length, axis: op.attrNumber("axis") }) : op.inputs.map(() => null),
 });
 
 registerOp({
@@ -91,7 +95,8 @@ registerOp({
     const axisAttr = attrs.axis.kind === "i" ? attrs.axis.value : 0;
     if (x.shape === null) return new Array(num).fill({ dtype: x.dtype, shape: null });
     const rank = x.shape.length;
-    if (axisAttr < -rank || axisAttr >= rank) throw new ValueError(`Invalid axis: ${axisAttr}; must be in [${-rank},${rank})`);
+    if (axisAttr < -rank || axisAttr >= rank)
+      throw new ValueError(`Invalid axis: ${axisAttr}; must be in [${-rank},${rank})`);
     const axis = axisAttr < 0 ? axisAttr + rank : axisAttr;
     const d = x.shape[axis];
     if (d !== null && d !== num) throw new ValueError(`Dimension must be ${num} but is ${d}`);
@@ -104,7 +109,9 @@ registerOp({
     return ([x]) => {
       const axis = axisAttr < 0 ? axisAttr + x.shape.length : axisAttr;
       if (x.shape[axis] !== num) {
-        throw new InvalidArgumentError(`Input shape axis ${axis} must equal ${num}, got shape [${x.shape.join(",")}]`);
+        throw new InvalidArgumentError(
+          `Input shape axis ${axis} must equal ${num}, got shape [${x.shape.join(",")}]`,
+        );
       }
       const outer = shapeSize(x.shape.slice(0, axis));
       const inner = shapeSize(x.shape.slice(axis + 1));
@@ -119,15 +126,24 @@ registerOp({
       });
     };
   },
-  gradient: (op, grads) => (grads.some((g) => g === null) ? [null] : [stack(grads as Tensor[], op.attrNumber("axis"))]),
+  gradient: (op, grads) =>
+    grads.some((g) => g === null) ? [null] : [stack(grads as Tensor[], op.attrNumber("axis"))],
 });
 
 /**
  * `tf.stack(values, axis=0, name="stack")`: a Pack op. With axis 0 and no tensor among the values,
  * TF converts the whole list to one constant instead, and so does this.
  */
-export function stack(values: unknown[], axis = 0, options: { name?: string } = {}): Tensor {
-  const name = options.name ?? "stack";
+export function stack(values: unknown[], options?: { name?: string }): Tensor;
+export function stack(
+  values: unknown[],
+  axis: number | null | undefined,
+  options?: { name?: string },
+): Tensor;
+export function stack(values: unknown[], ...rest: unknown[]): Tensor {
+  const parsed = optionalArgs<{ name?: string }>({ fn: "tf.stack", names: ["axis"] }, rest);
+  const axis = (parsed.values[0] as number | undefined) ?? 0;
+  const name = parsed.options.name ?? "stack";
   if (axis === 0 && !values.some(isTensorLike)) {
     const nested = values.map((v) => (v instanceof NDArray ? v.toArray() : v));
     const dtype = values.find((v): v is NDArray => v instanceof NDArray)?.dtype;
@@ -136,13 +152,22 @@ export function stack(values: unknown[], axis = 0, options: { name?: string } = 
   const first = convertToTensor(values[0], { name });
   if (first.shape !== null) checkAxis(axis, first.shape.length + 1);
   return inOpScope(name, values, (opName, graph) => {
-    const ts = values.map((v, i) => (v === values[0] ? first : convertToTensor(v, { name: `values_${i}`, dtype: first.dtype })));
-    return createOp(graph, "Pack", opName, ts, { N: attr.int(ts.length), T: attr.type(first.dtype), axis: attr.int(axis) }).outputs[0];
+    const ts = values.map((v, i) =>
+      v === values[0] ? first : convertToTensor(v, { name: `values_${i}`, dtype: first.dtype }),
+    );
+    return createOp(graph, "Pack", opName, ts, {
+      N: attr.int(ts.length),
+      T: attr.type(first.dtype),
+      axis: attr.int(axis),
+    }).outputs[0];
   });
 }
 
 /** `tf.unstack(value, num=None, axis=0, name="unstack")`: `num` comes from the static shape when not given. */
-export function unstack(value: unknown, options: { num?: number; axis?: number; name?: string } = {}): Tensor[] {
+export function unstack(
+  value: unknown,
+  options: { num?: number; axis?: number; name?: string } = {},
+): Tensor[] {
   const axis = options.axis ?? 0;
   const name = options.name ?? "unstack";
   const t = convertToTensor(value);
@@ -154,7 +179,14 @@ export function unstack(value: unknown, options: { num?: number; axis?: number; 
     throw new ValueError(`Cannot infer num from shape ${shapeToPython(t.shape)}`);
   }
   const n = num;
-  return inOpScope(name, [t], (opName, graph) =>
-    createOp(graph, "Unpack", opName, [t], { num: attr.int(n), T: attr.type(t.dtype), axis: attr.int(axis) }).outputs,
+  return inOpScope(
+    name,
+    [t],
+    (opName, graph) =>
+      createOp(graph, "Unpack", opName, [t], {
+        num: attr.int(n),
+        T: attr.type(t.dtype),
+        axis: attr.int(axis),
+      }).outputs,
   );
 }

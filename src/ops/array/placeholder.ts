@@ -7,6 +7,7 @@ import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
 import { convertToTensor } from "./constant";
+import { checkRequired, optionalArgs } from "../../optionalArgs";
 
 registerOp({
   type: "Placeholder",
@@ -36,15 +37,20 @@ registerOp({
 
 export interface PlaceholderOptions {
   /** `null` (unknown rank) by default; `null` entries are unknown dims: `[null, 3]`. */
-  shape?: (number | null)[] | null;
+  shape?: readonly (number | null)[] | null;
   name?: string;
 }
 
 /** `tf.placeholder(dtype, shape=None, name=None)`: a value that must be fed at run time. */
-export function placeholder(dtype: DType, options: PlaceholderOptions = {}): Tensor {
+export function placeholder(dtype: DType, options?: PlaceholderOptions): Tensor;
+export function placeholder(dtype: DType, shape: readonly (number | null)[] | null | undefined, options?: PlaceholderOptions): Tensor;
+export function placeholder(dtype: DType, ...rest: unknown[]): Tensor {
+  checkRequired("tf.placeholder", "dtype", dtype);
+  const { values, options } = optionalArgs<PlaceholderOptions>({ fn: "tf.placeholder", names: ["shape"] }, rest);
+  const shape = (values[0] as readonly (number | null)[] | undefined) ?? options.shape;
   const op = createOpNamed(getDefaultGraph(), "Placeholder", options.name ?? "Placeholder", [], {
     dtype: attr.type(dtype),
-    shape: attr.shape(toStaticShape(options.shape)),
+    shape: attr.shape(toStaticShape(shape)),
   });
   return op.outputs[0];
 }

@@ -13,6 +13,9 @@ import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
 import { add, equal, mod, multiply, subtract } from "../math/binary";
 import { cast } from "../math/cast";
+import { checkRequired, optionalArgs } from "../../optionalArgs";
+
+type NameOptions = { name?: string };
 
 const intVec = (v: number[]) => new NDArray(int32, [v.length], Int32Array.from(v));
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
@@ -43,7 +46,8 @@ export function shape(x: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Shape", [x], (opName, graph) => {
     const t = convertToTensor(x);
     if (isFullyDefined(t.shape)) return constant(intVec(t.shape), { name: `${opName}/`, dtype: int32 });
-    return createOp(graph, "Shape", opName, [t], { T: attr.type(t.dtype), out_type: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Shape", opName, [t], { T: attr.type(t.dtype), out_type: attr.type(int32) })
+      .outputs[0];
   });
 }
 
@@ -58,7 +62,8 @@ export function size(x: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Size", [x], (opName, graph) => {
     const t = convertToTensor(x);
     if (isFullyDefined(t.shape)) return constant(shapeSize(t.shape), { dtype: int32, name: `${opName}/` });
-    return createOp(graph, "Size", opName, [t], { T: attr.type(t.dtype), out_type: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Size", opName, [t], { T: attr.type(t.dtype), out_type: attr.type(int32) })
+      .outputs[0];
   });
 }
 
@@ -85,7 +90,8 @@ export function reshape(x: unknown, newShape: unknown, options: { name?: string 
   return inOpScope(options.name ?? "Reshape", [x, newShape], (opName, graph) => {
     const t = convertToTensor(x, { name: "tensor" });
     const s = convertToTensor(newShape, { name: "shape", dtype: int32 });
-    return createOp(graph, "Reshape", opName, [t, s], { T: attr.type(t.dtype), Tshape: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Reshape", opName, [t, s], { T: attr.type(t.dtype), Tshape: attr.type(int32) })
+      .outputs[0];
   });
 }
 
@@ -96,7 +102,12 @@ registerOp({
   outputs: ([dims, value]) => {
     const d = constantNumbers(dims);
     if (d && d.some((x) => x < 0)) throw new ValueError("Fill dimensions must be >= 0");
-    return [{ dtype: value.dtype, shape: d ?? (dims.shape?.[0] != null ? new Array(dims.shape[0]).fill(null) : null) }];
+    return [
+      {
+        dtype: value.dtype,
+        shape: d ?? (dims.shape?.[0] != null ? new Array(dims.shape[0]).fill(null) : null),
+      },
+    ];
   },
   kernel: () =>
     memoizedByValue(([dims, value]) => {
@@ -114,7 +125,8 @@ export function fill(dims: unknown, value: unknown, options: { name?: string } =
   return inOpScope(options.name ?? "Fill", [dims, value], (opName, graph) => {
     const d = convertToTensor(dims, { name: "dims", dtype: int32 });
     const v = convertToTensor(value, { name: "value" });
-    return createOp(graph, "Fill", opName, [d, v], { T: attr.type(v.dtype), index_type: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Fill", opName, [d, v], { T: attr.type(v.dtype), index_type: attr.type(int32) })
+      .outputs[0];
   });
 }
 
@@ -128,8 +140,25 @@ function filled(value: number, dims: number[] | Tensor, dtype: DType | undefined
 }
 
 /** `tf.zeros(shape, dtype=float32)` (a Const for known shapes, as TF does for small ones). */
-export const zeros = (dims: number[] | Tensor, dtype?: DType, options: { name?: string } = {}) => filled(0, dims, dtype, options.name ?? "zeros");
-export const ones = (dims: number[] | Tensor, dtype?: DType, options: { name?: string } = {}) => filled(1, dims, dtype, options.name ?? "ones");
+/** `tf.zeros(shape, dtype=float32, name=None)` and `tf.ones`: the options may stand in for `dtype`. */
+export interface FilledFn {
+  (dims: readonly number[] | Tensor, options?: NameOptions): Tensor;
+  (dims: readonly number[] | Tensor, dtype: DType | null | undefined, options?: NameOptions): Tensor;
+}
+const filledFn = (value: number, publicName: string, defaultName: string): FilledFn => {
+  const spec = { fn: `tf.${publicName}`, names: ["dtype"] };
+  return (dims: readonly number[] | Tensor, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<NameOptions>(spec, rest);
+    return filled(
+      value,
+      dims as number[] | Tensor,
+      values[0] as DType | undefined,
+      options.name ?? defaultName,
+    );
+  };
+};
+export const zeros = filledFn(0, "zeros", "zeros");
+export const ones = filledFn(1, "ones", "ones");
 
 registerOp({
   type: "ZerosLike",
@@ -158,8 +187,20 @@ function likeOp(type: string, value: number, x: unknown, dtype: DType | undefine
     return createOp(graph, type, opName, [t], { T: attr.type(t.dtype) }).outputs[0];
   });
 }
-export const zerosLike = (x: unknown, dtype?: DType, o: { name?: string } = {}) => likeOp("ZerosLike", 0, x, dtype, o.name ?? "zeros_like");
-export const onesLike = (x: unknown, dtype?: DType, o: { name?: string } = {}) => likeOp("OnesLike", 1, x, dtype, o.name ?? "ones_like");
+/** `tf.zeros_like(tensor, dtype=None, name=None)` and `tf.ones_like`. */
+export interface LikeFn {
+  (x: unknown, options?: NameOptions): Tensor;
+  (x: unknown, dtype: DType | null | undefined, options?: NameOptions): Tensor;
+}
+const likeFn = (type: string, value: number, publicName: string, defaultName: string): LikeFn => {
+  const spec = { fn: `tf.${publicName}`, names: ["dtype"] };
+  return (x: unknown, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<NameOptions>(spec, rest);
+    return likeOp(type, value, x, values[0] as DType | undefined, options.name ?? defaultName);
+  };
+};
+export const zerosLike = likeFn("ZerosLike", 0, "zerosLike", "zeros_like");
+export const onesLike = likeFn("OnesLike", 1, "onesLike", "ones_like");
 
 // --- Tile, Range, Transpose, Concat, ExpandDims, Squeeze, Pack ---------------------------
 
@@ -167,7 +208,10 @@ registerOp({
   type: "Tile",
   outputs: ([x, m]) => {
     const mult = constantNumbers(m);
-    const shape = x.shape && mult ? x.shape.map((d, i) => (d === null ? null : d * mult[i])) : x.shape && x.shape.map(() => null);
+    const shape =
+      x.shape && mult
+        ? x.shape.map((d, i) => (d === null ? null : d * mult[i]))
+        : x.shape && x.shape.map(() => null);
     return [{ dtype: x.dtype, shape }];
   },
   kernel: (_op, options) => tileKernel(options),
@@ -187,7 +231,8 @@ export function tile(x: unknown, multiples: unknown, options: { name?: string } 
   return inOpScope(options.name ?? "Tile", [x, multiples], (opName, graph) => {
     const t = convertToTensor(x, { name: "input" });
     const m = convertToTensor(multiples, { name: "multiples", dtype: int32 });
-    return createOp(graph, "Tile", opName, [t, m], { T: attr.type(t.dtype), Tmultiples: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Tile", opName, [t, m], { T: attr.type(t.dtype), Tmultiples: attr.type(int32) })
+      .outputs[0];
   });
 }
 
@@ -209,7 +254,14 @@ registerOp({
   gradient: null,
 });
 
-export function range(start: unknown, limit: unknown, delta: unknown = 1, options: { name?: string } = {}): Tensor {
+/** `tf.range(start, limit=None, delta=1, name=None)`: `range(n)` counts from 0 to n, as in Python. */
+export function range(limit: unknown, options?: NameOptions): Tensor;
+export function range(start: unknown, limit: unknown, options?: NameOptions): Tensor;
+export function range(start: unknown, limit: unknown, delta: unknown, options?: NameOptions): Tensor;
+export function range(first: unknown, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<NameOptions>({ fn: "tf.range", names: ["limit", "delta"] }, rest);
+  const [start, limit] = values[0] === undefined ? [0, first] : [first, values[0]];
+  const delta = values[1] ?? 1;
   return inOpScope(options.name ?? "Range", [start, limit, delta], (opName, graph) => {
     const s = convertToTensor(start, { name: "start", dtype: int32 });
     const l = convertToTensor(limit, { name: "limit", dtype: int32 });
@@ -222,10 +274,13 @@ registerOp({
   type: "Transpose",
   outputs: ([x, p]) => {
     const perm = constantNumbers(p);
-    const shape = x.shape && (perm ? perm.map((i) => (x.shape as (number | null)[])[i]) : x.shape.map(() => null));
+    const shape =
+      x.shape && (perm ? perm.map((i) => (x.shape as (number | null)[])[i]) : x.shape.map(() => null));
     return [{ dtype: x.dtype, shape }];
   },
-  kernel: () => ([x, p]) => [transposeArray(x, nums(p))],
+  kernel:
+    () =>
+    ([x, p]) => [transposeArray(x, nums(p))],
   gradient: (op, [g]) => [g && transpose(g, invertPermutation(op.inputs[1])), null],
 });
 
@@ -243,8 +298,10 @@ registerOp({
 });
 
 export function invertPermutation(p: Tensor): Tensor {
-  return inOpScope("InvertPermutation", [p], (opName, graph) =>
-    createOp(graph, "InvertPermutation", opName, [p], { T: attr.type(int32) }).outputs[0],
+  return inOpScope(
+    "InvertPermutation",
+    [p],
+    (opName, graph) => createOp(graph, "InvertPermutation", opName, [p], { T: attr.type(int32) }).outputs[0],
   );
 }
 
@@ -252,7 +309,15 @@ export function invertPermutation(p: Tensor): Tensor {
  * `tf.transpose(a, perm=None)`. Without `perm` TF builds `perm = (rank - 1) - range(rank)`
  * as graph ops (`transpose/Rank`, `transpose/sub`, `transpose/Range`, `transpose/sub_1`).
  */
-export function transpose(a: unknown, perm?: number[] | Tensor, options: { name?: string } = {}): Tensor {
+export function transpose(a: unknown, options?: NameOptions): Tensor;
+export function transpose(
+  a: unknown,
+  perm: readonly number[] | Tensor | null | undefined,
+  options?: NameOptions,
+): Tensor;
+export function transpose(a: unknown, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<NameOptions>({ fn: "tf.transpose", names: ["perm"] }, rest);
+  const perm = values[0] as readonly number[] | Tensor | undefined;
   return inOpScope(options.name ?? "transpose", [a], (opName, graph) => {
     const t = convertToTensor(a, { name: "a" });
     let p: Tensor;
@@ -262,7 +327,10 @@ export function transpose(a: unknown, perm?: number[] | Tensor, options: { name?
     } else {
       p = convertToTensor(perm, { name: "perm", dtype: int32 });
     }
-    const out = createOp(graph, "Transpose", opName, [t, p], { T: attr.type(t.dtype), Tperm: attr.type(int32) }).outputs[0];
+    const out = createOp(graph, "Transpose", opName, [t, p], {
+      T: attr.type(t.dtype),
+      Tperm: attr.type(int32),
+    }).outputs[0];
     // The computed perm hides the result's shape from inference; TF sets the reversed dims itself.
     if (perm === undefined && t.shape !== null) out.setShape([...t.shape].reverse());
     return out;
@@ -289,7 +357,10 @@ registerOp({
     let axis = (inputs[inputs.length - 1].data as Int32Array)[0];
     if (axis < 0) axis += parts[0].shape.length;
     for (const p of parts) {
-      if (p.shape.length !== parts[0].shape.length || p.shape.some((d, i) => i !== axis && d !== parts[0].shape[i])) {
+      if (
+        p.shape.length !== parts[0].shape.length ||
+        p.shape.some((d, i) => i !== axis && d !== parts[0].shape[i])
+      ) {
         throw new InvalidArgumentError(
           `ConcatOp : Dimensions of inputs should match: shape[0] = [${parts[0].shape.join(",")}] vs. shape[1] = [${p.shape.join(",")}]`,
         );
@@ -327,8 +398,12 @@ function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
   let begin = multiply(onAxis, 0);
   return parts.map((p) => {
     const size = shape(p);
-    const grad = inOpScope("Slice", [g, begin, size], (opName, graph) =>
-      createOp(graph, "Slice", opName, [g, begin, size], { T: attr.type(g.dtype), Index: attr.type(int32) }).outputs[0],
+    const grad = inOpScope(
+      "Slice",
+      [g, begin, size],
+      (opName, graph) =>
+        createOp(graph, "Slice", opName, [g, begin, size], { T: attr.type(g.dtype), Index: attr.type(int32) })
+          .outputs[0],
     );
     begin = add(begin, multiply(size, onAxis));
     return grad;
@@ -336,6 +411,7 @@ function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
 }
 
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
+  checkRequired("tf.concat", "axis", axis);
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {
     const ts = values.map((v) => convertToTensor(v, { name: "values" }));
     if (ts.length === 1) {
@@ -364,24 +440,26 @@ registerOp({
     };
     return [{ dtype: x.dtype, shape: sizes ? sizes.map((d, i) => (d === -1 ? rest(i) : d)) : null }];
   },
-  kernel: () => ([x, b, s]) => {
-    const begin = nums(b);
-    const sizes = nums(s).map((d, i) => (d === -1 ? x.shape[i] - begin[i] : d));
-    const out = NDArray.zeros(x.dtype, sizes);
-    const inStrides = x.shape.map((_, i) => shapeSize(x.shape.slice(i + 1)));
-    const rank = sizes.length;
-    const idx = new Array(rank).fill(0);
-    for (let i = 0; i < out.size; i++) {
-      let off = 0;
-      for (let d = 0; d < rank; d++) off += (begin[d] + idx[d]) * inStrides[d];
-      (out.data as unknown[])[i] = (x.data as unknown[])[off];
-      for (let d = rank - 1; d >= 0; d--) {
-        if (++idx[d] < sizes[d]) break;
-        idx[d] = 0;
+  kernel:
+    () =>
+    ([x, b, s]) => {
+      const begin = nums(b);
+      const sizes = nums(s).map((d, i) => (d === -1 ? x.shape[i] - begin[i] : d));
+      const out = NDArray.zeros(x.dtype, sizes);
+      const inStrides = x.shape.map((_, i) => shapeSize(x.shape.slice(i + 1)));
+      const rank = sizes.length;
+      const idx = new Array(rank).fill(0);
+      for (let i = 0; i < out.size; i++) {
+        let off = 0;
+        for (let d = 0; d < rank; d++) off += (begin[d] + idx[d]) * inStrides[d];
+        (out.data as unknown[])[i] = (x.data as unknown[])[off];
+        for (let d = rank - 1; d >= 0; d--) {
+          if (++idx[d] < sizes[d]) break;
+          idx[d] = 0;
+        }
       }
-    }
-    return [out];
-  },
+      return [out];
+    },
   // TF's _SliceGrad: pad the gradient with zeros back to the input's shape.
   gradient: (op, [g]) => {
     if (!g) return [null, null, null];
@@ -394,7 +472,14 @@ registerOp({
 });
 
 /** `tf.slice(input, begin, size)`: `size[i] = -1` takes the rest of dim i. */
-export function slice(x: unknown, begin: number[] | Tensor, sizes: number[] | Tensor, options: { name?: string } = {}): Tensor {
+export function slice(
+  x: unknown,
+  begin: number[] | Tensor,
+  sizes: number[] | Tensor,
+  options: { name?: string } = {},
+): Tensor {
+  checkRequired("tf.slice", "begin", begin);
+  checkRequired("tf.slice", "size", sizes);
   return sliceOp(x, begin, sizes, options.name);
 }
 
@@ -404,24 +489,43 @@ export function sliceOp(x: unknown, begin: unknown, sizes: unknown, name = "Slic
     const t = convertToTensor(x, { name: "input" });
     const b = convertToTensor(Array.isArray(begin) ? intVec(begin) : begin, { name: "begin", dtype: int32 });
     const s = convertToTensor(Array.isArray(sizes) ? intVec(sizes) : sizes, { name: "size", dtype: int32 });
-    return createOp(graph, "Slice", opName, [t, b, s], { T: attr.type(t.dtype), Index: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Slice", opName, [t, b, s], { T: attr.type(t.dtype), Index: attr.type(int32) })
+      .outputs[0];
   });
 }
 
 export function expandDims(x: unknown, axis: number, options: { name?: string } = {}): Tensor {
+  checkRequired("tf.expandDims", "axis", axis);
   const t = convertToTensor(x);
   if (!t.shape) throw new ValueError("expandDims needs a known rank");
   const ax = axis < 0 ? axis + t.shape.length + 1 : axis;
   const target = [...t.shape];
   target.splice(ax, 0, 1);
-  return reshape(t, target.map((d) => d ?? -1), { name: options.name ?? "ExpandDims" });
+  return reshape(
+    t,
+    target.map((d) => d ?? -1),
+    { name: options.name ?? "ExpandDims" },
+  );
 }
 
-export function squeeze(x: unknown, axis?: number[], options: { name?: string } = {}): Tensor {
+/** `tf.squeeze(input, axis=None, name=None)`. */
+export function squeeze(x: unknown, options?: NameOptions): Tensor;
+export function squeeze(
+  x: unknown,
+  axis: readonly number[] | null | undefined,
+  options?: NameOptions,
+): Tensor;
+export function squeeze(x: unknown, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<NameOptions>({ fn: "tf.squeeze", names: ["axis"] }, rest);
+  const axis = values[0] as readonly number[] | undefined;
   const t = convertToTensor(x);
   if (!t.shape) throw new ValueError("squeeze needs a known rank");
   const target = t.shape.filter((d, i) => !(axis ? axis.includes(i) : d === 1));
-  return reshape(t, target.map((d) => d ?? -1), { name: options.name ?? "Squeeze" });
+  return reshape(
+    t,
+    target.map((d) => d ?? -1),
+    { name: options.name ?? "Squeeze" },
+  );
 }
 
 export { stack, unstack } from "./packOps";

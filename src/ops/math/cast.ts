@@ -1,4 +1,5 @@
 import { DType } from "../../graph/dtypes";
+import { checkRequired } from "../../optionalArgs";
 import { Tensor } from "../../graph/tensor";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
@@ -21,6 +22,7 @@ registerOp({
 
 /** `tf.cast(x, dtype)`: returns `x` itself when it already has that dtype, as TF does. */
 export function cast(x: unknown, dtype: DType, options: { name?: string } = {}): Tensor {
+  checkRequired("tf.cast", "dtype", dtype);
   const t = convertToTensor(x, { name: "x" });
   if (t.dtype === dtype) return t;
   return inOpScope(options.name ?? "Cast", [t], (opName, graph) =>

@@ -15,6 +15,7 @@ import { memoizedByValue } from "../kernels/memo";
 import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
 import { cast } from "./cast";
 import { prodGrad } from "./prodGrad";
+import { optionalArgs } from "../../optionalArgs";
 
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 
@@ -28,7 +29,8 @@ function reductionOutputShape(x: Tensor, axesT: Tensor, keepDims: boolean): Stat
   // TF's shape function: a bad constant axis is caught while building, as a ValueError.
   const rank = x.shape.length;
   const bad = axes.find((a) => a < -rank || a >= rank);
-  if (bad !== undefined) throw new ValueError(`Invalid reduction dimension ${bad} for input with ${rank} dimensions.`);
+  if (bad !== undefined)
+    throw new ValueError(`Invalid reduction dimension ${bad} for input with ${rank} dimensions.`);
   return reducedStaticShape(x.shape as number[], normalizeAxes(axes, x.shape.length), keepDims).map((d) =>
     d === null ? null : d,
   );
@@ -38,7 +40,10 @@ function defineReduction(type: string, how: Reducer, gradient: GradFn | null, is
   registerOp({
     type,
     outputs: ([x, axes], attrs) => [
-      { dtype: isBool ? bool : x.dtype, shape: reductionOutputShape(x, axes, attrs.keep_dims?.kind === "b" && attrs.keep_dims.value) },
+      {
+        dtype: isBool ? bool : x.dtype,
+        shape: reductionOutputShape(x, axes, attrs.keep_dims?.kind === "b" && attrs.keep_dims.value),
+      },
     ],
     kernel: (op, options) => reduceKernel(how, op.attrBool("keep_dims"), options),
     gradient,
@@ -58,7 +63,10 @@ export function reducedShape(inputShape: Tensor, axes: Tensor): Tensor {
   const normAxes = mod(add(axes, inputRank), inputRank);
   const axesShape = shape(normAxes);
   // The 1s must be int32 like the shape they are stitched into (a bare JS 1 would be float32).
-  return dynamicStitch([range(0, inputRank, 1), normAxes], [inputShape, fill(axesShape, NDArray.from(1, int32))]);
+  return dynamicStitch(
+    [range(0, inputRank, 1), normAxes],
+    [inputShape, fill(axesShape, NDArray.from(1, int32))],
+  );
 }
 
 /** `_safe_shape_div`: x // max(y, 1). */
@@ -117,23 +125,29 @@ defineReduction("Any", "any", null, true);
 registerOp({
   type: "DynamicStitch",
   outputs: (inputs) => [{ dtype: inputs[inputs.length - 1].dtype, shape: [null] }],
-  kernel: () => memoizedByValue((inputs) => {
-    const n = inputs.length / 2;
-    const out: number[] = [];
-    for (let k = 0; k < n; k++) {
-      const idx = nums(inputs[k]);
-      const data = Array.from(inputs[n + k].data as Int32Array);
-      idx.forEach((i, j) => (out[i] = data[j]));
-    }
-    return [new NDArray(inputs[n].dtype, [out.length], Int32Array.from(out))];
-  }),
+  kernel: () =>
+    memoizedByValue((inputs) => {
+      const n = inputs.length / 2;
+      const out: number[] = [];
+      for (let k = 0; k < n; k++) {
+        const idx = nums(inputs[k]);
+        const data = Array.from(inputs[n + k].data as Int32Array);
+        idx.forEach((i, j) => (out[i] = data[j]));
+      }
+      return [new NDArray(inputs[n].dtype, [out.length], Int32Array.from(out))];
+    }),
   gradient: null,
 });
 
 function dynamicStitch(indices: Tensor[], data: Tensor[]): Tensor {
-  return inOpScope("DynamicStitch", [...indices, ...data], (opName, graph) =>
-    createOp(graph, "DynamicStitch", opName, [...indices, ...data], { N: attr.int(indices.length), T: attr.type(data[0].dtype) })
-      .outputs[0],
+  return inOpScope(
+    "DynamicStitch",
+    [...indices, ...data],
+    (opName, graph) =>
+      createOp(graph, "DynamicStitch", opName, [...indices, ...data], {
+        N: attr.int(indices.length),
+        T: attr.type(data[0].dtype),
+      }).outputs[0],
   );
 }
 
@@ -143,21 +157,25 @@ registerOp({
     { dtype: int32, shape: [null] },
     { dtype: int32, shape: [null] },
   ],
-  kernel: () => memoizedByValue(([s0, s1]) => {
-    const a = nums(s0);
-    const b = nums(s1);
-    const rank = Math.max(a.length, b.length);
-    const pa = [...new Array(rank - a.length).fill(1), ...a];
-    const pb = [...new Array(rank - b.length).fill(1), ...b];
-    const r0: number[] = [];
-    const r1: number[] = [];
-    for (let i = 0; i < rank; i++) {
-      const out = pa[i] === 1 ? pb[i] : pa[i];
-      if (pa[i] === 1 && (out !== 1 || i < rank - a.length)) r0.push(i);
-      if (pb[i] === 1 && (out !== 1 || i < rank - b.length)) r1.push(i);
-    }
-    return [new NDArray(int32, [r0.length], Int32Array.from(r0)), new NDArray(int32, [r1.length], Int32Array.from(r1))];
-  }),
+  kernel: () =>
+    memoizedByValue(([s0, s1]) => {
+      const a = nums(s0);
+      const b = nums(s1);
+      const rank = Math.max(a.length, b.length);
+      const pa = [...new Array(rank - a.length).fill(1), ...a];
+      const pb = [...new Array(rank - b.length).fill(1), ...b];
+      const r0: number[] = [];
+      const r1: number[] = [];
+      for (let i = 0; i < rank; i++) {
+        const out = pa[i] === 1 ? pb[i] : pa[i];
+        if (pa[i] === 1 && (out !== 1 || i < rank - a.length)) r0.push(i);
+        if (pb[i] === 1 && (out !== 1 || i < rank - b.length)) r1.push(i);
+      }
+      return [
+        new NDArray(int32, [r0.length], Int32Array.from(r0)),
+        new NDArray(int32, [r1.length], Int32Array.from(r1)),
+      ];
+    }),
   gradient: null,
 });
 
@@ -173,44 +191,74 @@ export interface ReduceOptions {
   name?: string;
 }
 
+export type Axis = number | readonly number[] | Tensor;
+
+/** `tf.reduce_*(input_tensor, axis=None, keepdims=None, name=None)`: the options may stand in for any omitted optional. */
+export interface Reduction {
+  (x: unknown, options?: ReduceOptions): Tensor;
+  (x: unknown, axis: Axis | null | undefined, options?: ReduceOptions): Tensor;
+  (
+    x: unknown,
+    axis: Axis | null | undefined,
+    keepDims: boolean | null | undefined,
+    options?: ReduceOptions,
+  ): Tensor;
+}
+
 /**
  * `tf.reduce_sum(x, axis=None, keepdims=False)` and friends. Without `axis` the axes constant is
  * made in the *current* scope before the op (`loss/Const`, then `loss/mse`), as TF does.
  */
-function reduction(type: string, defaultName: string) {
-  return (x: unknown, axis?: number | number[] | Tensor | null, options: ReduceOptions = {}): Tensor => {
+function reduction(type: string, defaultName: string, publicName: string): Reduction {
+  const spec = { fn: `tf.${publicName}`, names: ["axis", "keepDims"] };
+  return (x: unknown, ...rest: unknown[]): Tensor => {
+    const { values, options } = optionalArgs<ReduceOptions>(spec, rest);
+    const axis = values[0] as Axis | undefined;
+    const keepDims = (values[1] as boolean | undefined) ?? options.keepDims ?? false;
     const t = convertToTensor(x);
-    let axes: Tensor | number[];
-    if (axis === undefined || axis === null) {
-      axes = t.shape !== null ? constant(NDArray.from(t.shape.map((_, i) => i), int32)) : range(0, rank(t), 1);
+    let axes: Tensor | readonly number[];
+    if (axis === undefined) {
+      axes =
+        t.shape !== null
+          ? constant(
+              NDArray.from(
+                t.shape.map((_, i) => i),
+                int32,
+              ),
+            )
+          : range(0, rank(t), 1);
     } else {
       axes = typeof axis === "number" ? [axis] : axis;
     }
     return inOpScope(options.name ?? defaultName, [t, axes], (opName, graph) => {
       const a = convertToTensor(axes, { name: "reduction_indices", dtype: int32 });
       const out = createOp(graph, type, opName, [t, a], {
-        keep_dims: attr.bool(options.keepDims ?? false),
+        keep_dims: attr.bool(keepDims),
         T: attr.type(t.dtype),
         Tidx: attr.type(int32),
       }).outputs[0];
       // TF's _may_reduce_to_scalar: reducing every axis without keepdims is a scalar, rank known or not.
-      if ((axis === undefined || axis === null) && !options.keepDims && out.shape === null) out.setShape([]);
+      if ((axis === undefined || axis === null) && !keepDims && out.shape === null) out.setShape([]);
       return out;
     });
   };
 }
 
-export const reduceSum = reduction("Sum", "Sum");
-export const reduceMean = reduction("Mean", "Mean");
-export const reduceMax = reduction("Max", "Max");
-export const reduceMin = reduction("Min", "Min");
-export const reduceProd = reduction("Prod", "Prod");
-export const reduceAll = reduction("All", "All");
-export const reduceAny = reduction("Any", "Any");
+export const reduceSum = reduction("Sum", "Sum", "reduceSum");
+export const reduceMean = reduction("Mean", "Mean", "reduceMean");
+export const reduceMax = reduction("Max", "Max", "reduceMax");
+export const reduceMin = reduction("Min", "Min", "reduceMin");
+export const reduceProd = reduction("Prod", "Prod", "reduceProd");
+export const reduceAll = reduction("All", "All", "reduceAll");
+export const reduceAny = reduction("Any", "Any", "reduceAny");
 export const reduceSumAll = (x: Tensor) => reduceSum(x);
 
 function rank(t: Tensor): Tensor {
-  return inOpScope("Rank", [t], (opName, graph) => createOp(graph, "Rank", opName, [t], { T: attr.type(t.dtype) }).outputs[0]);
+  return inOpScope(
+    "Rank",
+    [t],
+    (opName, graph) => createOp(graph, "Rank", opName, [t], { T: attr.type(t.dtype) }).outputs[0],
+  );
 }
 
 // --- ArgMax / ArgMin ---------------------------------------------------------------------
@@ -224,35 +272,58 @@ function defineArg(type: string, better: (a: number, b: number) => boolean) {
       const a = ax[0] < 0 ? ax[0] + x.shape.length : ax[0];
       return [{ dtype: int64, shape: x.shape.filter((_, i) => i !== a) }];
     },
-    kernel: () => ([x, axisArr]) => {
-      let axis = (axisArr.data as Int32Array)[0];
-      if (axis < 0) axis += x.shape.length;
-      const outer = x.shape.slice(0, axis).reduce((a, b) => a * b, 1);
-      const n = x.shape[axis];
-      const inner = x.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
-      const out = new Float64Array(outer * inner);
-      const d = x.data as Float32Array;
-      for (let o = 0; o < outer; o++)
-        for (let i = 0; i < inner; i++) {
-          let best = 0;
-          for (let k = 1; k < n; k++) if (better(d[(o * n + k) * inner + i], d[(o * n + best) * inner + i])) best = k;
-          out[o * inner + i] = best;
-        }
-      return [new NDArray(int64, x.shape.filter((_, i) => i !== axis), out)];
-    },
+    kernel:
+      () =>
+      ([x, axisArr]) => {
+        let axis = (axisArr.data as Int32Array)[0];
+        if (axis < 0) axis += x.shape.length;
+        const outer = x.shape.slice(0, axis).reduce((a, b) => a * b, 1);
+        const n = x.shape[axis];
+        const inner = x.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+        const out = new Float64Array(outer * inner);
+        const d = x.data as Float32Array;
+        for (let o = 0; o < outer; o++)
+          for (let i = 0; i < inner; i++) {
+            let best = 0;
+            for (let k = 1; k < n; k++)
+              if (better(d[(o * n + k) * inner + i], d[(o * n + best) * inner + i])) best = k;
+            out[o * inner + i] = best;
+          }
+        return [
+          new NDArray(
+            int64,
+            x.shape.filter((_, i) => i !== axis),
+            out,
+          ),
+        ];
+      },
     gradient: null,
   });
 }
 defineArg("ArgMax", (a, b) => a > b);
 defineArg("ArgMin", (a, b) => a < b);
 
-const argOp = (type: string) => (x: unknown, axis = 0, options: { name?: string } = {}) =>
-  inOpScope(options.name ?? type, [x], (opName, graph) => {
-    const t = convertToTensor(x, { name: "input" });
-    const a = constant(axis, { dtype: int32, name: "dimension" });
-    return createOp(graph, type, opName, [t, a], { T: attr.type(t.dtype), Tidx: attr.type(int32), output_type: attr.type(int64) })
-      .outputs[0];
-  });
-export const argMax = argOp("ArgMax");
-export const argMin = argOp("ArgMin");
+/** `tf.argmax(input, axis=None, name=None)`: axis 0 when omitted, as TF 1.x does. */
+export interface ArgReduction {
+  (x: unknown, options?: { name?: string }): Tensor;
+  (x: unknown, axis: number | null | undefined, options?: { name?: string }): Tensor;
+}
 
+const argOp = (type: string, publicName: string): ArgReduction => {
+  const spec = { fn: `tf.${publicName}`, names: ["axis"] };
+  return (x: unknown, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<{ name?: string }>(spec, rest);
+    const axis = (values[0] as number | undefined) ?? 0;
+    return inOpScope(options.name ?? type, [x], (opName, graph) => {
+      const t = convertToTensor(x, { name: "input" });
+      const a = constant(axis, { dtype: int32, name: "dimension" });
+      return createOp(graph, type, opName, [t, a], {
+        T: attr.type(t.dtype),
+        Tidx: attr.type(int32),
+        output_type: attr.type(int64),
+      }).outputs[0];
+    });
+  };
+};
+export const argMax = argOp("ArgMax", "argMax");
+export const argMin = argOp("ArgMin", "argMin");

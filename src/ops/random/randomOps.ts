@@ -1,4 +1,5 @@
 import { DType, float32, int32 } from "../../graph/dtypes";
+import { optionalArgs } from "../../optionalArgs";
 import { getDefaultGraph } from "../../graph/graph";
 import type { Operation } from "../../graph/operation";
 import { Tensor } from "../../graph/tensor";
@@ -86,7 +87,13 @@ function randomCore(type: string, shape: Tensor, dtype: DType, seed: number | un
 }
 
 /** `tf.random_uniform(shape, minval=0, maxval=None, dtype=float32, seed=None)`. */
-export function randomUniform(shape: ShapeArg, minval: unknown = 0, maxval: unknown = null, options: RandomOptions = {}): Tensor {
+export function randomUniform(shape: ShapeArg, options?: RandomOptions): Tensor;
+export function randomUniform(shape: ShapeArg, minval: unknown, options?: RandomOptions): Tensor;
+export function randomUniform(shape: ShapeArg, minval: unknown, maxval: unknown, options?: RandomOptions): Tensor;
+export function randomUniform(shape: ShapeArg, ...rest: unknown[]): Tensor {
+  const { values, options } = optionalArgs<RandomOptions>({ fn: "tf.randomUniform", names: ["minval", "maxval"] }, rest);
+  const minval = values[0] ?? 0;
+  let maxval = values[1];
   const dtype = options.dtype ?? float32;
   if (maxval === null || maxval === undefined) {
     if (dtype.isInteger) throw new ValueError(`Must specify maxval for integer dtype ${dtype}`);
@@ -122,12 +129,25 @@ function normalLike(type: string, defaultName: string, shape: ShapeArg, options:
   });
 }
 
+/** A normal sampler: `mean` and `stddev` positionally (as in Python) or in the options. */
+export interface NormalFn {
+  (shape: ShapeArg, options?: NormalOptions): Tensor;
+  (shape: ShapeArg, mean: unknown, options?: NormalOptions): Tensor;
+  (shape: ShapeArg, mean: unknown, stddev: unknown, options?: NormalOptions): Tensor;
+}
+const normalFn = (type: string, defaultName: string, publicName: string): NormalFn => {
+  const spec = { fn: `tf.${publicName}`, names: ["mean", "stddev"] };
+  return (shape: ShapeArg, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<NormalOptions>(spec, rest);
+    const mean = values[0] ?? options.mean;
+    const stddev = values[1] ?? options.stddev;
+    return normalLike(type, defaultName, shape, { ...options, mean, stddev });
+  };
+};
 /** `tf.random_normal(shape, mean=0.0, stddev=1.0, dtype=float32, seed=None)`. */
-export const randomNormal = (shape: ShapeArg, options: NormalOptions = {}) =>
-  normalLike("RandomStandardNormal", "random_normal", shape, options);
+export const randomNormal = normalFn("RandomStandardNormal", "random_normal", "randomNormal");
 /** `tf.truncated_normal(shape, mean=0.0, stddev=1.0, dtype=float32, seed=None)`: values beyond 2 stddev are redrawn. */
-export const truncatedNormal = (shape: ShapeArg, options: NormalOptions = {}) =>
-  normalLike("TruncatedNormal", "truncated_normal", shape, options);
+export const truncatedNormal = normalFn("TruncatedNormal", "truncated_normal", "truncatedNormal");
 
 /** `tf.set_random_seed(seed)`: the default graph's seed (ops created earlier keep theirs). */
 export function setRandomSeed(seed: number | null): void {

@@ -5,7 +5,9 @@ import type { Operation } from "../../graph/operation";
 import { StaticShape, shapeToPython } from "../../graph/shape";
 import { Tensor } from "../../graph/tensor";
 import { ValueError } from "../../errors";
-import type { FeedDict } from "../../runtime/defaultSession";
+import type { FeedDict, SessionLike } from "../../runtime/defaultSession";
+import type { ArrayLike } from "../../runtime/ndarray";
+import { optionalArgs } from "../../optionalArgs";
 import { runWithDefaultSession } from "../../runtime/defaultSession";
 import { convertToTensor, variableReadHook } from "../array/constant";
 import { attr } from "../attrs";
@@ -139,9 +141,13 @@ export class Variable extends Tensor {
   assignSub(value: unknown, options: AssignOptions = {}): Tensor {
     return assignSubRef(this, value, options);
   }
-  /** `var.load(value, session)`: set the value by feeding the initializer's input. */
-  load(value: unknown, session?: unknown): void {
-    const feed: FeedDict = new Map([[this.initialValue, value as never]]);
+  /** `var.load(value, session=None)`: set the value by feeding the initializer's input. */
+  load(value: ArrayLike, options?: { session?: SessionLike | null }): void;
+  load(value: ArrayLike, session: SessionLike | null | undefined): void;
+  load(value: ArrayLike, ...rest: unknown[]): void {
+    const parsed = optionalArgs<{ session?: SessionLike | null }>({ fn: "Variable.load", names: ["session"] }, rest);
+    const session = (parsed.values[0] as SessionLike | undefined) ?? parsed.options.session ?? undefined;
+    const feed: FeedDict = new Map([[this.initialValue, value]]);
     runWithDefaultSession("run", this.initializer, feed, session);
   }
 

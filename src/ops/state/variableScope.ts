@@ -6,6 +6,7 @@ import { AUTO_REUSE, Reuse, VariableScope, VariableScopeState } from "../../grap
 import { ValueError } from "../../errors";
 import { NDArray } from "../../runtime/ndarray";
 import { convertToTensor, isTensorLike } from "../array/constant";
+import { optionalArgs } from "../../optionalArgs";
 import { Variable } from "./variable";
 import { Initializer, glorotUniformInitializer, zerosInitializer } from "./initializers";
 
@@ -132,7 +133,7 @@ function withScope<T>(state: VariableScopeState, scope: VariableScope, fn: Scope
 }
 
 export interface GetVariableOptions {
-  shape?: (number | null)[];
+  shape?: readonly (number | null)[];
   dtype?: DType;
   /** An initializer function, or a tensor/value (then no `shape`). */
   initializer?: Initializer | unknown;
@@ -141,7 +142,30 @@ export interface GetVariableOptions {
 }
 
 /** `tf.get_variable(name, shape=None, dtype=float32, initializer=None, ...)`. */
-export function getVariable(name: string, options: GetVariableOptions = {}): Variable {
+export function getVariable(name: string, options?: GetVariableOptions): Variable;
+export function getVariable(name: string, shape: readonly (number | null)[] | null | undefined, options?: GetVariableOptions): Variable;
+export function getVariable(
+  name: string,
+  shape: readonly (number | null)[] | null | undefined,
+  dtype: DType | null | undefined,
+  options?: GetVariableOptions,
+): Variable;
+export function getVariable(
+  name: string,
+  shape: readonly (number | null)[] | null | undefined,
+  dtype: DType | null | undefined,
+  initializer: Initializer | unknown,
+  options?: GetVariableOptions,
+): Variable;
+export function getVariable(name: string, ...rest: unknown[]): Variable {
+  const parsed = optionalArgs<GetVariableOptions>({ fn: "tf.getVariable", names: ["shape", "dtype", "initializer"] }, rest);
+  const [shapeArg, dtypeArg, initializerArg] = parsed.values as [GetVariableOptions["shape"], DType | undefined, unknown];
+  const options: GetVariableOptions = {
+    ...parsed.options,
+    shape: shapeArg ?? parsed.options.shape,
+    dtype: dtypeArg ?? parsed.options.dtype,
+    initializer: initializerArg ?? parsed.options.initializer,
+  };
   const graph = getDefaultGraph();
   const scope = stateOf(graph).current;
   const fullName = scope.name ? `${scope.name}/${name}` : name;

@@ -4,6 +4,7 @@
  * `losses` as node names). Written to `prefix.meta` by `Saver.save` and carried by FileWriter's
  * `meta_graph_def` event.
  */
+import { optionalArgs } from "../../optionalArgs";
 import * as fs from "fs";
 import * as path from "path";
 import { getDefaultGraph, type GraphImpl } from "../../graph/graph";
@@ -114,7 +115,12 @@ export function createMetaGraphDef(options: MetaGraphOptions = {}): MetaGraphDef
  * `tf.train.export_meta_graph(filename=None, ...)`: build the MetaGraphDef and, given a file
  * name, write it there (parent directories created, written atomically).
  */
-export function exportMetaGraph(filename?: string | null, options: MetaGraphOptions = {}): MetaGraphDefProto {
+export function exportMetaGraph(options?: MetaGraphOptions): MetaGraphDefProto;
+export function exportMetaGraph(filename: string | null | undefined, options?: MetaGraphOptions): MetaGraphDefProto;
+export function exportMetaGraph(...args: unknown[]): MetaGraphDefProto {
+  const parsed = optionalArgs<MetaGraphOptions>({ fn: "tf.train.exportMetaGraph", names: ["filename"] }, args);
+  const filename = parsed.values[0] as string | undefined;
+  const options = parsed.options;
   const meta = createMetaGraphDef(options);
   if (filename) {
     fs.mkdirSync(path.dirname(filename), { recursive: true });

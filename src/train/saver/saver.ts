@@ -8,6 +8,7 @@
  * state file means that whatever the state file names is complete, `.meta` included, when a
  * process is killed in the middle of a save.
  */
+import { optionalArgs } from "../../optionalArgs";
 import * as fs from "fs";
 import * as path from "path";
 import { getDefaultGraph, type GraphImpl } from "../../graph/graph";
@@ -154,7 +155,11 @@ export class SaverImpl {
    * `saver.save(sess, save_path, global_step=None, ...)`: write the checkpoint and return its
    * prefix (`save_path`, or `save_path-<step>`).
    */
-  save(sess: SessionImpl, savePath: string, options: SaveOptions = {}): string | null {
+  save(sess: SessionImpl, savePath: string, options?: SaveOptions): string | null;
+  save(sess: SessionImpl, savePath: string, globalStep: number | Tensor | null | undefined, options?: SaveOptions): string | null;
+  save(sess: SessionImpl, savePath: string, ...rest: unknown[]): string | null {
+    const parsed = optionalArgs<SaveOptions>({ fn: "Saver.save", names: ["globalStep"] }, rest);
+    const options: SaveOptions = { ...parsed.options, globalStep: (parsed.values[0] as number | Tensor | undefined) ?? parsed.options.globalStep };
     const latestFilename = options.latestFilename ?? "checkpoint";
     const metaSuffix = options.metaGraphSuffix ?? "meta";
     if (path.basename(latestFilename) !== latestFilename) {
@@ -330,8 +335,12 @@ function looksLikeOptions(arg: unknown): arg is SaverOptions {
  * `tf.train.Saver(var_list=None, ...)`, called without `new`: `Saver()`, `Saver([theta])`,
  * `Saver({ weights: theta })`, `Saver(null, { maxToKeep: 3 })` (or just `Saver({ maxToKeep: 3 })`).
  */
-export function Saver(varList?: VarList | SaverOptions | null, options: SaverOptions = {}): SaverImpl {
-  if (looksLikeOptions(varList)) return new SaverImpl(null, { ...varList, ...options });
-  return new SaverImpl(varList as VarList | null | undefined, options);
+export function Saver(options?: SaverOptions): SaverImpl;
+export function Saver(varList: VarList | null | undefined, options?: SaverOptions): SaverImpl;
+export function Saver(...args: unknown[]): SaverImpl {
+  const { values, options } = optionalArgs<SaverOptions>(SAVER_ARGS, args);
+  return new SaverImpl(values[0] as VarList | undefined, options);
 }
+/** A `{ name: variable }` var list is a plain object too: it is one unless every key is an option's. */
+const SAVER_ARGS = { fn: "tf.train.Saver", names: ["varList"], objectParam: { varList: (v: object) => !looksLikeOptions(v) } };
 export type Saver = SaverImpl;

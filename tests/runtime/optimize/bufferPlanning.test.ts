@@ -22,8 +22,8 @@ test.each([
     sess.run(assignV, new Map([[a, [1, 2]]]));
     sess.run(copyToW);
     sess.run(assignV, new Map([[a, [5, 6]]]));
-    expect(Array.from(sess.run(w).data)).toEqual([3, 5]);
-    expect(Array.from(sess.run(v).data)).toEqual([11, 13]);
+    expect(Array.from(sess.run(w).toFloat64())).toEqual([3, 5]);
+    expect(Array.from(sess.run(v).toFloat64())).toEqual([11, 13]);
   });
 });
 

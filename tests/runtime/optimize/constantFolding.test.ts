@@ -119,7 +119,7 @@ test("gradients through broadcasts fold to constants when the feed shapes are kn
     withRewrites(on, () => {
       const sess = tf.Session();
       sess.run(tf.globalVariablesInitializer());
-      return allBits(sess.run([g, loss], feed));
+      return allBits(sess.run([g as tf.Tensor, loss], feed));
     });
   expect(result(FOLD)).toEqual(result({}));
   const folded = kernelSteps(planSteps(FOLD, [g as tf.Tensor], [], [[x, [3, 2]]]));
