@@ -15,7 +15,9 @@ import { asGraphDef } from "../../src/graph/graphDefExport";
 function graphText(build: () => unknown): string {
   const g = tf.Graph();
   g.asDefault(() => build());
-  return JSON.stringify(asGraphDef(g), (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v));
+  return JSON.stringify(asGraphDef(g), (_k, v) =>
+    ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v,
+  );
 }
 
 interface OpCase {
@@ -27,19 +29,35 @@ interface OpCase {
   named: string;
 }
 
-const x = () => tf.constant([[1, 2], [3, 4]], { name: "x" });
+const x = () =>
+  tf.constant(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    { name: "x" },
+  );
 const opts = { name: "named" };
 
 const OP_CASES: OpCase[] = [
   ...(["reduceSum", "reduceMean", "reduceMax", "reduceMin", "reduceProd"] as const).flatMap((f): OpCase[] => [
     {
       fn: `tf.${f}`,
-      forms: [() => tf[f](x(), null, null, opts), () => tf[f](x(), opts), () => tf[f](x(), undefined, opts), () => tf[f](x(), null, opts)],
+      forms: [
+        () => tf[f](x(), null, null, opts),
+        () => tf[f](x(), opts),
+        () => tf[f](x(), undefined, opts),
+        () => tf[f](x(), null, opts),
+      ],
       named: "named",
     },
     {
       fn: `tf.${f} (axis given)`,
-      forms: [() => tf[f](x(), 1, null, opts), () => tf[f](x(), 1, opts), () => tf[f](x(), 1, undefined, opts)],
+      forms: [
+        () => tf[f](x(), 1, null, opts),
+        () => tf[f](x(), 1, opts),
+        () => tf[f](x(), 1, undefined, opts),
+      ],
       named: "named",
     },
     {
@@ -50,7 +68,10 @@ const OP_CASES: OpCase[] = [
   ]),
   ...(["reduceAll", "reduceAny"] as const).map((f): OpCase => ({
     fn: `tf.${f}`,
-    forms: [() => tf[f](tf.constant([true, false]), null, null, opts), () => tf[f](tf.constant([true, false]), opts)],
+    forms: [
+      () => tf[f](tf.constant([true, false]), null, null, opts),
+      () => tf[f](tf.constant([true, false]), opts),
+    ],
     named: "named",
   })),
   ...(["argMax", "argMin"] as const).map((f): OpCase => ({
@@ -70,22 +91,74 @@ const OP_CASES: OpCase[] = [
   })),
   {
     fn: "tf.range",
-    forms: [() => tf.range(0, 5, 1, opts), () => tf.range(5, opts), () => tf.range(0, 5, opts), () => tf.range(0, 5, null, opts)],
+    forms: [
+      () => tf.range(0, 5, 1, opts),
+      () => tf.range(5, opts),
+      () => tf.range(0, 5, opts),
+      () => tf.range(0, 5, null, opts),
+    ],
     named: "named",
   },
   {
     fn: "tf.transpose",
-    forms: [() => tf.transpose(x(), null, opts), () => tf.transpose(x(), opts), () => tf.transpose(x(), undefined, opts)],
+    forms: [
+      () => tf.transpose(x(), null, opts),
+      () => tf.transpose(x(), opts),
+      () => tf.transpose(x(), undefined, opts),
+    ],
     named: "named",
   },
   {
     fn: "tf.squeeze",
-    forms: [() => tf.squeeze(tf.constant([[1], [2]]), null, opts), () => tf.squeeze(tf.constant([[1], [2]]), opts)],
+    forms: [
+      () => tf.squeeze(tf.constant([[1], [2]]), null, opts),
+      () => tf.squeeze(tf.constant([[1], [2]]), opts),
+    ],
+    named: "named",
+  },
+  {
+    fn: "tf.unstack",
+    forms: [
+      () => tf.unstack(tf.constant([[1, 2]]), 1, 0, opts)[0],
+      () => tf.unstack(tf.constant([[1, 2]]), opts)[0],
+      () => tf.unstack(tf.constant([[1, 2]]), null, opts)[0],
+    ],
+    named: "named",
+  },
+  {
+    fn: "tf.pad",
+    forms: [
+      () => tf.pad(x(), [[1, 1], [0, 0]], "CONSTANT", opts),
+      () => tf.pad(x(), [[1, 1], [0, 0]], opts),
+      () => tf.pad(x(), [[1, 1], [0, 0]], null, opts),
+    ],
+    named: "named",
+  },
+  {
+    fn: "tf.cumsum",
+    forms: [
+      () => tf.cumsum(x(), 0, false, false, opts),
+      () => tf.cumsum(x(), opts),
+      () => tf.cumsum(x(), null, opts),
+    ],
+    named: "named",
+  },
+  {
+    fn: "tf.cumprod",
+    forms: [
+      () => tf.cumprod(x(), 0, false, opts),
+      () => tf.cumprod(x(), opts),
+      () => tf.cumprod(x(), undefined, null, opts),
+    ],
     named: "named",
   },
   {
     fn: "tf.stack",
-    forms: [() => tf.stack([x(), x()], 0, opts), () => tf.stack([x(), x()], opts), () => tf.stack([x(), x()], null, opts)],
+    forms: [
+      () => tf.stack([x(), x()], 0, opts),
+      () => tf.stack([x(), x()], opts),
+      () => tf.stack([x(), x()], null, opts),
+    ],
     named: "named",
   },
   {
@@ -108,7 +181,11 @@ const OP_CASES: OpCase[] = [
   },
   {
     fn: "tf.placeholder (no shape)",
-    forms: [() => tf.placeholder(tf.float32, null, opts), () => tf.placeholder(tf.float32, opts), () => tf.placeholder(tf.float32, undefined, opts)],
+    forms: [
+      () => tf.placeholder(tf.float32, null, opts),
+      () => tf.placeholder(tf.float32, opts),
+      () => tf.placeholder(tf.float32, undefined, opts),
+    ],
     named: "named",
   },
   {
@@ -156,7 +233,10 @@ const OP_CASES: OpCase[] = [
   },
   {
     fn: "Tensor.matmul",
-    forms: [() => x().matmul(x(), { transposeB: true, ...opts }), () => x().matmul(x(), { transposeA: false, transposeB: true, ...opts })],
+    forms: [
+      () => x().matmul(x(), { transposeB: true, ...opts }),
+      () => x().matmul(x(), { transposeA: false, transposeB: true, ...opts }),
+    ],
     named: "named",
   },
   {
@@ -211,7 +291,10 @@ const OP_CASES: OpCase[] = [
   {
     fn: "tf.train.GradientDescentOptimizer",
     forms: [
-      () => tf.train.GradientDescentOptimizer({ learningRate: 0.1, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
+      () =>
+        tf.train
+          .GradientDescentOptimizer({ learningRate: 0.1, ...opts })
+          .minimize(tf.reduceSum(tf.Variable([1, 2]))),
       () => tf.train.GradientDescentOptimizer(0.1, opts).minimize(tf.reduceSum(tf.Variable([1, 2]))),
     ],
     named: "named",
@@ -219,16 +302,23 @@ const OP_CASES: OpCase[] = [
   {
     fn: "tf.train.MomentumOptimizer",
     forms: [
-      () => tf.train.MomentumOptimizer({ learningRate: 0.1, momentum: 0.9, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
+      () =>
+        tf.train
+          .MomentumOptimizer({ learningRate: 0.1, momentum: 0.9, ...opts })
+          .minimize(tf.reduceSum(tf.Variable([1, 2]))),
       () => tf.train.MomentumOptimizer(0.1, 0.9, opts).minimize(tf.reduceSum(tf.Variable([1, 2]))),
-      () => tf.train.MomentumOptimizer(0.1, { momentum: 0.9, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
+      () =>
+        tf.train
+          .MomentumOptimizer(0.1, { momentum: 0.9, ...opts })
+          .minimize(tf.reduceSum(tf.Variable([1, 2]))),
     ],
     named: "named",
   },
   {
     fn: "tf.train.AdamOptimizer",
     forms: [
-      () => tf.train.AdamOptimizer({ learningRate: 0.01, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
+      () =>
+        tf.train.AdamOptimizer({ learningRate: 0.01, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
       () => tf.train.AdamOptimizer(0.01, opts).minimize(tf.reduceSum(tf.Variable([1, 2]))),
       () => tf.train.AdamOptimizer(0.01, null, null, null, opts).minimize(tf.reduceSum(tf.Variable([1, 2]))),
     ],
@@ -237,9 +327,13 @@ const OP_CASES: OpCase[] = [
   {
     fn: "tf.train.RMSPropOptimizer",
     forms: [
-      () => tf.train.RMSPropOptimizer({ learningRate: 0.01, decay: 0.8, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
+      () =>
+        tf.train
+          .RMSPropOptimizer({ learningRate: 0.01, decay: 0.8, ...opts })
+          .minimize(tf.reduceSum(tf.Variable([1, 2]))),
       () => tf.train.RMSPropOptimizer(0.01, 0.8, opts).minimize(tf.reduceSum(tf.Variable([1, 2]))),
-      () => tf.train.RMSPropOptimizer(0.01, { decay: 0.8, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
+      () =>
+        tf.train.RMSPropOptimizer(0.01, { decay: 0.8, ...opts }).minimize(tf.reduceSum(tf.Variable([1, 2]))),
     ],
     named: "named",
   },
@@ -304,7 +398,9 @@ describe("run-time methods take the options object in place of omitted optionals
       v.load(6, sess);
       expect(sess.run(v).item()).toBe(6);
       // @ts-expect-error: the options object must come last, and the compiler says so too
-      expect(() => sess.run(y, { feedDict: feeds }, {})).toThrow(/Session\.run\(\): misplaced options object/);
+      expect(() => sess.run(y, { feedDict: feeds }, {})).toThrow(
+        /Session\.run\(\): misplaced options object/,
+      );
       sess.close();
     });
   });
@@ -323,7 +419,9 @@ describe("run-time methods take the options object in place of omitted optionals
         expect(saver.save(sess, prefix, { globalStep: 4 })).toBe(`${prefix}-4`);
         expect(saver.save(sess, prefix, null, { globalStep: 5 })).toBe(`${prefix}-5`);
         expect(saver.save(sess, prefix, 6, { writeMetaGraph: false })).toBe(`${prefix}-6`);
-        expect(() => saver.save(sess, prefix, 7, { globalStep: 8 })).toThrow("Saver.save() got multiple values for argument 'globalStep'");
+        expect(() => saver.save(sess, prefix, 7, { globalStep: 8 })).toThrow(
+          "Saver.save() got multiple values for argument 'globalStep'",
+        );
         sess.close();
         const one = tf.summary.FileWriter(path.join(dir, "a"), null, { filenameSuffix: ".x" });
         const two = tf.summary.FileWriter(path.join(dir, "b"), { filenameSuffix: ".x" });
@@ -353,7 +451,9 @@ describe("wrong arguments fail as TF fails, naming the function, parameter and v
         ),
       );
       // @ts-expect-error: options in maxval's place, then a number
-      expect(() => tf.randomUniform([2], 0, { seed: 1 }, 2)).toThrow(/^tf\.randomUniform\(\): misplaced options object for parameter 'maxval'/);
+      expect(() => tf.randomUniform([2], 0, { seed: 1 }, 2)).toThrow(
+        /^tf\.randomUniform\(\): misplaced options object for parameter 'maxval'/,
+      );
     });
   });
 
@@ -367,9 +467,15 @@ describe("wrong arguments fail as TF fails, naming the function, parameter and v
         caught = e;
       }
       expect(caught).toBeInstanceOf(TypeError);
-      expect((caught as Error).message).toMatch(/^Failed to convert object of type <class 'dict'> to Tensor\. Contents: \{"name":"v"\}\./);
-      expect((caught as Error).message).toContain("argument 'value' received a plain object: a misplaced options object?");
-      expect(() => tf.constant({ name: "c" } as never)).toThrow(/^tf\.constant\(\): misplaced options object for parameter 'value'/);
+      expect((caught as Error).message).toMatch(
+        /^Failed to convert object of type <class 'dict'> to Tensor\. Contents: \{"name":"v"\}\./,
+      );
+      expect((caught as Error).message).toContain(
+        "argument 'value' received a plain object: a misplaced options object?",
+      );
+      expect(() => tf.constant({ name: "c" } as never)).toThrow(
+        /^tf\.constant\(\): misplaced options object for parameter 'value'/,
+      );
       expect(() => t.add({ y: 1 })).toThrow(TypeError);
     });
   });
@@ -377,7 +483,9 @@ describe("wrong arguments fail as TF fails, naming the function, parameter and v
   test("a value given twice, or too many positionals, is a TypeError as in Python", () => {
     tf.Graph().asDefault(() => {
       const t = tf.constant([[1, 2]]);
-      expect(() => tf.reduceSum(t, 0, true, { keepDims: false })).toThrow(new TypeError("tf.reduceSum() got multiple values for argument 'keepDims'"));
+      expect(() => tf.reduceSum(t, 0, true, { keepDims: false })).toThrow(
+        new TypeError("tf.reduceSum() got multiple values for argument 'keepDims'"),
+      );
       expect(() => (tf.zeros as (...a: unknown[]) => unknown)([2], tf.float32, 3)).toThrow(
         /^tf\.zeros\(\) takes at most 1 optional positional argument \(dtype\) before its options object, but received 3 after them$/,
       );
@@ -392,7 +500,13 @@ describe("wrong arguments fail as TF fails, naming the function, parameter and v
  * Every exported function is either exercised above (optional positionals, so two or more forms)
  * or listed here: it takes no optional positional before its options (or no options at all).
  */
-const COVERED = new Set(OP_CASES.map((c) => c.fn.split(" ")[0]).concat(["tf.Session", "tf.summary.FileWriter", "tf.train.exportMetaGraph"]));
+const COVERED = new Set(
+  OP_CASES.map((c) => c.fn.split(" ")[0]).concat([
+    "tf.Session",
+    "tf.summary.FileWriter",
+    "tf.train.exportMetaGraph",
+  ]),
+);
 const NO_OPTIONAL_POSITIONALS = new Set(
   (
     "tf.DType tf.Graph tf.InteractiveSession tf.NDArray tf.Operation tf.SessionImpl tf.Tensor tf.TensorShape tf.VariableScope " +
@@ -412,6 +526,7 @@ const NO_OPTIONAL_POSITIONALS = new Set(
     "tf.train.getCheckpointState tf.train.getGlobalStep tf.train.getOrCreateGlobalStep tf.train.importMetaGraph " +
     "tf.train.latestCheckpoint tf.train.updateCheckpointState " +
     "tf.summary.FileWriterImpl tf.summary.cleanTag tf.summary.decodeSummary tf.summary.histogram tf.summary.merge tf.summary.scalar " +
+    "tf.hessians tf.setdiff1d tf.train.importScopedMetaGraph " +
     "tf.nn.relu tf.nn.sigmoid tf.nn.softplus tf.nn.tanh tf.losses.getLosses tf.losses.logLoss tf.losses.meanSquaredError"
   ).split(" "),
 );
@@ -438,9 +553,13 @@ test("every exported function is classified: walked above, or without optional p
 test("a dtype that is not a tf.DType is a TypeError naming the function and parameter", () => {
   tf.Graph().asDefault(() => {
     expect(() => tf.zeros([2], "float32" as never)).toThrow(
-      new TypeError(`tf.zeros(): parameter 'dtype' expects a tf.DType such as tf.float32 or tf.int32, but received "float32"`),
+      new TypeError(
+        `tf.zeros(): parameter 'dtype' expects a tf.DType such as tf.float32 or tf.int32, but received "float32"`,
+      ),
     );
-    expect(() => tf.randomUniform([2], { dtype: "int32" as never })).toThrow(/^tf\.randomUniform\(\): parameter 'dtype' expects a tf\.DType/);
+    expect(() => tf.randomUniform([2], { dtype: "int32" as never })).toThrow(
+      /^tf\.randomUniform\(\): parameter 'dtype' expects a tf\.DType/,
+    );
     expect(() => tf.placeholder(tf.float32, { dtype: 3 } as never)).toThrow(/received 3$/);
   });
 });
@@ -448,11 +567,23 @@ test("a dtype that is not a tf.DType is a TypeError naming the function and para
 test("a plain object in a required value's place, or a missing dtype, names the function and parameter", () => {
   tf.Graph().asDefault(() => {
     const t = tf.constant([[1, 2]]);
-    expect(() => tf.expandDims(t, { name: "e" } as never)).toThrow(/^tf\.expandDims\(\): misplaced options object for parameter 'axis': received \{"name":"e"\}/);
-    expect(() => tf.concat([t, t], { name: "c" } as never)).toThrow(/^tf\.concat\(\): misplaced options object for parameter 'axis'/);
-    expect(() => tf.cast(t, { name: "c" } as never)).toThrow(/^tf\.cast\(\): misplaced options object for parameter 'dtype'/);
-    expect(() => tf.cast(t, "int32" as never)).toThrow(/^tf\.cast\(\): parameter 'dtype' expects a tf\.DType/);
-    expect(() => tf.placeholder({ shape: [2] } as never)).toThrow(/^tf\.placeholder\(\): misplaced options object for parameter 'dtype'/);
-    expect(() => tf.placeholder(undefined as never)).toThrow(new TypeError("tf.placeholder() missing required argument: 'dtype'"));
+    expect(() => tf.expandDims(t, { name: "e" } as never)).toThrow(
+      /^tf\.expandDims\(\): misplaced options object for parameter 'axis': received \{"name":"e"\}/,
+    );
+    expect(() => tf.concat([t, t], { name: "c" } as never)).toThrow(
+      /^tf\.concat\(\): misplaced options object for parameter 'axis'/,
+    );
+    expect(() => tf.cast(t, { name: "c" } as never)).toThrow(
+      /^tf\.cast\(\): misplaced options object for parameter 'dtype'/,
+    );
+    expect(() => tf.cast(t, "int32" as never)).toThrow(
+      /^tf\.cast\(\): parameter 'dtype' expects a tf\.DType/,
+    );
+    expect(() => tf.placeholder({ shape: [2] } as never)).toThrow(
+      /^tf\.placeholder\(\): misplaced options object for parameter 'dtype'/,
+    );
+    expect(() => tf.placeholder(undefined as never)).toThrow(
+      new TypeError("tf.placeholder() missing required argument: 'dtype'"),
+    );
   });
 });

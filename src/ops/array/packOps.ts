@@ -163,15 +163,30 @@ export function stack(values: unknown[], ...rest: unknown[]): Tensor {
   });
 }
 
+export interface UnstackOptions {
+  num?: number;
+  axis?: number;
+  name?: string;
+}
+
 /** `tf.unstack(value, num=None, axis=0, name="unstack")`: `num` comes from the static shape when not given. */
+export function unstack(value: unknown, options?: UnstackOptions): Tensor[];
+export function unstack(value: unknown, num: number | null | undefined, options?: UnstackOptions): Tensor[];
 export function unstack(
   value: unknown,
-  options: { num?: number; axis?: number; name?: string } = {},
-): Tensor[] {
-  const axis = options.axis ?? 0;
+  num: number | null | undefined,
+  axis: number | null | undefined,
+  options?: UnstackOptions,
+): Tensor[];
+export function unstack(value: unknown, ...rest: unknown[]): Tensor[] {
+  const { values, options } = optionalArgs<UnstackOptions>(
+    { fn: "tf.unstack", names: ["num", "axis"] },
+    rest,
+  );
+  const axis = (values[1] as number | undefined) ?? options.axis ?? 0;
   const name = options.name ?? "unstack";
   const t = convertToTensor(value);
-  let num = options.num;
+  let num = (values[0] as number | undefined) ?? options.num;
   if (num === undefined && t.shape !== null) {
     num = t.shape[checkAxis(axis, t.shape.length)] ?? undefined;
   }

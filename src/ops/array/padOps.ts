@@ -1,5 +1,6 @@
 // Pad (`tf.pad`, CONSTANT mode with zeros): the op Slice's gradient is made of, and whose own
 // gradient is a Slice, as in TF.
+import { optionalArgs } from "../../optionalArgs";
 import { int32 } from "../../graph/dtypes";
 import { Tensor } from "../../graph/tensor";
 import { InvalidArgumentError, ValueError } from "../../errors";
@@ -17,7 +18,8 @@ registerOp({
   outputs: ([x, p]) => {
     const rankFromPaddings = p.shape?.[0] ?? null;
     const r = x.shape?.length ?? rankFromPaddings;
-    if (p.shape !== null && p.shape.length !== 2) throw new ValueError(`Shape must be rank 2 but is rank ${p.shape.length}`);
+    if (p.shape !== null && p.shape.length !== 2)
+      throw new ValueError(`Shape must be rank 2 but is rank ${p.shape.length}`);
     if (p.shape !== null && p.shape[1] !== null && p.shape[1] !== 2) {
       throw new ValueError(`Dimension 1 in both shapes must be equal, but are ${p.shape[1]} and 2`);
     }
@@ -27,7 +29,8 @@ registerOp({
     if (r === null) return [{ dtype: x.dtype, shape: null }];
     const pads = constantNumbers(p);
     for (let i = 0; pads !== null && i < pads.length; i += 2) {
-      if (pads[i] < 0 || pads[i + 1] < 0) throw new ValueError(`Paddings must be non-negative: ${pads[i]} ${pads[i + 1]}`);
+      if (pads[i] < 0 || pads[i + 1] < 0)
+        throw new ValueError(`Paddings must be non-negative: ${pads[i]} ${pads[i + 1]}`);
     }
     const shape = Array.from({ length: r }, (_, i) => {
       const d = x.shape?.[i] ?? null;
@@ -35,32 +38,35 @@ registerOp({
     });
     return [{ dtype: x.dtype, shape }];
   },
-  kernel: () => ([x, p]) => {
-    const pads = Array.from(p.data as Int32Array);
-    const r = x.shape.length;
-    if (p.shape.length !== 2 || p.shape[0] !== r || p.shape[1] !== 2) {
-      throw new InvalidArgumentError(
-        `The first dimension of paddings must be the rank of inputs[${r},2] [${x.shape.join(",")}]`,
-      );
-    }
-    if (pads.some((v) => v < 0)) throw new InvalidArgumentError(`Paddings must be non-negative: ${pads.join(" ")}`);
-    const outShape = x.shape.map((d, i) => d + pads[2 * i] + pads[2 * i + 1]);
-    const out = NDArray.zeros(x.dtype, outShape);
-    const outStrides = outShape.map((_, i) => shapeSize(outShape.slice(i + 1)));
-    const idx = new Array(r).fill(0);
-    const src = x.data as unknown[];
-    const dst = out.data as unknown[];
-    for (let i = 0; i < x.size; i++) {
-      let off = 0;
-      for (let d = 0; d < r; d++) off += (idx[d] + pads[2 * d]) * outStrides[d];
-      dst[off] = src[i];
-      for (let d = r - 1; d >= 0; d--) {
-        if (++idx[d] < x.shape[d]) break;
-        idx[d] = 0;
+  kernel:
+    () =>
+    ([x, p]) => {
+      const pads = Array.from(p.data as Int32Array);
+      const r = x.shape.length;
+      if (p.shape.length !== 2 || p.shape[0] !== r || p.shape[1] !== 2) {
+        throw new InvalidArgumentError(
+          `The first dimension of paddings must be the rank of inputs[${r},2] [${x.shape.join(",")}]`,
+        );
       }
-    }
-    return [out];
-  },
+      if (pads.some((v) => v < 0))
+        throw new InvalidArgumentError(`Paddings must be non-negative: ${pads.join(" ")}`);
+      const outShape = x.shape.map((d, i) => d + pads[2 * i] + pads[2 * i + 1]);
+      const out = NDArray.zeros(x.dtype, outShape);
+      const outStrides = outShape.map((_, i) => shapeSize(outShape.slice(i + 1)));
+      const idx = new Array(r).fill(0);
+      const src = x.data as unknown[];
+      const dst = out.data as unknown[];
+      for (let i = 0; i < x.size; i++) {
+        let off = 0;
+        for (let d = 0; d < r; d++) off += (idx[d] + pads[2 * d]) * outStrides[d];
+        dst[off] = src[i];
+        for (let d = r - 1; d >= 0; d--) {
+          if (++idx[d] < x.shape[d]) break;
+          idx[d] = 0;
+        }
+      }
+      return [out];
+    },
   // The input's part of the gradient: a slice starting at the "before" paddings.
   gradient: (op, [g]) => {
     if (!g) return [null, null];
@@ -71,12 +77,25 @@ registerOp({
 });
 
 /** `tf.pad(tensor, paddings, mode="CONSTANT")`: zeros before and after each dim, `paddings[d] = [before, after]`. */
-export function pad(tensor: unknown, paddings: unknown, options: { mode?: string; name?: string } = {}): Tensor {
+export function pad(tensor: unknown, paddings: unknown, options?: { mode?: string; name?: string }): Tensor;
+export function pad(
+  tensor: unknown,
+  paddings: unknown,
+  mode: string | null | undefined,
+  options?: { name?: string },
+): Tensor;
+export function pad(tensor: unknown, paddings: unknown, ...rest: unknown[]): Tensor {
+  const parsed = optionalArgs<{ mode?: string; name?: string }>({ fn: "tf.pad", names: ["mode"] }, rest);
+  const options = {
+    ...parsed.options,
+    mode: (parsed.values[0] as string | undefined) ?? parsed.options.mode,
+  };
   const mode = (options.mode ?? "CONSTANT").toUpperCase();
   if (mode !== "CONSTANT") throw new ValueError(`Unknown padding mode: ${options.mode}`);
   return inOpScope(options.name ?? "Pad", [tensor, paddings], (opName, graph) => {
     const t = convertToTensor(tensor, { name: "input" });
     const p = convertToTensor(paddings, { name: "paddings", dtype: int32 });
-    return createOp(graph, "Pad", opName, [t, p], { T: attr.type(t.dtype), Tpaddings: attr.type(int32) }).outputs[0];
+    return createOp(graph, "Pad", opName, [t, p], { T: attr.type(t.dtype), Tpaddings: attr.type(int32) })
+      .outputs[0];
   });
 }

@@ -1,5 +1,6 @@
 // Cumsum and Cumprod (`tf.cumsum`, `tf.cumprod`): running sums and products along an axis,
 // optionally exclusive (start from the identity) and reversed. Prod's gradient is built on them.
+import { optionalArgs } from "../../optionalArgs";
 import { int32 } from "../../graph/dtypes";
 import { Tensor } from "../../graph/tensor";
 import { InvalidArgumentError } from "../../errors";
@@ -10,11 +11,19 @@ import { GradFn, registerOp } from "../registry";
 import { convertToTensor } from "../array/constant";
 import { multiply, truediv } from "./binary";
 
-function scanKernel(combine: (acc: number, v: number) => number, identity: number, exclusive: boolean, reverse: boolean) {
+function scanKernel(
+  combine: (acc: number, v: number) => number,
+  identity: number,
+  exclusive: boolean,
+  reverse: boolean,
+) {
   return ([x, axisArr]: NDArray[]): NDArray[] => {
     const r = x.shape.length;
     let axis = (axisArr.data as Int32Array)[0];
-    if (axis < -r || axis >= r) throw new InvalidArgumentError(`ScanOp: Expected scan axis in the range [${-r}, ${r}), but got ${axis}`);
+    if (axis < -r || axis >= r)
+      throw new InvalidArgumentError(
+        `ScanOp: Expected scan axis in the range [${-r}, ${r}), but got ${axis}`,
+      );
     if (axis < 0) axis += r;
     const n = x.shape[axis];
     const outer = shapeSize(x.shape.slice(0, axis));
@@ -42,7 +51,12 @@ function scanKernel(combine: (acc: number, v: number) => number, identity: numbe
   };
 }
 
-function defineScan(type: string, combine: (acc: number, v: number) => number, identity: number, gradient: GradFn) {
+function defineScan(
+  type: string,
+  combine: (acc: number, v: number) => number,
+  identity: number,
+  gradient: GradFn,
+) {
   registerOp({
     type,
     outputs: ([x]) => [{ dtype: x.dtype, shape: x.shape }],
@@ -55,6 +69,32 @@ export interface ScanOptions {
   exclusive?: boolean;
   reverse?: boolean;
   name?: string;
+}
+
+/** `tf.cumsum`/`tf.cumprod`: the options may stand in for any omitted optional positional. */
+export interface ScanFunction {
+  (x: unknown, options?: ScanOptions): Tensor;
+  (x: unknown, axis: unknown, options?: ScanOptions): Tensor;
+  (x: unknown, axis: unknown, exclusive: boolean | null | undefined, options?: ScanOptions): Tensor;
+  (
+    x: unknown,
+    axis: unknown,
+    exclusive: boolean | null | undefined,
+    reverse: boolean | null | undefined,
+    options?: ScanOptions,
+  ): Tensor;
+}
+
+function scanFunction(type: string, publicName: string): ScanFunction {
+  const spec = { fn: `tf.${publicName}`, names: ["axis", "exclusive", "reverse"] };
+  return (x: unknown, ...rest: unknown[]) => {
+    const { values, options } = optionalArgs<ScanOptions>(spec, rest);
+    return scan(type, x, values[0] ?? 0, {
+      ...options,
+      exclusive: (values[1] as boolean | undefined) ?? options.exclusive,
+      reverse: (values[2] as boolean | undefined) ?? options.reverse,
+    });
+  };
 }
 
 function scan(type: string, x: unknown, axis: unknown, options: ScanOptions): Tensor {
@@ -71,22 +111,32 @@ function scan(type: string, x: unknown, axis: unknown, options: ScanOptions): Te
 }
 
 /** `tf.cumsum(x, axis=0, exclusive=False, reverse=False)`. */
-export const cumsum = (x: unknown, axis: unknown = 0, options: ScanOptions = {}) => scan("Cumsum", x, axis, options);
+export const cumsum = scanFunction("Cumsum", "cumsum");
 /** `tf.cumprod(x, axis=0, exclusive=False, reverse=False)`. */
-export const cumprod = (x: unknown, axis: unknown = 0, options: ScanOptions = {}) => scan("Cumprod", x, axis, options);
+export const cumprod = scanFunction("Cumprod", "cumprod");
 
 // The sum's gradient runs the other way; the product's divides by x (so it needs x != 0, as in TF).
-defineScan("Cumsum", (a, v) => a + v, 0, (op, [g]) => {
-  if (!g) return [null, null];
-  const exclusive = op.attrBool("exclusive");
-  return [cumsum(g, op.inputs[1], { exclusive, reverse: !op.attrBool("reverse") }), null];
-});
-defineScan("Cumprod", (a, v) => a * v, 1, (op, [g]) => {
-  if (!g) return [null, null];
-  const [x, axis] = op.inputs;
-  const exclusive = op.attrBool("exclusive");
-  const reverse = op.attrBool("reverse");
-  const prod = cumprod(x, axis, { exclusive, reverse });
-  const out = cumsum(multiply(prod, g), axis, { exclusive, reverse: !reverse });
-  return [truediv(out, x), null];
-});
+defineScan(
+  "Cumsum",
+  (a, v) => a + v,
+  0,
+  (op, [g]) => {
+    if (!g) return [null, null];
+    const exclusive = op.attrBool("exclusive");
+    return [cumsum(g, op.inputs[1], { exclusive, reverse: !op.attrBool("reverse") }), null];
+  },
+);
+defineScan(
+  "Cumprod",
+  (a, v) => a * v,
+  1,
+  (op, [g]) => {
+    if (!g) return [null, null];
+    const [x, axis] = op.inputs;
+    const exclusive = op.attrBool("exclusive");
+    const reverse = op.attrBool("reverse");
+    const prod = cumprod(x, axis, { exclusive, reverse });
+    const out = cumsum(multiply(prod, g), axis, { exclusive, reverse: !reverse });
+    return [truediv(out, x), null];
+  },
+);
