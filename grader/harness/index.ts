@@ -17,6 +17,8 @@ import * as path from "path";
 import { checkAnswer } from "../answers";
 import { loadManifest, testIdFromName, type Manifest } from "../manifest";
 import { Bridge } from "./bridge";
+/** For suites: a message for the common type slips (an NDArray where a number is asked for…). */
+export { describeTypeSlip } from "../typeSlips";
 import { RUN_ENV, type RunDescriptor } from "./descriptor";
 
 

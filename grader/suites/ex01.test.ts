@@ -4,7 +4,7 @@
  * Expected values come from running the learner's own graph on seeded inputs.
  */
 import * as tf from "tensorlings";
-import { randomInt, rng, submission, submitAnswer } from "../harness";
+import { describeTypeSlip, randomInt, rng, submission, submitAnswer } from "../harness";
 import { check, errorOf, inSession, isChoiceSet, isGraph, opTypes } from "./support/checks";
 
 interface DeferredGraph {
@@ -74,6 +74,8 @@ test("[ex01.deferred] values exist only when a session runs the graph, after ini
     const got = sess.run(f).item() as number;
     check(got === expected, `after init, f evaluated to ${got} for x=${x0}, y=${y0}; f should be x*x*y + y + 2 = ${expected}`);
   });
+  const slip = describeTypeSlip("`value`", built.value, "number");
+  check(slip === null, slip ?? "");
   check(built.value === expected, `\`value\` should be f's value after init (x=${x0}, y=${y0}); you reported ${built.value}`);
 });
 
