@@ -22,7 +22,7 @@ export const SETUP_SH = `#!/usr/bin/env bash
 set -euo pipefail
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 24 ]; then
   apt-get update
-  apt-get install -y ca-certificates curl gnupg util-linux
+  apt-get install -y ca-certificates curl gnupg util-linux bubblewrap
   curl -fsSL https://deb.nodesource.com/setup_26.x | bash -
   apt-get install -y nodejs
 fi
