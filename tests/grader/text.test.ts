@@ -40,7 +40,7 @@ describe("learner text", () => {
     const run = "/tmp/tensorlings-grade-AbC123/ex1-0-xyz";
     const text = [
       `Error: boom\n    at add (${run}/submission/ex01.ts:3:9)`,
-      "    at Object.<anonymous> (/work/kit/node_modules/jest-circus/build/run.js:1:2)",
+      "    at Object.<anonymous> (/srv/kit/node_modules/jest-circus/build/run.js:1:2)",
       "read '/home/alice/secret/answers.json' failed",
       "see file:///root/x/y.js and C:\\Users\\bob\\ex01.ts",
       "ratio a/b/c and https://example.org/a/b stay",
@@ -51,7 +51,7 @@ describe("learner text", () => {
     expect(out).toContain("read '<path>/answers.json' failed");
     expect(out).toContain("see <path>/y.js and <path>\\ex01.ts");
     expect(out).toContain("ratio a/b/c and https://example.org/a/b stay");
-    expect(out).not.toMatch(/\/tmp|\/work|\/home|\/root|Users/);
+    expect(out).not.toMatch(/\/tmp|\/srv|\/home|\/root|Users/);
   });
 
   it("turns any thrown value into text without throwing", () => {
