@@ -3,7 +3,7 @@
  * attempts, and how many hint levels were shown. A convenience only: instructors regrade from
  * scratch and never read it.
  */
-import { readProgress, section, updateProgress } from "../../progress/store";
+import { readProgress, section, updateProgress } from "../../lessons/runner/progressStore";
 import type { ExerciseResult } from "../engine/types";
 
 export interface ExerciseProgress {
@@ -17,7 +17,7 @@ export interface ExerciseProgress {
   passedAt?: string;
 }
 
-/** The grader's part of the shared progress file (progress/store.ts): `exercises` and `hints`. */
+/** The grader's part of the shared progress file (lessons/runner/progressStore.ts): `exercises` and `hints`. */
 export interface Progress {
   exercises: Record<string, ExerciseProgress>;
   /** Hint levels shown so far, by exercise id. */

@@ -1,8 +1,8 @@
 /**
- * Lesson progress, kept under `lessons` in the shared progress file (progress/store.ts), which
+ * Lesson progress, kept under `lessons` in the shared progress file (lessons/runner/progressStore.ts), which
  * the grader also writes: only the `lessons` key is changed here.
  */
-import { progressFile, readProgress, section, updateProgress } from "../../progress/store";
+import { progressFile, readProgress, section, updateProgress } from "./progressStore";
 
 export { progressFile };
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { loadProgress, nextHint, recordGrade, saveProgress } from "../../grader/cli/progress";
 import type { ExerciseResult } from "../../grader/engine/types";
 import { readLessonsProgress, recordLessonProgress } from "../../lessons/runner/progress";
-import { PROGRESS_VERSION, progressFile, readProgress, updateProgress } from "../../progress/store";
+import { PROGRESS_VERSION, progressFile, readProgress, updateProgress } from "../../lessons/runner/progressStore";
 
 let dir: string;
 let file: string;
