@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main, suiteTestIds } from "../../grader/cli/check";
+import { main, matchIds, suiteTestIds } from "../../grader/cli/check";
+import { loadManifest } from "../../grader/manifest";
 import { SOLUTION, STUB, SUITES } from "./support/corpus";
 
 jest.setTimeout(180_000);
@@ -56,6 +57,10 @@ describe("grade:check", () => {
       "ex01.t2",
       "ex01.t3",
     ]);
+  });
+
+  it("finds every id of the kit's own suites in both directions (a static read)", () => {
+    expect(matchIds(loadManifest(path.join(__dirname, "..", "..", "grader", "suites")))).toEqual([]);
   });
 
   it("passes the fixture kit and labels the folders it graded", async () => {
