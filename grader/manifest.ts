@@ -8,6 +8,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { findNodeAtLocation, parseTree, type JSONPath } from "jsonc-parser";
+import leven from "leven";
 
 export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";
 export const VISIBILITIES: readonly Visibility[] = ["visible", "hidden", "after_due_date", "after_published"];
@@ -80,6 +82,50 @@ export class ManifestError extends Error {
   }
 }
 
+/**
+ * The keys manifest.json may use at each level. Typed as complete records of the interfaces above,
+ * so adding a field to an interface without listing it here (or the reverse) fails to compile:
+ * the interfaces are the one schema, and any other key is a typo reported with a suggestion.
+ */
+const MANIFEST_KEYS: Record<"schemaVersion" | "title" | "exercises", true> = {
+  schemaVersion: true,
+  title: true,
+  exercises: true,
+};
+const EXERCISE_KEYS: Record<keyof ManifestExercise | "points", true> = {
+  id: true,
+  slug: true,
+  file: true,
+  title: true,
+  lesson: true,
+  timeoutMs: true,
+  suite: true,
+  memoryMb: true,
+  allowChildProcess: true,
+  typecheck: true,
+  hints: true,
+  answers: true,
+  tests: true,
+  points: true, // the default points of the exercise's tests
+};
+const TEST_KEYS: Record<keyof ManifestTest, true> = {
+  id: true,
+  name: true,
+  points: true,
+  visibility: true,
+  answer: true,
+  timeoutMs: true,
+  advisory: true,
+};
+const ANSWER_KEYS: Record<keyof AnswerKey, true> = { salt: true, sha256: true, feedback: true };
+const FEEDBACK_KEYS: Record<keyof NonNullable<AnswerKey["feedback"]>[number], true> = {
+  sha256: true,
+  message: true,
+};
+
+/** Turns a JSON path into `line:column` of that key in the file, when the text is known. */
+type Locate = (at: JSONPath) => string | undefined;
+
 export const MANIFEST_FILE = "manifest.json";
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MEMORY_MB = 1024;
@@ -95,13 +141,14 @@ export function loadManifest(suitesDir: string): Manifest {
   const dir = path.resolve(suitesDir);
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) throw new ManifestError(file, [`no ${MANIFEST_FILE} in ${dir}`]);
+  const text = fs.readFileSync(file, "utf8");
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    raw = JSON.parse(text);
   } catch (e) {
     throw new ManifestError(file, [`not valid JSON: ${(e as Error).message}`]);
   }
-  const manifest = parseManifest(raw, file, dir);
+  const manifest = parseManifest(raw, file, dir, locator(text));
   const missing = manifest.exercises.filter((ex) => !fs.existsSync(path.join(dir, ex.suite)));
   if (missing.length)
     throw new ManifestError(
@@ -112,11 +159,14 @@ export function loadManifest(suitesDir: string): Manifest {
   return manifest;
 }
 
-/** Validates a parsed manifest object; `file` only labels errors. */
-export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Manifest {
+/** Validates a parsed manifest object; `file` only labels errors, `locate` adds line:column. */
+export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = ".", locate?: Locate): Manifest {
   const problems: string[] = [];
   const bad = (msg: string) => problems.push(msg);
   if (!isObject(raw)) throw new ManifestError(file, ["the top level must be an object"]);
+  const unknown = (obj: unknown, known: Record<string, true>, at: JSONPath, label: string) =>
+    unknownKeys(obj, known, at, label, path.basename(file), locate).forEach(bad);
+  unknown(raw, MANIFEST_KEYS, [], "top level");
   if (raw.schemaVersion !== 1) bad(`schemaVersion must be 1 (got ${JSON.stringify(raw.schemaVersion)})`);
   if (!Array.isArray(raw.exercises) || raw.exercises.length === 0) bad("exercises must be a non-empty array");
   const exercises: ManifestExercise[] = [];
@@ -130,6 +180,7 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
       continue;
     }
     const id = e.id;
+    unknown(e, EXERCISE_KEYS, ["exercises", i], `exercise ${typeof id === "number" ? id : i}`);
     if (typeof id !== "number" || !Number.isInteger(id) || id < 1) bad(`${at}.id must be a positive integer`);
     else if (exIds.has(id)) bad(`${at}.id ${id} is used twice`);
     else exIds.add(id);
@@ -157,7 +208,10 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
     const timeoutMs = num(e.timeoutMs, DEFAULT_TIMEOUT_MS, `${label}: timeoutMs`, bad, 1);
     const memoryMb = num(e.memoryMb, DEFAULT_MEMORY_MB, `${label}: memoryMb`, bad, 64);
     const defaultPoints = num(e.points, 1, `${label}: points`, bad, 0);
-    if (e.lesson !== undefined && (typeof e.lesson !== "number" || !Number.isInteger(e.lesson) || e.lesson < 0))
+    if (
+      e.lesson !== undefined &&
+      (typeof e.lesson !== "number" || !Number.isInteger(e.lesson) || e.lesson < 0)
+    )
       bad(`${label}: lesson must be a lesson number (a whole number >= 0)`);
     const typecheck = e.typecheck ?? "gate";
     if (typecheck !== "gate" && typecheck !== "report" && typecheck !== "off")
@@ -166,6 +220,15 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
     if (!Array.isArray(hints) || hints.some((h) => typeof h !== "string"))
       bad(`${label}: hints must be an array of strings (one per level)`);
     const answers = parseAnswers(e.answers, label, bad);
+    if (isObject(e.answers))
+      for (const [q, k] of Object.entries(e.answers)) {
+        const at = ["exercises", i, "answers", q];
+        unknown(k, ANSWER_KEYS, at, `${label} answers.${q}`);
+        if (isObject(k) && Array.isArray(k.feedback))
+          k.feedback.forEach((f, n) =>
+            unknown(f, FEEDBACK_KEYS, [...at, "feedback", n], `${label} answers.${q}.feedback[${n}]`),
+          );
+      }
     const tests: ManifestTest[] = [];
     if (!Array.isArray(e.tests) || e.tests.length === 0) bad(`${label}: tests must be a non-empty array`);
     for (const [j, t] of (Array.isArray(e.tests) ? e.tests : []).entries()) {
@@ -174,6 +237,7 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
         bad(`${tat} must be an object`);
         continue;
       }
+      unknown(t, TEST_KEYS, ["exercises", i, "tests", j], tat);
       const tid = typeof t.id === "string" ? t.id : "";
       if (!TEST_ID.test(tid)) bad(`${tat}.id must match ${TEST_ID} (got ${JSON.stringify(t.id)})`);
       else if (testIds.has(tid)) bad(`${tat}.id "${tid}" is used twice`);
@@ -184,7 +248,8 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = "."): Ma
         bad(`${tat}.visibility must be one of ${VISIBILITIES.join(", ")}`);
       if (t.answer !== undefined && (typeof t.answer !== "string" || !answers[t.answer]))
         bad(`${tat}.answer must name a key in the exercise's answers`);
-      if (t.advisory !== undefined && typeof t.advisory !== "boolean") bad(`${tat}.advisory must be true or false`);
+      if (t.advisory !== undefined && typeof t.advisory !== "boolean")
+        bad(`${tat}.advisory must be true or false`);
       const advisory = t.advisory === true;
       tests.push({
         id: tid,
@@ -281,6 +346,55 @@ export function testIdFromName(name: string): string | null {
 
 export function isFolderExercise(ex: ManifestExercise): boolean {
   return ex.file.endsWith("/");
+}
+
+/** `manifest.json:12:9: exercise 1 tests[0]: unknown key "visiblity"; did you mean "visibility"?` */
+function unknownKeys(
+  obj: unknown,
+  known: Record<string, true>,
+  at: JSONPath,
+  label: string,
+  fileName: string,
+  locate?: Locate,
+): string[] {
+  if (!isObject(obj)) return [];
+  return Object.keys(obj)
+    .filter((k) => !Object.hasOwn(known, k))
+    .map((k) => {
+      const where = locate?.([...at, k]);
+      const guess = closestKey(k, Object.keys(known));
+      return (
+        `${where ? `${fileName}:${where}: ` : ""}${label}: unknown key ${JSON.stringify(k)}` +
+        (guess
+          ? `; did you mean ${JSON.stringify(guess)}?`
+          : `; known keys: ${Object.keys(known).join(", ")}`)
+      );
+    });
+}
+
+/** The known key a typo most likely meant: a case slip, or a few letters off. */
+function closestKey(key: string, known: string[]): string | undefined {
+  const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (sameCase) return sameCase;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const k of known) {
+    const d = leven(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+/** Finds where a key sits in the manifest's text, as 1-based `line:column`. */
+function locator(text: string): Locate {
+  const root = parseTree(text);
+  return (at) => {
+    const parent = root && findNodeAtLocation(root, at.slice(0, -1));
+    const prop = parent?.children?.find((p) => p.children?.[0]?.value === at[at.length - 1]);
+    if (!prop) return undefined;
+    const before = text.slice(0, prop.offset).split("\n");
+    return `${before.length}:${before[before.length - 1].length + 1}`;
+  };
 }
 
 function isSafeRelative(p: string): boolean {

@@ -12,6 +12,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { DEFAULT_KIT_ROOT } from "../engine/kit";
 import { onShutdown } from "../engine/lifecycle";
+import { ManifestError } from "../manifest";
 import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
 
 const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
@@ -100,6 +101,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     );
     return result.exitCode;
   } catch (e) {
+    if (e instanceof ManifestError) {
+      console.error(`grade:batch: ${e.message}`);
+      return 2;
+    }
     if (e instanceof ConfigError) {
       console.error(`grade:batch: ${e.message}\n${USAGE}`);
       return 2;

@@ -16,6 +16,7 @@ import {
   parseManifest,
   testIdFromName,
 } from "../../grader/manifest";
+import { main as batchMain } from "../../grader/batch/cli";
 import { SUITES } from "./support/corpus";
 
 const minimal = (over: Record<string, unknown> = {}) => ({
@@ -101,6 +102,108 @@ describe("manifest", () => {
     const run = () => parseManifest({ schemaVersion: 1, ...raw });
     expect(run).toThrow(ManifestError);
     expect(run).toThrow(message);
+  });
+
+  it.each([
+    ["visiblity", "visibility"],
+    ["point", "points"],
+    ["timeoutMS", "timeoutMs"],
+  ])("rejects the test key %s with its line:column and a suggestion", (typo, meant) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "manifest-typo-"));
+    try {
+      const m = JSON.parse(fs.readFileSync(path.join(SUITES, "manifest.json"), "utf8"));
+      m.exercises[1].tests[1][typo] = 3;
+      const text = JSON.stringify(m, null, 2);
+      fs.writeFileSync(path.join(dir, "manifest.json"), text);
+      for (const f of fs.readdirSync(SUITES))
+        if (f !== "manifest.json") fs.copyFileSync(path.join(SUITES, f), path.join(dir, f));
+      const lines = text.split("\n");
+      const line = lines.findIndex((l) => l.includes(`"${typo}"`));
+      const column = lines[line].indexOf(`"${typo}"`) + 1;
+      expect(() => loadManifest(dir)).toThrow(
+        `manifest.json:${line + 1}:${column}: exercise 2 tests[1]: unknown key "${typo}"; did you mean "${meant}"?`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [
+      "the top level",
+      { schemaVersion: 1, titel: "x", exercises: minimal().exercises },
+      /top level: unknown key "titel"; did you mean "title"/,
+    ],
+    ["an exercise", minimal({ memoryMB: 64 }), /exercise 1: unknown key "memoryMB"; did you mean "memoryMb"/],
+    ["an exercise (no near key)", minimal({ colour: "red" }), /unknown key "colour"; known keys: id, slug/],
+    [
+      "an answer key",
+      minimal({ answers: { q1: { salt: "s", sha256: "a".repeat(64), feedbak: [] } } }),
+      /answers.q1: unknown key "feedbak"; did you mean "feedback"/,
+    ],
+  ])("rejects an unknown key in %s", (_what, raw, message) => {
+    expect(() => parseManifest(raw)).toThrow(message);
+  });
+
+  it("accepts every optional key the kit's own manifests use", () => {
+    expect(() => loadManifest(path.join(__dirname, "..", "..", "grader", "suites"))).not.toThrow();
+    expect(() =>
+      parseManifest(
+        minimal({
+          lesson: 2,
+          points: 1,
+          suite: "x.test.ts",
+          memoryMb: 256,
+          allowChildProcess: true,
+          typecheck: "report",
+          hints: ["h"],
+          answers: {
+            q1: { salt: "s", sha256: "a".repeat(64), feedback: [{ sha256: "b".repeat(64), message: "m" }] },
+          },
+          tests: [
+            {
+              id: "t",
+              name: "n",
+              points: 0,
+              visibility: "hidden",
+              answer: "q1",
+              timeoutMs: 5,
+              advisory: true,
+            },
+          ],
+        }),
+      ),
+    ).not.toThrow();
+  });
+
+  it("makes grade:batch exit with 2 and the message on a manifest typo", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "manifest-batch-"));
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const m = JSON.parse(fs.readFileSync(path.join(SUITES, "manifest.json"), "utf8"));
+      m.exercises[0].tests[2].visiblity = "hidden";
+      fs.mkdirSync(path.join(dir, "tests"));
+      fs.writeFileSync(path.join(dir, "tests", "manifest.json"), JSON.stringify(m, null, 2));
+      for (const f of fs.readdirSync(SUITES))
+        if (f !== "manifest.json") fs.copyFileSync(path.join(SUITES, f), path.join(dir, "tests", f));
+      fs.mkdirSync(path.join(dir, "subs", "alice"), { recursive: true });
+      const code = await batchMain([
+        "--submissions",
+        path.join(dir, "subs"),
+        "--out",
+        path.join(dir, "out"),
+        "--tests",
+        path.join(dir, "tests"),
+        "--no-sandbox",
+      ]);
+      expect(code).toBe(2);
+      expect(errors.mock.calls.flat().join("\n")).toMatch(
+        /manifest.json:\d+:\d+: exercise 1 tests\[2\]: unknown key "visiblity"; did you mean "visibility"\?/,
+      );
+    } finally {
+      errors.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects a missing manifest and a missing suite file by name", () => {
