@@ -106,6 +106,32 @@ describe("Gradescope results", () => {
     expect(gs.tests[0].extra_data.execution_time).toBe(0.012);
   });
 
+  it("count only visible checks in the student-visible summary (finding 3)", () => {
+    const hidden = (t: TestResult, v: TestResult["visibility"]): TestResult => ({ ...t, visibility: v });
+    const r = record(
+      "dana",
+      [
+        test("ex01.t1", "passed", 2, 2),
+        test("ex01.t2", "passed", 1, 1),
+        hidden(test("ex01.t3", "failed", 0, 1, "hidden detail"), "hidden"),
+        hidden(test("ex02.t1", "failed", 0, 1), "after_published"),
+        hidden(test("ex02.t2", "passed", 1, 1), "after_due_date"),
+      ],
+      {
+        flags: [{ code: "errors-cleared", severity: "integrity", message: "x", test: "ex01.t3" }],
+        output: "4/6 points; 3 of 5 checks passed; 1 integrity problem(s)",
+      },
+    );
+    const gs = toGradescope(r);
+    expect(validateGradescope(gs)).toEqual([]);
+    expect(gs.output).toBe(
+      "3/3 points on visible checks; 2 of 2 visible checks passed; more checks are scored when results are published",
+    );
+    expect(gs.output).not.toMatch(/\/6|of 5|integrity/);
+    expect(gs.tests.filter((t) => t.visibility === "visible")).toHaveLength(2);
+    expect(toGradescope(mixed).output).toBe("1/5 points on visible checks; 1 of 5 visible checks passed");
+  });
+
   it("validation catches what Gradescope would reject", () => {
     const gs = toGradescope(mixed) as unknown as Record<string, any>;
     expect(validateGradescope({ ...gs, grade: 1 })).toEqual(['unknown top-level key "grade"']);
