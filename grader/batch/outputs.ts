@@ -4,6 +4,8 @@
  *   <out>/results/<student>.json                 canonical record
  *   <out>/gradescope/<student>/results.json      Gradescope format
  *   <out>/grades.csv, <out>/grades-long.csv      gradebooks
+ *   <out>/gradebook-{canvas,moodle}.csv          LMS imports (report/gradebook.ts)
+ *   <out>/feedback/<student>.md                  what to post to each student
  *   <out>/junit.xml                              JUnit (broken suites as <error>)
  *   <out>/summary.md                             also appended to $GITHUB_STEP_SUMMARY
  *   <out>/errors.json                            submissions the grader itself failed on
@@ -15,6 +17,8 @@ import type { GradeRecord } from "../engine/types";
 import type { Manifest } from "../manifest";
 import { cleanRecord, type RecordCleanOptions } from "../report/clean";
 import { gradesCsv, longCsv } from "../report/csv";
+import { feedbackMarkdown } from "../report/feedback";
+import { canvasGradebookCsv, moodleGradebookCsv } from "../report/gradebook";
 import { toGradescope } from "../report/gradescope";
 import { toJUnit } from "../report/junit";
 import { summaryMarkdown } from "../report/summary";
@@ -56,6 +60,12 @@ export function writeAggregates(
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, "grades.csv"), gradesCsv(sorted, manifest));
   fs.writeFileSync(path.join(outDir, "grades-long.csv"), longCsv(sorted));
+  const assignment = manifest.title || "tensorlings";
+  fs.writeFileSync(path.join(outDir, "gradebook-canvas.csv"), canvasGradebookCsv(sorted, assignment));
+  fs.writeFileSync(path.join(outDir, "gradebook-moodle.csv"), moodleGradebookCsv(sorted, assignment));
+  fs.mkdirSync(path.join(outDir, "feedback"), { recursive: true });
+  for (const r of sorted)
+    fs.writeFileSync(path.join(outDir, "feedback", `${r.submission.id}.md`), feedbackMarkdown(r, manifest));
   const xml = toJUnit(sorted);
   const problems = validateJUnit(xml);
   if (problems.length) throw new Error(`JUnit output is invalid: ${problems.join("; ")}`);
