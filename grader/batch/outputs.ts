@@ -8,6 +8,7 @@
  *   <out>/feedback/<student>.md                  what to post to each student
  *   <out>/junit.xml                              JUnit (broken suites as <error>)
  *   <out>/summary.md                             also appended to $GITHUB_STEP_SUMMARY
+ *   <out>/summary.svg                            histogram and pass rates, linked from summary.md
  *   <out>/errors.json                            submissions the grader itself failed on
  *   <out>/batch.json                             what was graded, with which tests, which shard
  */
@@ -21,6 +22,8 @@ import { feedbackMarkdown } from "../report/feedback";
 import { canvasGradebookCsv, moodleGradebookCsv } from "../report/gradebook";
 import { toGradescope } from "../report/gradescope";
 import { toJUnit } from "../report/junit";
+import { summarySvg } from "../report/chart";
+import { classStats } from "../report/stats";
 import { summaryMarkdown } from "../report/summary";
 import { validateGradescope, validateJUnit } from "../report/validate";
 
@@ -75,9 +78,14 @@ export function writeAggregates(
     : meta.mergedFrom
       ? `Merged from ${meta.mergedFrom.length} shard(s).`
       : "";
-  const md = summaryMarkdown(sorted, manifest, shardNote);
-  fs.writeFileSync(path.join(outDir, "summary.md"), md);
-  if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, md + "\n");
+  fs.writeFileSync(path.join(outDir, "summary.svg"), summarySvg(classStats(sorted), manifest.title));
+  fs.writeFileSync(
+    path.join(outDir, "summary.md"),
+    summaryMarkdown(sorted, manifest, shardNote, "summary.svg"),
+  );
+  // A job page cannot show a file beside it: no chart link there.
+  if (process.env.GITHUB_STEP_SUMMARY)
+    fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summaryMarkdown(sorted, manifest, shardNote) + "\n");
   const errors = sorted
     .filter((r) => r.status === "error")
     .map((r) => ({ student: r.submission.id, error: r.error ?? "unknown" }));
