@@ -66,9 +66,7 @@ export function writeAggregates(
   const assignment = manifest.title || "tensorlings";
   fs.writeFileSync(path.join(outDir, "gradebook-canvas.csv"), canvasGradebookCsv(sorted, assignment));
   fs.writeFileSync(path.join(outDir, "gradebook-moodle.csv"), moodleGradebookCsv(sorted, assignment));
-  fs.mkdirSync(path.join(outDir, "feedback"), { recursive: true });
-  for (const r of sorted)
-    fs.writeFileSync(path.join(outDir, "feedback", `${r.submission.id}.md`), feedbackMarkdown(r, manifest));
+  writeFeedback(path.join(outDir, "feedback"), sorted, manifest);
   const xml = toJUnit(sorted);
   const problems = validateJUnit(xml);
   if (problems.length) throw new Error(`JUnit output is invalid: ${problems.join("; ")}`);
@@ -91,6 +89,22 @@ export function writeAggregates(
     .map((r) => ({ student: r.submission.id, error: r.error ?? "unknown" }));
   writeJson(path.join(outDir, "errors.json"), errors);
   writeJson(path.join(outDir, "batch.json"), meta);
+}
+
+/**
+ * One `<id>.md` per record. Feedback is derived from the same records as grades.csv, so a file
+ * for a student not among them (left the class, renamed) is removed rather than posted.
+ */
+function writeFeedback(
+  dir: string,
+  records: GradeRecord[],
+  manifest: Pick<Manifest, "exercises" | "title">,
+): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const keep = new Set(records.map((r) => `${r.submission.id}.md`));
+  for (const f of fs.readdirSync(dir)) if (f.endsWith(".md") && !keep.has(f)) fs.rmSync(path.join(dir, f));
+  for (const r of records)
+    fs.writeFileSync(path.join(dir, `${r.submission.id}.md`), feedbackMarkdown(r, manifest));
 }
 
 /** Canonical records found under `<dir>/results/`. */

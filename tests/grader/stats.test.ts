@@ -111,7 +111,7 @@ describe("class statistics (finding 9)", () => {
     expect(root.children.find((c) => c.name === "title")?.text).toBe("Grading summary: HW <9>");
   });
 
-  it("are written beside summary.md by a batch", () => {
+  it("are written beside summary.md by a batch, with current feedback files only", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "stats-test-"));
     try {
       const meta = {
@@ -125,6 +125,13 @@ describe("class statistics (finding 9)", () => {
       writeAggregates(out, klass, manifest, meta);
       expect(fs.readFileSync(path.join(out, "summary.md"), "utf8")).toContain("](summary.svg)");
       expect(fs.readFileSync(path.join(out, "summary.svg"), "utf8")).toMatch(/^<svg /);
+      expect(fs.readdirSync(path.join(out, "feedback")).sort()).toEqual(
+        ["a", "b", "c", "d", "e", "f", "g"].map((id) => `${id}.md`),
+      );
+      // A student gone from the class loses their feedback file; a rerun writes only current ones.
+      writeAggregates(out, klass.slice(1), manifest, meta);
+      expect(fs.existsSync(path.join(out, "feedback", "a.md"))).toBe(false);
+      expect(fs.readdirSync(path.join(out, "feedback"))).toHaveLength(6);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
