@@ -4,8 +4,11 @@
  *   <out>/results/<student>.json                 canonical record
  *   <out>/gradescope/<student>/results.json      Gradescope format
  *   <out>/grades.csv, <out>/grades-long.csv      gradebooks
+ *   <out>/gradebook-{canvas,moodle}.csv          LMS imports (report/gradebook.ts)
+ *   <out>/feedback/<student>.md                  what to post to each student
  *   <out>/junit.xml                              JUnit (broken suites as <error>)
  *   <out>/summary.md                             also appended to $GITHUB_STEP_SUMMARY
+ *   <out>/summary.svg                            histogram and pass rates, linked from summary.md
  *   <out>/errors.json                            submissions the grader itself failed on
  *   <out>/batch.json                             what was graded, with which tests, which shard
  */
@@ -15,8 +18,12 @@ import type { GradeRecord } from "../engine/types";
 import type { Manifest } from "../manifest";
 import { cleanRecord, type RecordCleanOptions } from "../report/clean";
 import { gradesCsv, longCsv } from "../report/csv";
+import { feedbackMarkdown } from "../report/feedback";
+import { canvasGradebookCsv, moodleGradebookCsv } from "../report/gradebook";
 import { toGradescope } from "../report/gradescope";
 import { toJUnit } from "../report/junit";
+import { summarySvg } from "../report/chart";
+import { classStats } from "../report/stats";
 import { summaryMarkdown } from "../report/summary";
 import { validateGradescope, validateJUnit } from "../report/validate";
 
@@ -56,6 +63,10 @@ export function writeAggregates(
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, "grades.csv"), gradesCsv(sorted, manifest));
   fs.writeFileSync(path.join(outDir, "grades-long.csv"), longCsv(sorted));
+  const assignment = manifest.title || "tensorlings";
+  fs.writeFileSync(path.join(outDir, "gradebook-canvas.csv"), canvasGradebookCsv(sorted, assignment));
+  fs.writeFileSync(path.join(outDir, "gradebook-moodle.csv"), moodleGradebookCsv(sorted, assignment));
+  writeFeedback(path.join(outDir, "feedback"), sorted, manifest);
   const xml = toJUnit(sorted);
   const problems = validateJUnit(xml);
   if (problems.length) throw new Error(`JUnit output is invalid: ${problems.join("; ")}`);
@@ -65,14 +76,35 @@ export function writeAggregates(
     : meta.mergedFrom
       ? `Merged from ${meta.mergedFrom.length} shard(s).`
       : "";
-  const md = summaryMarkdown(sorted, manifest, shardNote);
-  fs.writeFileSync(path.join(outDir, "summary.md"), md);
-  if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, md + "\n");
+  fs.writeFileSync(path.join(outDir, "summary.svg"), summarySvg(classStats(sorted), manifest.title));
+  fs.writeFileSync(
+    path.join(outDir, "summary.md"),
+    summaryMarkdown(sorted, manifest, shardNote, "summary.svg"),
+  );
+  // A job page cannot show a file beside it: no chart link there.
+  if (process.env.GITHUB_STEP_SUMMARY)
+    fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summaryMarkdown(sorted, manifest, shardNote) + "\n");
   const errors = sorted
     .filter((r) => r.status === "error")
     .map((r) => ({ student: r.submission.id, error: r.error ?? "unknown" }));
   writeJson(path.join(outDir, "errors.json"), errors);
   writeJson(path.join(outDir, "batch.json"), meta);
+}
+
+/**
+ * One `<id>.md` per record. Feedback is derived from the same records as grades.csv, so a file
+ * for a student not among them (left the class, renamed) is removed rather than posted.
+ */
+function writeFeedback(
+  dir: string,
+  records: GradeRecord[],
+  manifest: Pick<Manifest, "exercises" | "title">,
+): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const keep = new Set(records.map((r) => `${r.submission.id}.md`));
+  for (const f of fs.readdirSync(dir)) if (f.endsWith(".md") && !keep.has(f)) fs.rmSync(path.join(dir, f));
+  for (const r of records)
+    fs.writeFileSync(path.join(dir, `${r.submission.id}.md`), feedbackMarkdown(r, manifest));
 }
 
 /** Canonical records found under `<dir>/results/`. */

@@ -1,12 +1,18 @@
 /**
  * Gradebook CSVs from GradeRecords: `grades.csv` (one row per student, one column per exercise)
  * and `grades-long.csv` (one row per student and test, for pandas and spreadsheets).
+ * Exercise columns state their maximum in the header (`ex01_add (/4)`); `status` is the word
+ * from report/status.ts (pass, partial, zero, error).
  */
 import type { Manifest } from "../manifest";
 import type { GradeRecord } from "../engine/types";
+import { exerciseMaxima, gradeWord } from "./status";
 
 export function gradesCsv(records: GradeRecord[], manifest: Pick<Manifest, "exercises">): string {
-  const exCols = manifest.exercises.map((e) => `ex${String(e.id).padStart(2, "0")}_${e.slug}`);
+  const maxima = exerciseMaxima(records);
+  const exCols = manifest.exercises.map(
+    (e) => `ex${String(e.id).padStart(2, "0")}_${e.slug} (/${maxima.get(e.id) ?? 0})`,
+  );
   const header = [
     "student_id",
     "submission_sha",
@@ -33,7 +39,7 @@ export function gradesCsv(records: GradeRecord[], manifest: Pick<Manifest, "exer
       r.max_score,
       r.max_score ? Math.round((1000 * r.score) / r.max_score) / 10 : 0,
       ...manifest.exercises.map((e) => byEx.get(e.id) ?? 0),
-      r.status,
+      gradeWord(r),
       r.tests.filter((t) => t.status === "timeout").length,
       r.flags.filter((f) => f.severity === "integrity").length,
       codes,
@@ -56,6 +62,7 @@ export function longCsv(records: GradeRecord[]): string {
     "max_score",
     "visibility",
     "duration_ms",
+    "message",
   ];
   const rows = records.flatMap((r) =>
     r.tests.map((t) => [
@@ -67,6 +74,7 @@ export function longCsv(records: GradeRecord[]): string {
       t.max_score,
       t.visibility,
       t.duration_ms,
+      t.status === "passed" ? "" : t.message,
     ]),
   );
   return toCsv([header, ...rows]);

@@ -38,6 +38,31 @@ const STATUS_TEXT: Record<TestResult["status"], string> = {
   "integrity-error": "not scored (integrity)",
 };
 
+/**
+ * The student-visible summary line counts only `visible` tests: hidden, after_due_date and
+ * after_published checks (and integrity problems on them) would otherwise leak through the totals.
+ */
+export function visibleSummary(record: GradeRecord): string {
+  const visible = record.tests.filter((t) => t.visibility === "visible");
+  const hiddenIds = new Set(record.tests.filter((t) => t.visibility !== "visible").map((t) => t.id));
+  const score = round(visible.reduce((s, t) => s + t.score, 0));
+  const max = round(visible.reduce((s, t) => s + t.max_score, 0));
+  const passed = visible.filter((t) => t.status === "passed").length;
+  const integrity = record.flags.filter(
+    (f) => f.severity === "integrity" && !(f.test && hiddenIds.has(f.test)),
+  ).length;
+  return (
+    `${score}/${max} points on visible checks; ${passed} of ${visible.length} visible checks passed` +
+    (integrity ? `; ${integrity} integrity problem(s)` : "") +
+    (hiddenIds.size ? "; more checks are scored when results are published" : "") +
+    (record.grader.sandbox.sandboxed ? "" : `; ${record.grader.sandbox.note}`)
+  );
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 /** Learner texts are cleaned again here, so a record from anywhere is safe to show a student. */
 export function toGradescope(raw: GradeRecord): GradescopeResults {
   const record = cleanRecord(raw);
@@ -70,7 +95,7 @@ export function toGradescope(raw: GradeRecord): GradescopeResults {
   return {
     score: record.score,
     execution_time: record.execution_time,
-    output: `${record.output}${typeErrors}${problem}`,
+    output: `${visibleSummary(record)}${typeErrors}${problem}`,
     output_format: "text",
     visibility: "visible",
     stdout_visibility: "hidden",

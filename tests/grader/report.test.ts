@@ -7,8 +7,11 @@ import { LEARNER_TEXT_MAX } from "../../grader/engine/text";
 import type { GradeRecord, TestResult } from "../../grader/engine/types";
 import { cleanRecord, TEXT_LIMITS } from "../../grader/report/clean";
 import { gradesCsv, longCsv, toCsv } from "../../grader/report/csv";
+import { feedbackMarkdown } from "../../grader/report/feedback";
+import { canvasGradebookCsv, canvasUserId, moodleGradebookCsv } from "../../grader/report/gradebook";
 import { toGradescope } from "../../grader/report/gradescope";
 import { toJUnit } from "../../grader/report/junit";
+import { gradeWord } from "../../grader/report/status";
 import { summaryMarkdown } from "../../grader/report/summary";
 import { parseXml, validateGradescope, validateJUnit } from "../../grader/report/validate";
 
@@ -104,6 +107,32 @@ describe("Gradescope results", () => {
     ]);
     expect(gs.tests[1].output).toMatch(/^timed out\n/);
     expect(gs.tests[0].extra_data.execution_time).toBe(0.012);
+  });
+
+  it("count only visible checks in the student-visible summary (finding 3)", () => {
+    const hidden = (t: TestResult, v: TestResult["visibility"]): TestResult => ({ ...t, visibility: v });
+    const r = record(
+      "dana",
+      [
+        test("ex01.t1", "passed", 2, 2),
+        test("ex01.t2", "passed", 1, 1),
+        hidden(test("ex01.t3", "failed", 0, 1, "hidden detail"), "hidden"),
+        hidden(test("ex02.t1", "failed", 0, 1), "after_published"),
+        hidden(test("ex02.t2", "passed", 1, 1), "after_due_date"),
+      ],
+      {
+        flags: [{ code: "errors-cleared", severity: "integrity", message: "x", test: "ex01.t3" }],
+        output: "4/6 points; 3 of 5 checks passed; 1 integrity problem(s)",
+      },
+    );
+    const gs = toGradescope(r);
+    expect(validateGradescope(gs)).toEqual([]);
+    expect(gs.output).toBe(
+      "3/3 points on visible checks; 2 of 2 visible checks passed; more checks are scored when results are published",
+    );
+    expect(gs.output).not.toMatch(/\/6|of 5|integrity/);
+    expect(gs.tests.filter((t) => t.visibility === "visible")).toHaveLength(2);
+    expect(toGradescope(mixed).output).toBe("1/5 points on visible checks; 1 of 5 visible checks passed");
   });
 
   it("validation catches what Gradescope would reject", () => {
@@ -215,7 +244,11 @@ describe("batch outputs", () => {
     const { records, meta } = mergeShards([shard(1), shard(2)], path.join(out, "merged"));
     expect(records.map((r) => r.submission.id)).toEqual(["@octocat", "alice"]);
     expect(meta.mergedFrom).toEqual(["../shard-1", "../shard-2"]);
-    for (const f of ["summary.md", "junit.xml", "grades.csv", "batch.json", "errors.json"]) {
+    const outputs = [
+      ...["summary.md", "junit.xml", "grades.csv", "batch.json", "errors.json"],
+      ...["gradebook-canvas.csv", "gradebook-moodle.csv", "feedback/alice.md", "feedback/@octocat.md"],
+    ];
+    for (const f of outputs) {
       const text = fs.readFileSync(path.join(out, "merged", f), "utf8");
       expect(text).not.toMatch(absolute);
       expect(text).not.toMatch(controls);
@@ -290,13 +323,74 @@ describe("gradebooks and summary", () => {
       "total",
       "max_total",
       "percent",
-      "ex01_add",
-      "ex02_quiz",
+      "ex01_add (/3)",
+      "ex02_quiz (/2)",
     ]);
     expect(csv[1].split(",").slice(0, 7)).toEqual(["alice", "ab".repeat(32), "1", "5", "20", "1", "0"]);
-    const long = longCsv([mixed]).trim().split("\n");
-    expect(long).toHaveLength(6);
-    expect(long[2]).toBe("alice,1,ex01.t2,timeout,0,1,visible,12");
+    const text = longCsv([mixed]);
+    const long = text.trim().split("\n");
+    expect(long[0].split(",").pop()).toBe("message");
+    expect(long[1]).toBe("alice,1,ex01.t1,passed,1,1,visible,12,");
+    expect(long[2]).toBe(
+      "alice,1,ex01.t2,timeout,0,1,visible,12,timed out after 2 s (possible infinite loop)",
+    );
+    // A multi-line message stays one quoted cell (RFC 4180).
+    expect(text).toContain('alice,1,ex01.t3,failed,0,1,visible,12,"Expected: 3\nReceived: <script>&');
+    expect(text).toContain("alice,2,ex02.t2,integrity-error,0,1,visible,12,not scored\n");
+  });
+
+  it("names a passing grade pass, partial or zero, never fail (finding 6)", () => {
+    const status = (r: GradeRecord) => gradesCsv([r], manifest).trim().split("\n")[1].split(",")[7];
+    expect(status(record("a", [test("ex01.t1", "passed", 1, 1)]))).toBe("pass");
+    expect(status(mixed)).toBe("partial");
+    expect(status(record("c", [test("ex01.t1", "failed", 0, 1)]))).toBe("zero");
+    expect(status(record("d", [test("ex01.t1", "error", 0, 1)], { status: "error" }))).toBe("error");
+    expect(gradeWord({ status: "fail", score: 39, max_score: 41 })).toBe("partial");
+  });
+
+  it("write Canvas and Moodle gradebook imports (finding 6)", () => {
+    const canvasStudent = record("leezoe_1234567_8901234_hw9", [test("ex01.t1", "passed", 1, 1)]);
+    const broken = record("zed", [test("ex01.t1", "error", 0, 1)], { status: "error" });
+    const canvas = canvasGradebookCsv([canvasStudent, mixed, broken], "HW 9").trim().split("\n");
+    expect(canvas).toEqual([
+      "Student,ID,SIS User ID,SIS Login ID,Section,HW 9",
+      "Points Possible,,,,,1",
+      "leezoe_1234567_8901234_hw9,1234567,,leezoe_1234567_8901234_hw9,,1",
+      "alice,,,alice,,1",
+      "zed,,,zed,,",
+    ]);
+    expect(canvasUserId("smithjo_LATE_42_7_ex01.ts")).toBe("42");
+    const moodle = moodleGradebookCsv([mixed, broken], "HW 9").trim().split("\n");
+    expect(moodle).toEqual([
+      "Username,HW 9,Feedback",
+      "alice,1,1/5 points (partial)",
+      "zed,,not graded: the grader failed",
+    ]);
+  });
+
+  it("write per-student feedback: scores, failed visible checks with messages, hints (finding 6)", () => {
+    const withHidden = record("erin", [
+      test("ex01.t1", "passed", 1, 1),
+      test("ex01.t2", "failed", 0, 1, "Expected: 3\nReceived: 4"),
+      { ...test("ex01.t3", "failed", 0, 1, "secret detail"), visibility: "hidden" },
+      { ...test("ex02.t1", "failed", 0, 2, "hidden only"), visibility: "after_published" },
+    ]);
+    const text = feedbackMarkdown(withHidden, {
+      title: "HW 9",
+      exercises: [
+        { id: 1, hints: ["Read lesson 2.", "Use tf.add."] },
+        { id: 2, hints: ["never shown"] },
+      ],
+    });
+    expect(text).toContain("# Feedback: HW 9");
+    expect(text).toContain("| 1. Add | 1/3 |");
+    expect(text).toContain("| 2. Quiz | 0/2 |");
+    expect(text).toContain("- **check ex01.t2** (0/1, failed)");
+    expect(text).toContain("  Expected: 3\n  Received: 4\n");
+    expect(text).toContain("1. Read lesson 2.\n2. Use tf.add.");
+    expect(text).toContain("1 further check(s) are shown when results are published");
+    expect(text).not.toMatch(/secret detail|hidden only|never shown|ex01\.t3/);
+    expect(text).toContain("Result: partial, 1/2 points on visible checks");
   });
 
   it("quotes CSV cells and defuses spreadsheet formulas", () => {
