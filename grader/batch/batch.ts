@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Grader, mapLimit, type EngineLimits } from "../engine/grade";
 import { onShutdown } from "../engine/lifecycle";
-import { listSubmissions, type SubmissionSource } from "../engine/submission";
+import { scanSubmissions, type SubmissionSource } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
 import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
 import type { Manifest } from "../manifest";
@@ -36,6 +36,8 @@ export interface BatchResult {
   meta: BatchMeta;
   /** 0: grading worked (whatever the scores); 3: the grader failed on at least one submission. */
   exitCode: 0 | 3;
+  /** Entries of the submissions folder that were not graded, each with why. */
+  unrecognised: string[];
 }
 
 export class ConfigError extends Error {
@@ -88,8 +90,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     throw new ConfigError((e as Error).message);
   }
   let sources: SubmissionSource[];
+  let unrecognised: string[];
   try {
-    sources = pickShard(listSubmissions(opts.submissions), opts.shard);
+    const listing = scanSubmissions(opts.submissions, grader.manifest);
+    unrecognised = listing.unrecognised;
+    if (!listing.sources.length)
+      throw new Error(
+        `no submissions found in ${opts.submissions} (folders, .zip files or Canvas/Moodle loose files)` +
+          (unrecognised.length ? `; left out:\n  ${unrecognised.join("\n  ")}` : ""),
+      );
+    sources = pickShard(listing.sources, opts.shard);
   } catch (e) {
     await grader.close();
     cleanUp();
@@ -101,7 +111,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   try {
     const clean = { roots: [work, grader.kit.root], suiteSources: suiteTexts(grader.manifest) };
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
-      const record = writeStudent(opts.out, await grader.grade(src), clean);
+      const graded = await grader.grade(src);
+      if (src.originalName !== undefined) graded.submission.original_name = src.originalName;
+      const record = writeStudent(opts.out, graded, clean);
       opts.onGraded?.(record, ++done, sources.length);
       return record;
     });
@@ -114,7 +126,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       finished: new Date().toISOString(),
     };
     writeAggregates(opts.out, records, grader.manifest, meta);
-    return { records, meta, exitCode: records.some((r) => r.status === "error") ? 3 : 0 };
+    return { records, meta, exitCode: records.some((r) => r.status === "error") ? 3 : 0, unrecognised };
   } finally {
     await grader.close();
     cleanUp();

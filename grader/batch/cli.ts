@@ -94,6 +94,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     });
     bar?.stop();
     forgetBar();
+    for (const u of result.unrecognised) console.error(`grade:batch: not graded: ${u}`);
     const integrity = result.records.filter((r) => r.flags.some((f) => f.severity === "integrity")).length;
     console.log(
       `graded ${result.records.length} submission(s) into ${values.out}; ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`,

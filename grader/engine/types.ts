@@ -97,6 +97,8 @@ export interface GradeRecord {
   schemaVersion: 1;
   submission: {
     id: string;
+    /** The folder, zip (without .zip) or loose-file student name the id was made from. */
+    original_name?: string;
     /** SHA-256 over the allow-listed files that were graded. */
     sha256: string;
     source: string;
