@@ -10,6 +10,7 @@ import { scanSubmissions, type SubmissionSource } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
 import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
 import type { Manifest } from "../manifest";
+import { loadRoster, lookUp } from "./roster";
 import { writeAggregates, writeStudent, type BatchMeta } from "./outputs";
 
 export interface BatchOptions {
@@ -21,6 +22,8 @@ export interface BatchOptions {
   /** Where the batch's work folder is made (default: the OS temp folder). */
   workBase?: string;
   jobs?: number;
+  /** Class roster CSV (see roster.ts): ids and display names for the submissions it lists. */
+  roster?: string;
   shard?: { index: number; count: number };
   limits?: Partial<EngineLimits>;
   seed?: number;
@@ -38,6 +41,9 @@ export interface BatchResult {
   exitCode: 0 | 3;
   /** Entries of the submissions folder that were not graded, each with why. */
   unrecognised: string[];
+  /** Original names of submissions not on the roster, and roster names with no submission. */
+  offRoster: string[];
+  missing: string[];
 }
 
 export class ConfigError extends Error {
@@ -91,9 +97,19 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   }
   let sources: SubmissionSource[];
   let unrecognised: string[];
+  let offRoster: string[] = [];
+  let missing: string[] = [];
   try {
-    const listing = scanSubmissions(opts.submissions, grader.manifest);
+    const roster = opts.roster ? loadRoster(opts.roster) : undefined;
+    const listing = scanSubmissions(opts.submissions, grader.manifest, roster && ((n) => lookUp(roster, n)));
     unrecognised = listing.unrecognised;
+    offRoster = listing.offRoster;
+    if (roster) {
+      const present = new Set(listing.sources.map((s) => s.id.toLowerCase()));
+      missing = [...roster.values()]
+        .filter((r) => !present.has(r.studentId.toLowerCase()))
+        .map((r) => r.studentId);
+    }
     if (!listing.sources.length)
       throw new Error(
         `no submissions found in ${opts.submissions} (folders, .zip files or Canvas/Moodle loose files)` +
@@ -113,6 +129,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
       const graded = await grader.grade(src);
       if (src.originalName !== undefined) graded.submission.original_name = src.originalName;
+      if (src.displayName !== undefined) graded.submission.display_name = src.displayName;
       const record = writeStudent(opts.out, graded, clean);
       opts.onGraded?.(record, ++done, sources.length);
       return record;
@@ -126,7 +143,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       finished: new Date().toISOString(),
     };
     writeAggregates(opts.out, records, grader.manifest, meta);
-    return { records, meta, exitCode: records.some((r) => r.status === "error") ? 3 : 0, unrecognised };
+    return {
+      records,
+      meta,
+      exitCode: records.some((r) => r.status === "error") ? 3 : 0,
+      unrecognised,
+      offRoster,
+      missing,
+    };
   } finally {
     await grader.close();
     cleanUp();

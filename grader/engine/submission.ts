@@ -22,6 +22,8 @@ export interface SubmissionSource {
   /** The folder or zip; for loose files, the folder holding them. */
   path: string;
   kind: "folder" | "zip" | "files";
+  /** The name a roster gives the student, when a roster was used and lists them. */
+  displayName?: string;
   /** Loose files only: each file's name in the submissions folder, keyed by the manifest file it stands for. */
   looseFiles?: Map<string, string>;
   /** Set when other submissions' names mapped to the same id: all of those names, and that id. */
@@ -93,7 +95,12 @@ export interface SubmissionListing {
   sources: SubmissionSource[];
   /** Files and folders that are neither a submission nor an LMS-named loose file, each with why. */
   unrecognised: string[];
+  /** Original names of submissions a roster was given for but does not list (graded under their own ids). */
+  offRoster: string[];
 }
+
+/** A roster's answer for a submission's original name: the id to grade it under, and a display name. */
+export type RosterLookUp = (originalName: string) => { studentId: string; displayName?: string } | undefined;
 
 /**
  * A loose file as LMSs name them on export, or null. Canvas: `login[_LATE]_userId_submissionId_name`
@@ -125,7 +132,7 @@ export function listSubmissions(dir: string, manifest?: Manifest): SubmissionSou
  * As listSubmissions, and the entries left out. Loose files are grouped per student when the
  * manifest names the exercise file they carry; without a manifest every loose file is left out.
  */
-export function scanSubmissions(dir: string, manifest?: Manifest): SubmissionListing {
+export function scanSubmissions(dir: string, manifest?: Manifest, roster?: RosterLookUp): SubmissionListing {
   type Found = {
     name: string;
     base: string;
@@ -183,6 +190,18 @@ export function scanSubmissions(dir: string, manifest?: Manifest): SubmissionLis
     const base = studentId(kind === "zip" ? e.name.slice(0, -4) : e.name);
     found.push({ name: e.name, base, path: path.join(dir, e.name), kind });
   }
+  const originalOf = (f: Found) => (f.kind === "zip" ? f.name.slice(0, -4) : f.name);
+  const offRoster: string[] = [];
+  const displayNames = new Map<Found, string>();
+  if (roster)
+    for (const f of found) {
+      const entry = roster(originalOf(f));
+      if (!entry) offRoster.push(originalOf(f));
+      else {
+        f.base = studentId(entry.studentId);
+        if (entry.displayName) displayNames.set(f, entry.displayName);
+      }
+    }
   const key = (id: string) => id.toLowerCase();
   const groups = new Map<string, string[]>();
   for (const f of found) {
@@ -200,13 +219,13 @@ export function scanSubmissions(dir: string, manifest?: Manifest): SubmissionLis
       if (!taken.has(key(next))) id = next;
     }
     used.add(key(id));
-    const originalName = f.kind === "zip" ? f.name.slice(0, -4) : f.name;
-    const source: SubmissionSource = { id, originalName, path: f.path, kind: f.kind };
+    const source: SubmissionSource = { id, originalName: originalOf(f), path: f.path, kind: f.kind };
+    if (displayNames.has(f)) source.displayName = displayNames.get(f);
     if (f.looseFiles) source.looseFiles = f.looseFiles;
     if (names.length > 1) source.collision = { names, original: f.base };
     return source;
   });
-  return { sources, unrecognised };
+  return { sources, unrecognised, offRoster };
 }
 
 /** Names from a submission, as they may appear in a flag message. */

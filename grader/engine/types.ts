@@ -99,6 +99,8 @@ export interface GradeRecord {
     id: string;
     /** The folder, zip (without .zip) or loose-file student name the id was made from. */
     original_name?: string;
+    /** The student's name from the roster, when one was given and lists them. */
+    display_name?: string;
     /** SHA-256 over the allow-listed files that were graded. */
     sha256: string;
     source: string;
