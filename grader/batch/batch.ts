@@ -6,12 +6,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { Grader, mapLimit, type EngineLimits } from "../engine/grade";
 import { onShutdown } from "../engine/lifecycle";
-import { scanSubmissions, type SubmissionSource } from "../engine/submission";
+import { kitHash } from "../engine/cache";
+import {
+  loadSubmission,
+  scanSubmissions,
+  type LoadedSubmission,
+  type SubmissionSource,
+} from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
 import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
 import type { Manifest } from "../manifest";
 import { loadRoster, lookUp } from "./roster";
-import { writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+import { cachedRecord, cacheKey, recordedIds, removeStudent, storeRecord } from "./regrade";
 
 export interface BatchOptions {
   submissions: string;
@@ -25,6 +32,10 @@ export interface BatchOptions {
   /** Class roster CSV (see roster.ts): ids and display names for the submissions it lists. */
   roster?: string;
   shard?: { index: number; count: number };
+  /** Grade only these ids; every other student's record already in `out` is kept. */
+  only?: string[];
+  /** Remove the outputs of students `out` holds who are no longer submitted (else refuse). */
+  clean?: boolean;
   limits?: Partial<EngineLimits>;
   seed?: number;
   /** `off` grades without the bubblewrap sandbox (`--no-sandbox`); every report then says so. */
@@ -44,6 +55,11 @@ export interface BatchResult {
   /** Original names of submissions not on the roster, and roster names with no submission. */
   offRoster: string[];
   missing: string[];
+  /** Ids graded in this run, and ids whose cached record was reused (unchanged since last time). */
+  regraded: string[];
+  cached: string[];
+  /** Ids whose outputs `clean` removed. */
+  removed: string[];
 }
 
 export class ConfigError extends Error {
@@ -97,6 +113,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   }
   let sources: SubmissionSource[];
   let unrecognised: string[];
+  let stale: string[] = [];
   let offRoster: string[] = [];
   let missing: string[] = [];
   try {
@@ -116,24 +133,67 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
           (unrecognised.length ? `; left out:\n  ${unrecognised.join("\n  ")}` : ""),
       );
     sources = pickShard(listing.sources, opts.shard);
+    if (opts.only) {
+      const known = new Set(listing.sources.map((s) => s.id));
+      const unknown = opts.only.filter((id) => !known.has(id));
+      if (unknown.length)
+        throw new Error(
+          `--only names no submission with the id(s) ${unknown.map((u) => JSON.stringify(u)).join(", ")}`,
+        );
+      sources = sources.filter((s) => opts.only!.includes(s.id));
+    }
+    // With --only the rest of the class stays; otherwise this run's students are the whole of --out.
+    const present = new Set((opts.only ? listing.sources : sources).map((s) => s.id));
+    stale = recordedIds(opts.out).filter((id) => !present.has(id));
+    if (stale.length && !opts.clean)
+      throw new Error(
+        `--out ${opts.out} holds results of students not in this run: ${stale.join(", ")}; pass --clean to remove them, or use another --out`,
+      );
   } catch (e) {
     await grader.close();
     cleanUp();
     throw new ConfigError((e as Error).message);
   }
   fs.mkdirSync(opts.out, { recursive: true });
+  for (const id of stale) removeStudent(opts.out, id);
   opts.onStart?.(sources.length);
   let done = 0;
+  const regraded: string[] = [];
+  const cached: string[] = [];
   try {
+    let kitDigest: string | null = null;
+    const digest = () => (kitDigest ??= kitHash(grader.kit));
     const clean = { roots: [work, grader.kit.root], suiteSources: suiteTexts(grader.manifest) };
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
-      const graded = await grader.grade(src);
+      let loaded: LoadedSubmission | null = null;
+      try {
+        loaded = loadSubmission(src, grader.manifest, grader.kit.root);
+      } catch {
+        // grade() reads it again and turns the failure into an error record.
+      }
+      const key =
+        loaded &&
+        cacheKey(loaded, {
+          testsHash: grader.manifest.testsHash,
+          kit: digest(),
+          seed: opts.seed ?? null,
+          sandbox: opts.sandbox ?? "require",
+        });
+      const hit = key ? cachedRecord(opts.out, src.id, key) : null;
+      const graded = hit ?? (await grader.grade(loaded ?? src));
+      (hit ? cached : regraded).push(src.id);
+      graded.submission.id = src.id;
+      if (key && !hit && graded.status !== "error") storeRecord(opts.out, src.id, key, graded);
       if (src.originalName !== undefined) graded.submission.original_name = src.originalName;
       if (src.displayName !== undefined) graded.submission.display_name = src.displayName;
       const record = writeStudent(opts.out, graded, clean);
       opts.onGraded?.(record, ++done, sources.length);
       return record;
     });
+    if (opts.only) {
+      const fresh = new Set(records.map((r) => r.submission.id));
+      records.push(...readRecords(opts.out).filter((r) => !fresh.has(r.submission.id)));
+    }
     const meta: BatchMeta = {
       testsHash: grader.manifest.testsHash,
       graderVersion: grader.kit.version,
@@ -150,6 +210,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       unrecognised,
       offRoster,
       missing,
+      regraded,
+      cached,
+      removed: stale,
     };
   } finally {
     await grader.close();
