@@ -18,6 +18,7 @@ import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
 import type { Manifest } from "../manifest";
 import { loadRoster, lookUp } from "./roster";
 import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+import { integrityFlags, readReference } from "./integrity";
 import { cachedRecord, cacheKey, recordedIds, removeStudent, storeRecord } from "./regrade";
 
 export interface BatchOptions {
@@ -32,6 +33,8 @@ export interface BatchOptions {
   /** Class roster CSV (see roster.ts): ids and display names for the submissions it lists. */
   roster?: string;
   shard?: { index: number; count: number };
+  /** Folders of the solutions and starters shipped to students (default: the kit's solutions/ and exercises/). */
+  reference?: { solutions: string; starters: string };
   /** Grade only these ids; every other student's record already in `out` is kept. */
   only?: string[];
   /** Remove the outputs of students `out` holds who are no longer submitted (else refuse). */
@@ -112,6 +115,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     throw new ConfigError((e as Error).message);
   }
   let sources: SubmissionSource[];
+  let everyone: SubmissionSource[] = [];
   let unrecognised: string[];
   let stale: string[] = [];
   let offRoster: string[] = [];
@@ -132,6 +136,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
         `no submissions found in ${opts.submissions} (folders, .zip files or Canvas/Moodle loose files)` +
           (unrecognised.length ? `; left out:\n  ${unrecognised.join("\n  ")}` : ""),
       );
+    everyone = listing.sources;
     sources = pickShard(listing.sources, opts.shard);
     if (opts.only) {
       const known = new Set(listing.sources.map((s) => s.id));
@@ -158,6 +163,27 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   for (const id of stale) removeStudent(opts.out, id);
   opts.onStart?.(sources.length);
   let done = 0;
+  // Every submission is read once up front: the integrity checks compare each with the whole class.
+  const loadedById = new Map<string, LoadedSubmission>();
+  for (const src of everyone) {
+    try {
+      loadedById.set(src.id, loadSubmission(src, grader.manifest, grader.kit.root));
+    } catch {
+      // grade() reads it again and turns the failure into an error record.
+    }
+  }
+  const ref = opts.reference ?? {
+    solutions: path.join(grader.kit.root, "solutions"),
+    starters: path.join(grader.kit.root, "exercises"),
+  };
+  const integrity = integrityFlags(
+    [...loadedById].map(([id, l]) => ({ id, files: l.files })),
+    grader.manifest,
+    {
+      solutions: readReference(ref.solutions, grader.manifest),
+      starters: readReference(ref.starters, grader.manifest),
+    },
+  );
   const regraded: string[] = [];
   const cached: string[] = [];
   try {
@@ -165,12 +191,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     const digest = () => (kitDigest ??= kitHash(grader.kit));
     const clean = { roots: [work, grader.kit.root], suiteSources: suiteTexts(grader.manifest) };
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
-      let loaded: LoadedSubmission | null = null;
-      try {
-        loaded = loadSubmission(src, grader.manifest, grader.kit.root);
-      } catch {
-        // grade() reads it again and turns the failure into an error record.
-      }
+      const loaded = loadedById.get(src.id) ?? null;
       const key =
         loaded &&
         cacheKey(loaded, {
@@ -184,6 +205,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       (hit ? cached : regraded).push(src.id);
       graded.submission.id = src.id;
       if (key && !hit && graded.status !== "error") storeRecord(opts.out, src.id, key, graded);
+      graded.flags.push(...(integrity.get(src.id) ?? []));
       if (src.originalName !== undefined) graded.submission.original_name = src.originalName;
       if (src.displayName !== undefined) graded.submission.display_name = src.displayName;
       const record = writeStudent(opts.out, graded, clean);

@@ -57,7 +57,10 @@ export type FlagCode =
   | "syntax-error"
   | "ignored-file"
   | "submission-limit"
-  | "id-collision";
+  | "id-collision"
+  | "matches-solution"
+  | "matches-starter"
+  | "identical-submission";
 
 export interface Flag {
   code: FlagCode;

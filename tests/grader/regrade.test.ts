@@ -15,7 +15,15 @@ let work: string;
 let subs: string;
 let out: string;
 const batch = (over: Partial<BatchOptions> = {}) =>
-  runBatch({ submissions: subs, out, tests: SUITES, jobs: 2, limits: { startupMs: 30_000 }, ...over });
+  runBatch({
+    submissions: subs,
+    out,
+    tests: SUITES,
+    jobs: 2,
+    limits: { startupMs: 30_000 },
+    reference: { solutions: SOLUTION, starters: STUB },
+    ...over,
+  });
 const score = (id: string) =>
   (JSON.parse(fs.readFileSync(path.join(out, "results", `${id}.json`), "utf8")) as GradeRecord).score;
 
@@ -33,11 +41,18 @@ describe("rerunning a batch", () => {
     const first = await batch();
     expect(first.regraded.sort()).toEqual(["alice", "bob"]);
     expect(first.cached).toEqual([]);
+    // The copied solution and the untouched starters are noted on the records, as incidents.
+    const codes = (id: string) => first.records.find((r) => r.submission.id === id)!.flags.map((f) => f.code);
+    expect(codes("alice").filter((c) => c === "matches-solution")).toHaveLength(3);
+    expect(codes("bob").filter((c) => c === "matches-starter")).toHaveLength(3);
     const before = score("bob");
     fs.copyFileSync(path.join(SOLUTION, "ex01.ts"), path.join(subs, "bob", "ex01.ts"));
     const second = await batch();
     expect(second.regraded).toEqual(["bob"]);
     expect(second.cached).toEqual(["alice"]);
+    // A cached record gets this run's integrity flags once, not once per run.
+    const alice = second.records.find((r) => r.submission.id === "alice")!;
+    expect(alice.flags.filter((f) => f.code === "matches-solution")).toHaveLength(3);
     expect(score("bob")).toBeGreaterThan(before);
     expect(second.records.map((r) => r.submission.original_name).sort()).toEqual(["alice", "bob"]);
   }, 240_000);
