@@ -18,6 +18,7 @@ import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
 import type { Manifest } from "../manifest";
 import { loadRoster, lookUp } from "./roster";
 import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+import { cleanRecord } from "../report/clean";
 import { integrityFlags, readReference } from "./integrity";
 import { cachedRecord, cacheKey, recordedIds, removeStudent, storeRecord } from "./regrade";
 
@@ -204,7 +205,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       const graded = hit ?? (await grader.grade(loaded ?? src));
       (hit ? cached : regraded).push(src.id);
       graded.submission.id = src.id;
-      if (key && !hit && graded.status !== "error") storeRecord(opts.out, src.id, key, graded);
+      // Stored cleaned, as every output is: no path of this machine in it.
+      if (key && !hit && graded.status !== "error")
+        storeRecord(opts.out, src.id, key, cleanRecord(graded, clean));
       graded.flags.push(...(integrity.get(src.id) ?? []));
       if (src.originalName !== undefined) graded.submission.original_name = src.originalName;
       if (src.displayName !== undefined) graded.submission.display_name = src.displayName;
