@@ -6,11 +6,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { Grader, mapLimit, type EngineLimits } from "../engine/grade";
 import { onShutdown } from "../engine/lifecycle";
-import { listSubmissions, type SubmissionSource } from "../engine/submission";
+import { kitHash } from "../engine/cache";
+import {
+  loadSubmission,
+  scanSubmissions,
+  type LoadedSubmission,
+  type SubmissionSource,
+} from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
 import { makeWorkRoot, removeRun, snapshotSuites } from "../engine/workspace";
 import type { Manifest } from "../manifest";
-import { writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+import { loadRoster, lookUp } from "./roster";
+import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
+import { cleanRecord } from "../report/clean";
+import { integrityFlags, readReference } from "./integrity";
+import { cachedRecord, cacheKey, recordedIds, removeStudent, storeRecord } from "./regrade";
 
 export interface BatchOptions {
   submissions: string;
@@ -21,7 +31,15 @@ export interface BatchOptions {
   /** Where the batch's work folder is made (default: the OS temp folder). */
   workBase?: string;
   jobs?: number;
+  /** Class roster CSV (see roster.ts): ids and display names for the submissions it lists. */
+  roster?: string;
   shard?: { index: number; count: number };
+  /** Folders of the solutions and starters shipped to students (default: the kit's solutions/ and exercises/). */
+  reference?: { solutions: string; starters: string };
+  /** Grade only these ids; every other student's record already in `out` is kept. */
+  only?: string[];
+  /** Remove the outputs of students `out` holds who are no longer submitted (else refuse). */
+  clean?: boolean;
   limits?: Partial<EngineLimits>;
   seed?: number;
   /** `off` grades without the bubblewrap sandbox (`--no-sandbox`); every report then says so. */
@@ -36,6 +54,16 @@ export interface BatchResult {
   meta: BatchMeta;
   /** 0: grading worked (whatever the scores); 3: the grader failed on at least one submission. */
   exitCode: 0 | 3;
+  /** Entries of the submissions folder that were not graded, each with why. */
+  unrecognised: string[];
+  /** Original names of submissions not on the roster, and roster names with no submission. */
+  offRoster: string[];
+  missing: string[];
+  /** Ids graded in this run, and ids whose cached record was reused (unchanged since last time). */
+  regraded: string[];
+  cached: string[];
+  /** Ids whose outputs `clean` removed. */
+  removed: string[];
 }
 
 export class ConfigError extends Error {
@@ -88,23 +116,109 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     throw new ConfigError((e as Error).message);
   }
   let sources: SubmissionSource[];
+  let everyone: SubmissionSource[] = [];
+  let unrecognised: string[];
+  let stale: string[] = [];
+  let offRoster: string[] = [];
+  let missing: string[] = [];
   try {
-    sources = pickShard(listSubmissions(opts.submissions), opts.shard);
+    const roster = opts.roster ? loadRoster(opts.roster) : undefined;
+    const listing = scanSubmissions(opts.submissions, grader.manifest, roster && ((n) => lookUp(roster, n)));
+    unrecognised = listing.unrecognised;
+    offRoster = listing.offRoster;
+    if (roster) {
+      const present = new Set(listing.sources.map((s) => s.id.toLowerCase()));
+      missing = [...roster.values()]
+        .filter((r) => !present.has(r.studentId.toLowerCase()))
+        .map((r) => r.studentId);
+    }
+    if (!listing.sources.length)
+      throw new Error(
+        `no submissions found in ${opts.submissions} (folders, .zip files or Canvas/Moodle loose files)` +
+          (unrecognised.length ? `; left out:\n  ${unrecognised.join("\n  ")}` : ""),
+      );
+    everyone = listing.sources;
+    sources = pickShard(listing.sources, opts.shard);
+    if (opts.only) {
+      const known = new Set(listing.sources.map((s) => s.id));
+      const unknown = opts.only.filter((id) => !known.has(id));
+      if (unknown.length)
+        throw new Error(
+          `--only names no submission with the id(s) ${unknown.map((u) => JSON.stringify(u)).join(", ")}`,
+        );
+      sources = sources.filter((s) => opts.only!.includes(s.id));
+    }
+    // With --only the rest of the class stays; otherwise this run's students are the whole of --out.
+    const present = new Set((opts.only ? listing.sources : sources).map((s) => s.id));
+    stale = recordedIds(opts.out).filter((id) => !present.has(id));
+    if (stale.length && !opts.clean)
+      throw new Error(
+        `--out ${opts.out} holds results of students not in this run: ${stale.join(", ")}; pass --clean to remove them, or use another --out`,
+      );
   } catch (e) {
     await grader.close();
     cleanUp();
     throw new ConfigError((e as Error).message);
   }
   fs.mkdirSync(opts.out, { recursive: true });
+  for (const id of stale) removeStudent(opts.out, id);
   opts.onStart?.(sources.length);
   let done = 0;
+  // Every submission is read once up front: the integrity checks compare each with the whole class.
+  const loadedById = new Map<string, LoadedSubmission>();
+  for (const src of everyone) {
+    try {
+      loadedById.set(src.id, loadSubmission(src, grader.manifest, grader.kit.root));
+    } catch {
+      // grade() reads it again and turns the failure into an error record.
+    }
+  }
+  const ref = opts.reference ?? {
+    solutions: path.join(grader.kit.root, "solutions"),
+    starters: path.join(grader.kit.root, "exercises"),
+  };
+  const integrity = integrityFlags(
+    [...loadedById].map(([id, l]) => ({ id, files: l.files })),
+    grader.manifest,
+    {
+      solutions: readReference(ref.solutions, grader.manifest),
+      starters: readReference(ref.starters, grader.manifest),
+    },
+  );
+  const regraded: string[] = [];
+  const cached: string[] = [];
   try {
+    let kitDigest: string | null = null;
+    const digest = () => (kitDigest ??= kitHash(grader.kit));
     const clean = { roots: [work, grader.kit.root], suiteSources: suiteTexts(grader.manifest) };
     const records = await mapLimit(sources, Math.max(1, opts.jobs ?? 1), async (src) => {
-      const record = writeStudent(opts.out, await grader.grade(src), clean);
+      const loaded = loadedById.get(src.id) ?? null;
+      const key =
+        loaded &&
+        cacheKey(loaded, {
+          testsHash: grader.manifest.testsHash,
+          kit: digest(),
+          seed: opts.seed ?? null,
+          sandbox: opts.sandbox ?? "require",
+        });
+      const hit = key ? cachedRecord(opts.out, src.id, key) : null;
+      const graded = hit ?? (await grader.grade(loaded ?? src));
+      (hit ? cached : regraded).push(src.id);
+      graded.submission.id = src.id;
+      // Stored cleaned, as every output is: no path of this machine in it.
+      if (key && !hit && graded.status !== "error")
+        storeRecord(opts.out, src.id, key, cleanRecord(graded, clean));
+      graded.flags.push(...(integrity.get(src.id) ?? []));
+      if (src.originalName !== undefined) graded.submission.original_name = src.originalName;
+      if (src.displayName !== undefined) graded.submission.display_name = src.displayName;
+      const record = writeStudent(opts.out, graded, clean);
       opts.onGraded?.(record, ++done, sources.length);
       return record;
     });
+    if (opts.only) {
+      const fresh = new Set(records.map((r) => r.submission.id));
+      records.push(...readRecords(opts.out).filter((r) => !fresh.has(r.submission.id)));
+    }
     const meta: BatchMeta = {
       testsHash: grader.manifest.testsHash,
       graderVersion: grader.kit.version,
@@ -114,7 +228,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       finished: new Date().toISOString(),
     };
     writeAggregates(opts.out, records, grader.manifest, meta);
-    return { records, meta, exitCode: records.some((r) => r.status === "error") ? 3 : 0 };
+    return {
+      records,
+      meta,
+      exitCode: records.some((r) => r.status === "error") ? 3 : 0,
+      unrecognised,
+      offRoster,
+      missing,
+      regraded,
+      cached,
+      removed: stale,
+    };
   } finally {
     await grader.close();
     cleanUp();

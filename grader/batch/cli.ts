@@ -1,5 +1,6 @@
 /**
- * `npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
+ * `npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N] [--roster <csv>]
+ *   [--only <id>]... [--clean]
  *   [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n]`
  *
  * Exit status: 0 when grading worked, whatever the students scored; 2 for a configuration
@@ -16,7 +17,7 @@ import { ManifestError } from "../manifest";
 import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
 
 const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
-       [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n] [--no-sandbox]`;
+       [--roster <csv>] [--only <id>]... [--clean] [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n] [--no-sandbox]`;
 
 function positiveInt(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -27,7 +28,7 @@ function positiveInt(name: string, v: string | undefined): number | undefined {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -37,6 +38,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         tests: { type: "string" },
         kit: { type: "string" },
         jobs: { type: "string" },
+        roster: { type: "string" },
+        only: { type: "string", multiple: true },
+        clean: { type: "boolean" },
         shard: { type: "string" },
         "test-timeout": { type: "string" },
         "submission-timeout": { type: "string" },
@@ -72,6 +76,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       out: path.resolve(values.out as string),
       tests: path.resolve((values.tests as string) ?? defaultTestsDir(kitRoot)),
       kitRoot,
+      only: values.only as string[] | undefined,
+      clean: values.clean === true,
+      roster: values.roster ? path.resolve(values.roster as string) : undefined,
       jobs: positiveInt("jobs", values.jobs as string | undefined) ?? Math.max(1, os.availableParallelism()),
       shard: values.shard ? parseShard(values.shard as string) : undefined,
       seed,
@@ -95,9 +102,15 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     });
     bar?.stop();
     forgetBar();
+    if (result.removed.length)
+      console.error(`grade:batch: removed students no longer submitted: ${result.removed.join(", ")}`);
+    for (const u of result.unrecognised) console.error(`grade:batch: not graded: ${u}`);
+    for (const n of result.offRoster)
+      console.error(`grade:batch: not on the roster (graded under its own id): ${n}`);
+    for (const id of result.missing) console.error(`grade:batch: on the roster, no submission: ${id}`);
     const integrity = result.records.filter((r) => r.flags.some((f) => f.severity === "integrity")).length;
     console.log(
-      `graded ${result.records.length} submission(s) into ${values.out}; ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`,
+      `graded ${result.regraded.length} submission(s) into ${values.out} (${result.cached.length} unchanged, from the cache); ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`,
     );
     return result.exitCode;
   } catch (e) {

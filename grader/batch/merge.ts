@@ -1,6 +1,7 @@
 /**
- * `npm run grade:merge -- --out <dir> <shard-out-dir>...`: combines the outputs of sharded
- * `grade:batch` runs into one set of reports, re-derived from the canonical records.
+ * `npm run grade:merge -- --out <dir> [--replace] <shard-out-dir>...`: combines the outputs of sharded
+ * `grade:batch` runs into one set of reports, re-derived from the canonical records. With
+ * `--replace` a student found in several folders keeps the most recently graded record (a regrade).
  * Exit status: 0 merged; 2 when the shards do not fit together (different tests, a student twice).
  */
 import * as fs from "fs";
@@ -11,27 +12,31 @@ import { loadManifest, type Manifest } from "../manifest";
 import { ConfigError } from "./batch";
 import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
 
-const USAGE = "usage: npm run grade:merge -- --out <dir> [--tests <dir>] <shard-out-dir>...";
+const USAGE = "usage: npm run grade:merge -- --out <dir> [--tests <dir>] [--replace] <shard-out-dir>...";
 
 export function mergeShards(
   shardDirs: string[],
   out: string,
   manifest?: Pick<Manifest, "exercises" | "title">,
+  options: { replace?: boolean } = {},
 ): { records: GradeRecord[]; meta: BatchMeta } {
   if (shardDirs.length === 0) throw new ConfigError("give at least one shard output folder");
-  const records: GradeRecord[] = [];
+  const byId = new Map<string, GradeRecord>();
   const owner = new Map<string, string>();
   const hashes = new Set<string>();
   let earliest = "";
   for (const dir of shardDirs) {
     for (const r of readRecords(dir)) {
-      if (owner.has(r.submission.id))
+      const earlier = byId.get(r.submission.id);
+      if (earlier && !options.replace)
         throw new ConfigError(
-          `student ${r.submission.id} appears in both ${owner.get(r.submission.id)} and ${dir}`,
+          `student ${r.submission.id} appears in both ${owner.get(r.submission.id)} and ${dir} (pass --replace to keep the newer record)`,
         );
-      owner.set(r.submission.id, dir);
       hashes.add(r.grader.testsHash);
-      records.push(r);
+      // A later folder wins a tie: it is the regrade the instructor named last.
+      if (earlier && earlier.graded_at > r.graded_at) continue;
+      owner.set(r.submission.id, dir);
+      byId.set(r.submission.id, r);
     }
     const metaFile = path.join(dir, "batch.json");
     if (fs.existsSync(metaFile)) {
@@ -39,6 +44,7 @@ export function mergeShards(
       if (!earliest || started < earliest) earliest = started;
     }
   }
+  const records = [...byId.values()];
   if (hashes.size > 1)
     throw new ConfigError(
       `the shards were graded with different tests (${[...hashes].map((h) => h.slice(0, 12)).join(", ")})`,
@@ -72,13 +78,15 @@ export function main(argv = process.argv.slice(2)): number {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { out: { type: "string" }, tests: { type: "string" } },
+      options: { out: { type: "string" }, tests: { type: "string" }, replace: { type: "boolean" } },
       allowPositionals: true,
       strict: true,
     });
     if (!values.out) throw new ConfigError("--out is required");
     const manifest = values.tests ? loadManifest(values.tests) : undefined;
-    const { records } = mergeShards(positionals, path.resolve(values.out), manifest);
+    const { records } = mergeShards(positionals, path.resolve(values.out), manifest, {
+      replace: values.replace === true,
+    });
     console.log(
       `merged ${records.length} submission(s) from ${positionals.length} shard(s) into ${values.out}`,
     );

@@ -17,8 +17,15 @@ import { readDirectoryClaims } from "./zip-directory";
 export interface SubmissionSource {
   /** Student id: the folder or zip base name made file-name-safe (see studentId), unique in the batch. */
   id: string;
+  /** The student's name as the submission carried it: folder or zip base name, or a loose file's student part. */
+  originalName?: string;
+  /** The folder or zip; for loose files, the folder holding them. */
   path: string;
-  kind: "folder" | "zip";
+  kind: "folder" | "zip" | "files";
+  /** The name a roster gives the student, when a roster was used and lists them. */
+  displayName?: string;
+  /** Loose files only: each file's name in the submissions folder, keyed by the manifest file it stands for. */
+  looseFiles?: Map<string, string>;
   /** Set when other submissions' names mapped to the same id: all of those names, and that id. */
   collision?: { names: string[]; original: string };
 }
@@ -83,22 +90,118 @@ const NOT_ROOTS = new Set([
 ]);
 const NOT_WALKED = new Set(["node_modules", ".git", "__MACOSX"]);
 
+/** What a submissions folder holds: the submissions, and the entries that are none. */
+export interface SubmissionListing {
+  sources: SubmissionSource[];
+  /** Files and folders that are neither a submission nor an LMS-named loose file, each with why. */
+  unrecognised: string[];
+  /** Original names of submissions a roster was given for but does not list (graded under their own ids). */
+  offRoster: string[];
+}
+
+/** A roster's answer for a submission's original name: the id to grade it under, and a display name. */
+export type RosterLookUp = (originalName: string) => { studentId: string; displayName?: string } | undefined;
+
+/**
+ * A loose file as LMSs name them on export, or null. Canvas: `login[_LATE]_userId_submissionId_name`
+ * (a resubmitted name gains `-1`, `-2`, …); Moodle: `Full Name_userId_assignsubmission_file_name`.
+ */
+export function parseLooseName(file: string): { student: string; key: string; name: string } | null {
+  const moodle = /^(.+?)_(\d+)_assignsubmission_file_?(.+)$/.exec(file);
+  if (moodle) return { student: moodle[1], key: `moodle:${moodle[1]}:${moodle[2]}`, name: moodle[3] };
+  const canvas = /^([^_]+)(?:_LATE)?_(\d+)_(\d+)_(.+)$/.exec(file);
+  if (canvas)
+    return {
+      student: canvas[1],
+      key: `canvas:${canvas[1]}:${canvas[2]}`,
+      name: canvas[4].replace(/-\d+(\.ts)$/, "$1"),
+    };
+  return null;
+}
+
 /**
  * Submissions in `dir`, each with an id safe as a file name. Two names that map to the same id
  * (say "a b" and "a_b", or "Alice" and "alice" on a case-insensitive disk) are told apart by a
  * suffix ("-2", "-3", …) on all but the first, and each of them carries a note that becomes a flag.
  */
-export function listSubmissions(dir: string): SubmissionSource[] {
-  const found: Array<{ name: string; base: string; path: string; kind: SubmissionSource["kind"] }> = [];
+export function listSubmissions(dir: string, manifest?: Manifest): SubmissionSource[] {
+  return scanSubmissions(dir, manifest).sources;
+}
+
+/**
+ * As listSubmissions, and the entries left out. Loose files are grouped per student when the
+ * manifest names the exercise file they carry; without a manifest every loose file is left out.
+ */
+export function scanSubmissions(dir: string, manifest?: Manifest, roster?: RosterLookUp): SubmissionListing {
+  type Found = {
+    name: string;
+    base: string;
+    path: string;
+    kind: SubmissionSource["kind"];
+    looseFiles?: Map<string, string>;
+  };
+  const found: Found[] = [];
+  const unrecognised: string[] = [];
+  const loose = new Map<string, Found>();
+  const singleFiles = new Map<string, string>();
+  for (const ex of manifest?.exercises ?? [])
+    if (!isFolderExercise(ex)) singleFiles.set(path.posix.basename(ex.file), ex.file);
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
     if (e.name.startsWith(".")) continue;
     let kind: SubmissionSource["kind"] | null = null;
     if (e.isDirectory()) kind = "folder";
     else if (e.isFile() && e.name.toLowerCase().endsWith(".zip")) kind = "zip";
-    if (!kind) continue;
+    if (!kind) {
+      const shown = cleanLearnerText(e.name, { max: 200 });
+      if (!e.isFile()) {
+        unrecognised.push(`${shown}: not a folder, zip or file`);
+        continue;
+      }
+      const parsed = parseLooseName(e.name);
+      if (!parsed) {
+        unrecognised.push(
+          `${shown}: not a folder or zip, and not named the way Canvas or Moodle name loose files`,
+        );
+        continue;
+      }
+      const rel = singleFiles.get(parsed.name);
+      if (!rel) {
+        unrecognised.push(
+          `${shown}: a loose file of ${JSON.stringify(parsed.student)} that names no exercise file ("${cleanLearnerText(parsed.name, { max: 100 })}")`,
+        );
+        continue;
+      }
+      let group = loose.get(parsed.key);
+      if (!group) {
+        group = {
+          name: parsed.student,
+          base: studentId(parsed.student),
+          path: dir,
+          kind: "files",
+          looseFiles: new Map(),
+        };
+        loose.set(parsed.key, group);
+        found.push(group);
+      }
+      // Files sort by name, so a later one (Canvas's "-1" resubmission, a late copy) replaces an earlier one.
+      group.looseFiles!.set(rel, e.name);
+      continue;
+    }
     const base = studentId(kind === "zip" ? e.name.slice(0, -4) : e.name);
     found.push({ name: e.name, base, path: path.join(dir, e.name), kind });
   }
+  const originalOf = (f: Found) => (f.kind === "zip" ? f.name.slice(0, -4) : f.name);
+  const offRoster: string[] = [];
+  const displayNames = new Map<Found, string>();
+  if (roster)
+    for (const f of found) {
+      const entry = roster(originalOf(f));
+      if (!entry) offRoster.push(originalOf(f));
+      else {
+        f.base = studentId(entry.studentId);
+        if (entry.displayName) displayNames.set(f, entry.displayName);
+      }
+    }
   const key = (id: string) => id.toLowerCase();
   const groups = new Map<string, string[]>();
   for (const f of found) {
@@ -107,7 +210,7 @@ export function listSubmissions(dir: string): SubmissionSource[] {
   }
   const taken = new Set(found.map((f) => key(f.base)));
   const used = new Set<string>();
-  return found.map((f): SubmissionSource => {
+  const sources = found.map((f): SubmissionSource => {
     const names = groups.get(key(f.base))!;
     let id = f.base;
     // A suffixed id never takes the id another submission's own name maps to.
@@ -116,10 +219,13 @@ export function listSubmissions(dir: string): SubmissionSource[] {
       if (!taken.has(key(next))) id = next;
     }
     used.add(key(id));
-    const source: SubmissionSource = { id, path: f.path, kind: f.kind };
+    const source: SubmissionSource = { id, originalName: originalOf(f), path: f.path, kind: f.kind };
+    if (displayNames.has(f)) source.displayName = displayNames.get(f);
+    if (f.looseFiles) source.looseFiles = f.looseFiles;
     if (names.length > 1) source.collision = { names, original: f.base };
     return source;
   });
+  return { sources, unrecognised, offRoster };
 }
 
 /** Names from a submission, as they may appear in a flag message. */
@@ -160,7 +266,11 @@ export function loadSubmission(
   kitRoot?: string,
 ): LoadedSubmission {
   const loaded =
-    source.kind === "zip" ? loadZip(source, manifest, kitRoot) : loadFolder(source, manifest, kitRoot);
+    source.kind === "zip"
+      ? loadZip(source, manifest, kitRoot)
+      : source.kind === "files"
+        ? loadLoose(source)
+        : loadFolder(source, manifest, kitRoot);
   if (source.collision)
     loaded.flags.unshift({
       code: "id-collision",
@@ -338,6 +448,30 @@ function loadFolder(source: SubmissionSource, manifest: Manifest, kitRoot?: stri
     } else files.set(rel, fs.readFileSync(full));
   }
   return { source, root, files, flags };
+}
+
+/** Loose files named by an LMS: each read as the manifest file it stands for, size-capped, never through a link. */
+function loadLoose(source: SubmissionSource): LoadedSubmission {
+  const flags: Flag[] = [];
+  const files = new Map<string, Buffer>();
+  for (const [rel, name] of source.looseFiles ?? new Map<string, string>()) {
+    const full = path.join(source.path, name);
+    const st = fs.lstatSync(full);
+    if (!st.isFile())
+      flags.push({
+        code: "ignored-file",
+        severity: "incident",
+        message: `${cleanLearnerText(name, { max: 200 })} is not a regular file; it was ignored`,
+      });
+    else if (st.size > SUBMISSION_LIMITS.maxFileBytes)
+      flags.push({
+        code: "submission-limit",
+        severity: "incident",
+        message: `${rel} is larger than ${SUBMISSION_LIMITS.maxFileBytes} bytes and was left out`,
+      });
+    else files.set(rel, fs.readFileSync(full));
+  }
+  return { source, root: files.size ? "" : null, files, flags };
 }
 
 function loadZip(source: SubmissionSource, manifest: Manifest, kitRoot?: string): LoadedSubmission {

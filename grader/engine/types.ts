@@ -57,7 +57,10 @@ export type FlagCode =
   | "syntax-error"
   | "ignored-file"
   | "submission-limit"
-  | "id-collision";
+  | "id-collision"
+  | "matches-solution"
+  | "matches-starter"
+  | "identical-submission";
 
 export interface Flag {
   code: FlagCode;
@@ -97,6 +100,10 @@ export interface GradeRecord {
   schemaVersion: 1;
   submission: {
     id: string;
+    /** The folder, zip (without .zip) or loose-file student name the id was made from. */
+    original_name?: string;
+    /** The student's name from the roster, when one was given and lists them. */
+    display_name?: string;
     /** SHA-256 over the allow-listed files that were graded. */
     sha256: string;
     source: string;
