@@ -38,18 +38,28 @@ export interface BatchMeta {
   mergedFrom?: string[];
 }
 
+/** Where a batch writes one student's own files, relative to `--out` (the one list of them). */
+export function studentOutputs(id: string) {
+  return {
+    record: path.join("results", `${id}.json`),
+    gradescope: path.join("gradescope", id),
+    feedback: path.join("feedback", `${id}.md`),
+  };
+}
+
 /**
  * Writes one student's record and Gradescope results, learner texts cleaned (see report/clean.ts),
  * and returns the cleaned record, which the aggregates should be built from.
  */
 export function writeStudent(outDir: string, raw: GradeRecord, clean: RecordCleanOptions = {}): GradeRecord {
   const record = cleanRecord(raw, clean);
-  writeJson(path.join(outDir, "results", `${record.submission.id}.json`), record);
+  const paths = studentOutputs(record.submission.id);
+  writeJson(path.join(outDir, paths.record), record);
   const gs = toGradescope(record);
   const problems = validateGradescope(gs);
   if (problems.length)
     throw new Error(`Gradescope output for ${record.submission.id} is invalid: ${problems.join("; ")}`);
-  writeJson(path.join(outDir, "gradescope", record.submission.id, "results.json"), gs);
+  writeJson(path.join(outDir, paths.gradescope, "results.json"), gs);
   return record;
 }
 

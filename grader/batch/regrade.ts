@@ -9,12 +9,11 @@ import * as path from "path";
 import { submissionHash } from "../engine/grade";
 import type { LoadedSubmission } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
+import { studentOutputs } from "./outputs";
 
-/** Where a batch writes one student's outputs, relative to `--out` (the record first). */
-export const STUDENT_OUTPUTS = (id: string) => [
-  path.join("results", `${id}.json`),
-  path.join("gradescope", id),
-  path.join("feedback", `${id}.md`),
+/** One student's files in `--out`: the outputs, and this cache's entry. */
+const studentFiles = (id: string) => [
+  ...Object.values(studentOutputs(id)),
   path.join(".cache", `${id}.json`),
 ];
 
@@ -65,5 +64,5 @@ export function recordedIds(out: string): string[] {
 }
 
 export function removeStudent(out: string, id: string): void {
-  for (const rel of STUDENT_OUTPUTS(id)) fs.rmSync(path.join(out, rel), { recursive: true, force: true });
+  for (const rel of studentFiles(id)) fs.rmSync(path.join(out, rel), { recursive: true, force: true });
 }

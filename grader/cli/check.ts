@@ -110,18 +110,12 @@ export async function checkSuites(opts: CheckOptions): Promise<CheckReport> {
     sandbox: opts.sandbox ?? "prefer",
   });
   try {
-    const solutions = await grader.grade(
-      { id: "solutions", path: opts.solutions, kind: "folder" },
-      { concurrency: 2 },
-    );
+    const solutions = await grader.grade({ id: "solutions", path: opts.solutions, kind: "folder" });
     stage(
       `reference solutions score full marks (${label(opts.solutions)}: ${solutions.score}/${solutions.max_score})`,
       gradeProblems(solutions, manifest, opts.solutions, "full"),
     );
-    const starters = await grader.grade(
-      { id: "starters", path: opts.starters, kind: "folder" },
-      { concurrency: 2 },
-    );
+    const starters = await grader.grade({ id: "starters", path: opts.starters, kind: "folder" });
     stage(
       `starters score zero (${label(opts.starters)}: ${starters.score}/${starters.max_score})`,
       gradeProblems(starters, manifest, opts.starters, "zero"),

@@ -58,7 +58,7 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
     let done = 0;
     const record = await grader.grade(
       { id: "learner", path: opts.paths.exercises, kind: "folder" },
-      { exercises, concurrency: 2, onExercise: () => bar?.update(++done) },
+      { exercises, onExercise: () => bar?.update(++done) },
     );
     bar?.stop();
     const progress = loadProgress(opts.paths.progress);

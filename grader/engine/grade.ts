@@ -20,8 +20,23 @@ import { DEFAULT_SANDBOX_LIMITS, giveScratch, launchSpec, probeSandbox } from ".
 import { scanFiles } from "./scan";
 import { loadSubmission, type LoadedSubmission, type SubmissionSource } from "./submission";
 import { TypeChecker, type TypeCheckResult } from "./typecheck";
-import type { Diagnostic, ExerciseResult, ExerciseStatus, Flag, GradeRecord, SandboxInfo, TestResult } from "./types";
-import { makeWorkRoot, removeRun, sha256, snapshotSuites, traversable, type SuitesSnapshot } from "./workspace";
+import type {
+  Diagnostic,
+  ExerciseResult,
+  ExerciseStatus,
+  Flag,
+  GradeRecord,
+  SandboxInfo,
+  TestResult,
+} from "./types";
+import {
+  makeWorkRoot,
+  removeRun,
+  sha256,
+  snapshotSuites,
+  traversable,
+  type SuitesSnapshot,
+} from "./workspace";
 import type { RunDescriptor } from "../harness/descriptor";
 import * as fs from "fs";
 
@@ -79,8 +94,6 @@ export class SandboxUnavailable extends Error {
 
 export interface GradeCallOptions {
   exercises?: number[];
-  /** Suites of one submission run at most this many at a time. */
-  concurrency?: number;
   onExercise?: (r: ExerciseResult, tests: TestResult[]) => void;
   /** Called for every check as it finishes. */
   onCheck?: (exercise: number, name: string, status: string) => void;
@@ -137,7 +150,11 @@ export class Grader {
     }
   }
 
-  private async gradeLoaded(loaded: LoadedSubmission, call: GradeCallOptions, t0: number): Promise<GradeRecord> {
+  private async gradeLoaded(
+    loaded: LoadedSubmission,
+    call: GradeCallOptions,
+    t0: number,
+  ): Promise<GradeRecord> {
     const { manifest } = this;
     const selected = manifest.exercises.filter((e) => !call.exercises || call.exercises.includes(e.id));
     const seed = this.options.seed ?? seedFor(loaded.source.id, manifest.testsHash);
@@ -211,7 +228,12 @@ export class Grader {
   private cacheKeys(loaded: LoadedSubmission, seed: number): (ex: ManifestExercise) => string {
     if (!this.cache) return () => "";
     this.kitDigest ??= kitHash(this.kit);
-    const context = { kit: this.kitDigest, testsHash: this.manifest.testsHash, seed, sandboxed: this.sandbox.sandboxed };
+    const context = {
+      kit: this.kitDigest,
+      testsHash: this.manifest.testsHash,
+      seed,
+      sandboxed: this.sandbox.sandboxed,
+    };
     return (ex) => exerciseKey(ex, loaded.files, this.suites, context);
   }
 
@@ -246,7 +268,8 @@ export class Grader {
       };
       for (const ex of pending) {
         const scratch = path.join(runDir, `ex${ex.id}`);
-        for (const sub of ["submission", "tmp", "home"]) fs.mkdirSync(path.join(scratch, sub), { recursive: true });
+        for (const sub of ["submission", "tmp", "home"])
+          fs.mkdirSync(path.join(scratch, sub), { recursive: true });
         for (const [rel, data] of files) {
           const target = path.join(scratch, "submission", rel);
           fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -271,10 +294,20 @@ export class Grader {
       }
       writeSuites(path.join(runDir, "suites"), this.suites, pending);
       const byFile = new Map(pending.map((ex) => [path.basename(ex.suite), ex]));
-      const longest = Math.max(...pending.flatMap((ex) => ex.tests.map((t) => testLimitMs(ex, t, this.limits.testTimeoutMs))));
+      const longest = Math.max(
+        ...pending.flatMap((ex) => ex.tests.map((t) => testLimitMs(ex, t, this.limits.testTimeoutMs))),
+      );
       const budget =
         this.limits.startupMs +
-        pending.reduce((s, ex) => s + ex.tests.reduce((a, t) => a + testLimitMs(ex, t, this.limits.testTimeoutMs) + this.limits.graceMs, 0), 0);
+        pending.reduce(
+          (s, ex) =>
+            s +
+            ex.tests.reduce(
+              (a, t) => a + testLimitMs(ex, t, this.limits.testTimeoutMs) + this.limits.graceMs,
+              0,
+            ),
+          0,
+        );
       const outcome = await runSuites({
         kit: this.kit,
         runDir,
@@ -307,7 +340,8 @@ export class Grader {
       if (!this.options.keepRuns) removeRun(runDir);
       pending = next;
     }
-    for (const ex of pending) out.set(ex.id, { records: [], stopped: "the test process could not run this suite" });
+    for (const ex of pending)
+      out.set(ex.id, { records: [], stopped: "the test process could not run this suite" });
     return out;
   }
 
@@ -327,7 +361,12 @@ export class Grader {
     } else if (diags && ex.typecheck === "gate") {
       const what = syntax ? "syntax" : "type";
       tests = ex.tests.map((t) =>
-        makeResult(ex, t, "type-error", `${what} errors in ${ex.file}; fix them first:\n${formatDiagnostics(diags)}`),
+        makeResult(
+          ex,
+          t,
+          "type-error",
+          `${what} errors in ${ex.file}; fix them first:\n${formatDiagnostics(diags)}`,
+        ),
       );
       status = "type-error";
     } else {
@@ -450,7 +489,13 @@ export function submissionHash(files: Map<string, Buffer>): string {
   return h.digest("hex");
 }
 
-function summaryLine(score: number, max: number, tests: TestResult[], flags: Flag[], sandbox: SandboxInfo): string {
+function summaryLine(
+  score: number,
+  max: number,
+  tests: TestResult[],
+  flags: Flag[],
+  sandbox: SandboxInfo,
+): string {
   const passed = tests.filter((t) => t.status === "passed").length;
   const integrity = flags.filter((f) => f.severity === "integrity").length;
   return (

@@ -20,8 +20,6 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const SUITES = path.join(ROOT, "grader", "suites");
 const SOLUTIONS = path.join(ROOT, "solutions");
 const STARTERS = path.join(ROOT, "exercises");
-/** Suites of one submission running side by side (the machine has 2 cores). */
-const CONCURRENCY = 2;
 
 const manifest = parseManifest(JSON.parse(fs.readFileSync(path.join(SUITES, MANIFEST_FILE), "utf8")), MANIFEST_FILE, SUITES);
 
@@ -56,8 +54,8 @@ beforeAll(async () => {
   try {
     const ids = ready.map((ex) => ex.id);
     // One submission after the other, each with its suites two at a time: both cores stay busy.
-    solved = await grader.grade({ id: "solutions", path: SOLUTIONS, kind: "folder" }, { exercises: ids, concurrency: CONCURRENCY });
-    untouched = await grader.grade({ id: "starters", path: STARTERS, kind: "folder" }, { exercises: ids, concurrency: CONCURRENCY });
+    solved = await grader.grade({ id: "solutions", path: SOLUTIONS, kind: "folder" }, { exercises: ids });
+    untouched = await grader.grade({ id: "starters", path: STARTERS, kind: "folder" }, { exercises: ids });
   } finally {
     await grader.close();
   }
