@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { findNodeAtLocation, parseTree, type JSONPath } from "jsonc-parser";
 import leven from "leven";
+import { SCAN_RULE_IDS } from "./engine/scan";
 
 export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";
 export const VISIBILITIES: readonly Visibility[] = ["visible", "hidden", "after_due_date", "after_published"];
@@ -57,6 +58,8 @@ export interface ManifestExercise {
   allowChildProcess: boolean;
   /** `gate`: type errors score the exercise 0 without running it; `report`: shown, tests still run. */
   typecheck: "gate" | "report" | "off";
+  /** Static-scan rules the exercise's own task trips (ex12 writes its epoch file): not reported. */
+  scanAllow?: string[];
   hints: string[];
   answers: Record<string, AnswerKey>;
   tests: ManifestTest[];
@@ -103,6 +106,7 @@ const EXERCISE_KEYS: Record<keyof ManifestExercise | "points", true> = {
   memoryMb: true,
   allowChildProcess: true,
   typecheck: true,
+  scanAllow: true,
   hints: true,
   answers: true,
   tests: true,
@@ -219,6 +223,13 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = ".", loc
     const hints = e.hints ?? [];
     if (!Array.isArray(hints) || hints.some((h) => typeof h !== "string"))
       bad(`${label}: hints must be an array of strings (one per level)`);
+    const scanAllow = e.scanAllow;
+    if (
+      scanAllow !== undefined &&
+      (!Array.isArray(scanAllow) ||
+        scanAllow.some((r) => typeof r !== "string" || !SCAN_RULE_IDS.includes(r)))
+    )
+      bad(`${label}: scanAllow must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})`);
     const answers = parseAnswers(e.answers, label, bad);
     if (isObject(e.answers))
       for (const [q, k] of Object.entries(e.answers)) {
@@ -274,6 +285,7 @@ export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = ".", loc
       memoryMb,
       allowChildProcess: e.allowChildProcess === true,
       typecheck: typecheck as ManifestExercise["typecheck"],
+      ...(Array.isArray(scanAllow) ? { scanAllow: scanAllow as string[] } : {}),
       hints: Array.isArray(hints) ? (hints as string[]) : [],
       answers,
       tests,

@@ -160,7 +160,10 @@ export class Grader {
     const seed = this.options.seed ?? seedFor(loaded.source.id, manifest.testsHash);
     const deadline = t0 + this.limits.submissionTimeoutMs;
     const flags: Flag[] = [...loaded.flags];
-    const scan = scanFiles(loaded.files);
+    const scan = scanFiles(
+      loaded.files,
+      (rel) => manifest.exercises.find((ex) => ownedBy(ex, rel))?.scanAllow ?? [],
+    );
     const keyOf = this.cacheKeys(loaded, seed);
     const cached = new Map(
       selected.flatMap((ex) => {

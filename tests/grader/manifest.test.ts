@@ -98,6 +98,11 @@ describe("manifest", () => {
       minimal({ tests: [{ id: "t", name: "n", points: -1 }] }),
       /points must be a number >= 0/,
     ],
+    [
+      "a scanAllow rule the scan does not have",
+      minimal({ scanAllow: ["fs-writes"] }),
+      /scanAllow must be .*fs-write/,
+    ],
   ])("rejects %s with a clear message", (_what, raw, message) => {
     const run = () => parseManifest({ schemaVersion: 1, ...raw });
     expect(run).toThrow(ManifestError);

@@ -1,6 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { scanSource } from "../../grader/engine/scan";
+import { DEFAULT_KIT_ROOT } from "../../grader/engine/kit";
+import { ownedBy } from "../../grader/engine/grade";
+import { scanFiles, scanSource } from "../../grader/engine/scan";
+import { loadManifest } from "../../grader/manifest";
 import { hostileExpectations, HOSTILE, SOLUTION } from "./support/corpus";
 
 const rules = (src: string) => [...new Set(scanSource("ex01.ts", src).map((f) => f.rule))].sort();
@@ -106,5 +109,49 @@ describe("static scan", () => {
       );
       expect(found).toContain(rule);
     }
+  });
+
+  describe("the kit's own code", () => {
+    const manifest = loadManifest(path.join(DEFAULT_KIT_ROOT, "grader", "suites"));
+    const allowed = (rel: string) => manifest.exercises.find((ex) => ownedBy(ex, rel))?.scanAllow ?? [];
+    /** A folder's .ts files as a submission: paths relative to it, as the grader reads them. */
+    const filesOf = (dir: string): Map<string, Buffer> => {
+      const files = new Map<string, Buffer>();
+      for (const rel of fs.readdirSync(dir, { recursive: true }) as string[])
+        if (rel.endsWith(".ts"))
+          files.set(rel.split(path.sep).join("/"), fs.readFileSync(path.join(dir, rel)));
+      return files;
+    };
+
+    it.each(["solutions", "exercises"])("raises no finding on the shipped %s/", (folder) => {
+      const files = filesOf(path.join(DEFAULT_KIT_ROOT, folder));
+      expect(files.size).toBeGreaterThanOrEqual(12);
+      expect(scanFiles(files, allowed)).toEqual([]);
+    });
+
+    it("stays quiet on the entry-point idiom only, not on what merely looks like it", () => {
+      const guard = "if (require.main === module) {\n  process.exitCode = 1;\n}\n";
+      expect(rules(guard)).toEqual([]);
+      expect(rules("if (module !== require.main) console.log(1);")).toEqual([]);
+      expect(rules("const f = require.main!.filename;")).toEqual(["node-internals"]);
+      expect(rules("require.main = module;")).toEqual(["node-internals"]);
+      expect(rules("process.exitCode = 1;\nif (require.main === module) {}")).toEqual(["process-exit"]);
+      expect(rules("if (require.main === module) process.exit(1);")).toEqual(["process-exit"]);
+      expect(rules("if (require.main === module) {} else { process.exitCode = 1; }")).toEqual([
+        "process-exit",
+      ]);
+    });
+
+    it("lets only the exercise that needs it write files (the manifest's scanAllow)", () => {
+      const write = Buffer.from('import * as fs from "fs";\nfs.writeFileSync("x", "y");\n');
+      const found = scanFiles(
+        new Map([
+          ["ex01.ts", write],
+          ["ex12/train.ts", write],
+        ]),
+        allowed,
+      );
+      expect(found.map((f) => `${f.file}:${f.rule}`)).toEqual(["ex01.ts:fs-write"]);
+    });
   });
 });
