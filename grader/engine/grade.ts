@@ -515,7 +515,7 @@ function decideSandbox(want: "require" | "prefer" | "off"): SandboxInfo {
   const probe = probeSandbox();
   if (!probe.problem) return { sandboxed: true, note: "bubblewrap" };
   if (want === "require") throw new SandboxUnavailable(probe.problem);
-  return { sandboxed: false, note: "graded without the sandbox (bubblewrap is not available here)" };
+  return { sandboxed: false, note: "graded WITHOUT the sandbox (bubblewrap could not start here)" };
 }
 
 function hasFiles(ex: ManifestExercise, loaded: LoadedSubmission): boolean {

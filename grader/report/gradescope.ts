@@ -78,7 +78,9 @@ export function toGradescope(raw: GradeRecord): GradescopeResults {
       status: t.status === "passed" ? "passed" : "failed",
       name: `Exercise ${t.exercise}${ex ? ` (${ex.title})` : ""}: ${t.name} [${t.id}]`,
       number: `${t.exercise}.${n}`,
-      output: t.status === "passed" ? "passed" : `${STATUS_TEXT[t.status]}\n${t.message}`.trim(),
+      output:
+        (t.status === "passed" ? "passed" : `${STATUS_TEXT[t.status]}\n${t.message}`.trim()) +
+        (record.grader.sandbox.sandboxed ? "" : `\n(${record.grader.sandbox.note})`),
       output_format: "text",
       tags: [ex?.slug ?? `ex${t.exercise}`, t.status],
       visibility: t.visibility,
