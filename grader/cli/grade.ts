@@ -64,7 +64,7 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
     const progress = loadProgress(opts.paths.progress);
     for (const r of record.exercises) recordGrade(progress, r);
     saveProgress(opts.paths.progress, progress);
-    const view = { width: opts.width, next: opts.next };
+    const view = { width: opts.width, next: opts.next, folder: shownFolder(opts.paths.exercises) };
     const text =
       opts.exercise === undefined
         ? renderTable(grader.manifest, record, progress, view)
@@ -74,6 +74,13 @@ export async function learnerGrade(opts: LearnerGradeOptions): Promise<LearnerGr
   } finally {
     await grader.close();
   }
+}
+
+/** The graded folder as the learner would type it: relative to where they are, else in full. */
+export function shownFolder(dir: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, dir);
+  const shown = rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? dir : rel;
+  return shown.split(path.sep).join("/");
 }
 
 const USAGE = "usage: npm run grade [N]   |   npm run grade reset [N]   |   npm run grade -- --json [N]";

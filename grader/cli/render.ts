@@ -48,6 +48,8 @@ export interface RenderOptions {
   width?: number;
   /** What to do after fixing: run the grade command again, or (in watch mode) just save. */
   next?: "grade" | "save";
+  /** The folder actually graded, as the learner named it (`exercises` unless `--exercises` said otherwise). */
+  folder?: string;
 }
 
 /** The overview table; exercises not in `record` show their last known state from `progress`. */
@@ -94,7 +96,10 @@ export function renderTable(
   const next = rows.find((r) => r.label !== "passed");
   out.push(
     next
-      ? wrap(`Next: exercise ${next.ex.id} (${next.ex.title}): ${chalk.cyan(`npm run grade ${next.ex.id}`)}`, width)
+      ? wrap(
+          `Next: exercise ${next.ex.id} (${next.ex.title}): ${chalk.cyan(`npm run grade ${next.ex.id}`)}`,
+          width,
+        )
       : chalk.green("All visible checks of every exercise passed."),
   );
   return out.join("\n");
@@ -122,7 +127,7 @@ export function renderExercise(
   const reread = rereadLine(ex);
   const out = [
     chalk.bold(`Exercise ${ex.id} · ${ex.title}`),
-    chalk.gray(`file: exercises/${ex.file}`),
+    chalk.gray(`file: ${options.folder ?? "exercises"}/${ex.file}`),
     ...(reread ? [chalk.gray(wrap(reread, width))] : []),
     "",
   ];
@@ -232,8 +237,6 @@ export function readable(message: string): string {
   }
   return text;
 }
-
-
 
 function fmt(x: number): string {
   return String(Math.round(x * 100) / 100);

@@ -6,7 +6,7 @@ import chalk from "chalk";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { learnerGrade, main as gradeMain } from "../../grader/cli/grade";
+import { learnerGrade, main as gradeMain, shownFolder } from "../../grader/cli/grade";
 import { hintText } from "../../grader/cli/hint";
 import { learnerPaths } from "../../grader/cli/paths";
 import { loadProgress } from "../../grader/cli/progress";
@@ -34,7 +34,19 @@ describe("learner mode", () => {
     expect(one.record.tests.map((t) => t.status)).toEqual(["passed", "passed"]);
     expect(one.text).toContain("✓ all visible checks passed");
     expect(one.text).not.toMatch(/all checks passed|100% correct|perfect/i);
+    // The detail view names the folder it graded (here the fixture's solution), not exercises/.
+    expect(one.text).toMatch(/^file: tests\/fixtures\/grader\/kit\/solution\/ex03\/?$/m);
+    expect(one.text).not.toMatch(/file: exercises\//);
   }, 60_000);
+
+  it("labels the graded folder as typed: exercises, solutions, or a path outside in full", () => {
+    const kit = path.join(path.sep, "srv", "kit");
+    expect(shownFolder(path.join(kit, "exercises"), kit)).toBe("exercises");
+    expect(shownFolder(path.join(kit, "solutions"), kit)).toBe("solutions");
+    expect(shownFolder(path.join(kit, "a", "b"), kit)).toBe("a/b");
+    expect(shownFolder(path.join(path.sep, "srv", "other"), kit)).toBe(path.join(path.sep, "srv", "other"));
+    expect(shownFolder(kit, kit)).toBe(".");
+  });
 
   it("gives zero on the untouched stubs and points at the first failure and the hints", async () => {
     const all = await learnerGrade({ paths: paths(STUB) });
@@ -89,8 +101,12 @@ describe("learner mode", () => {
     const err = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       expect(await gradeMain(["twelve", "--tests", SUITES])).toBe(2);
-      expect(err.mock.calls[0][0]).toBe('"twelve" is not an exercise number; the exercises are numbered 1 to 3.');
-      expect(() => hintText(paths(STUB), 9)).toThrow("There is no exercise 9; the exercises are numbered 1 to 3.");
+      expect(err.mock.calls[0][0]).toBe(
+        '"twelve" is not an exercise number; the exercises are numbered 1 to 3.',
+      );
+      expect(() => hintText(paths(STUB), 9)).toThrow(
+        "There is no exercise 9; the exercises are numbered 1 to 3.",
+      );
     } finally {
       err.mockRestore();
     }
