@@ -1,5 +1,6 @@
 /**
- * Checkpoint V2 files (spec §5.3, §5.4): `prefix.data-00000-of-00001` and `prefix.index`.
+ * Checkpoint V2 files (`BundleWriter` and `BundleReader`,
+ * tensorflow/core/util/tensor_bundle/tensor_bundle.cc): `prefix.data-00000-of-00001` and `prefix.index`.
  *
  * Writing is crash-safe: both files go to temporary names and are flushed to disk, then renamed
  * into place, the data file first and the index last, so a new checkpoint exists (its `.index` is

@@ -1,6 +1,7 @@
 /**
- * The `checkpoint` state file (spec §5.2): a text-format CheckpointState naming the latest
- * checkpoint and the ones still kept, oldest first. Mirrors TF's checkpoint_management helpers.
+ * The `checkpoint` state file (tensorflow/python/training/checkpoint_state.proto): a text-format
+ * CheckpointState naming the latest checkpoint and the ones still kept, oldest first. Mirrors TF's helpers in
+ * tensorflow/python/training/checkpoint_management.py.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -1,5 +1,6 @@
 /**
- * CRC-32C (Castagnoli) and TF's CRC masking (spec §5.5). Every checksum in checkpoints and
+ * CRC-32C (Castagnoli) and TF's CRC masking (`crc32c::Value`, `Mask`, `Unmask`,
+ * tensorflow/core/lib/hash/crc32c.h). Every checksum in checkpoints and
  * event files goes through here. Results are unsigned 32-bit numbers.
  */
 import * as CRC32C from "crc-32/crc32c";

@@ -1,5 +1,6 @@
 /**
- * Appends Event records to a TensorBoard event file (spec §6.1):
+ * Appends Event records to a TensorBoard event file (`EventsWriter`,
+ * tensorflow/core/util/events_writer.cc):
  * `<logdir>/events.out.tfevents.<10-digit seconds>.<hostname><suffix>`, whose first record is
  * `Event{wall_time: <whole seconds>, file_version: "brain.Event:2"}`.
  *

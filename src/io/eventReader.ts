@@ -1,5 +1,6 @@
 /**
- * Reads event files and log directories the way TensorBoard does (spec §6.5), for tests, the
+ * Reads event files and log directories the way TensorBoard does (`EventAccumulator`,
+ * tensorboard/backend/event_processing/event_accumulator.py), for tests, the
  * grader and the curve and graph viewers.
  */
 import * as fs from "fs";

@@ -1,5 +1,6 @@
 /**
- * TFRecord framing (spec §6.2): `uint64 length | masked CRC32C of those 8 bytes | data | masked CRC32C of data`.
+ * TFRecord framing (`RecordWriter::WriteRecord`, tensorflow/core/lib/io/record_writer.cc): `uint64 length |
+ * masked CRC32C of those 8 bytes | data | masked CRC32C of data`.
  *
  * Readers accept a file that ends in the middle of a record (its writer may still be running, or
  * was killed while appending): they stop before that record. A checksum that does not match is

@@ -1,5 +1,7 @@
 /**
- * `tf.summary.FileWriter(logdir, graph)` (spec §6.1): appends Events to
+ * `tf.summary.FileWriter(logdir, graph)` (class `FileWriter`,
+ * tensorflow/python/summary/writer/writer.py; file naming from `EventsWriter::InitIfNeeded`,
+ * tensorflow/core/util/events_writer.cc): appends Events to
  * `<logdir>/events.out.tfevents.<seconds>.<host>`, starting with the `brain.Event:2` record.
  *
  * TF queues events for a background thread and flushes every 120 s; here every event reaches the

@@ -1,8 +1,9 @@
 /**
- * How summary ops are named (spec §1.10): the name is cleaned, a name scope is opened with it, and
- * the tag is that scope without its trailing slash, so it carries the enclosing scopes and any
- * `_1` suffix (`logistic_regression/train/log_loss`). With a `family`, scope and tag both start
- * with it (the tag twice over: `family/family/name`, which TensorBoard groups under `family`).
+ * How summary ops are named (`summary_scope` and `clean_tag`, tensorflow/python/ops/summary_op_util.py): the
+ * name is cleaned, a name scope is opened with it, and the tag is that scope without its trailing slash, so
+ * it carries the enclosing scopes and any `_1` suffix (`logistic_regression/train/log_loss`). With a
+ * `family`, scope and tag both start with it (the tag twice over: `family/family/name`, which TensorBoard
+ * groups under `family`).
  */
 import { nameScope } from "../graph/nameScope";
 import { Tensor } from "../graph/tensor";

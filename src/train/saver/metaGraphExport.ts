@@ -1,8 +1,8 @@
 /**
- * `MetaGraphDef`s (spec §5.6): the graph with its shapes, the SaverDef, and the collections
- * (`variables` and `trainable_variables` as serialized VariableDefs, `train_op`, `summaries`,
- * `losses` as node names). Written to `prefix.meta` by `Saver.save` and carried by FileWriter's
- * `meta_graph_def` event.
+ * `MetaGraphDef`s (`export_scoped_meta_graph`, tensorflow/python/framework/meta_graph.py; messages in
+ * tensorflow/core/protobuf/meta_graph.proto): the graph with its shapes, the SaverDef, and the collections
+ * (`variables` and `trainable_variables` as serialized VariableDefs, `train_op`, `summaries`, `losses` as
+ * node names). Written to `prefix.meta` by `Saver.save` and carried by FileWriter's `meta_graph_def` event.
  */
 import { optionalArgs } from "../../optionalArgs";
 import * as fs from "fs";

@@ -1,6 +1,7 @@
 /**
- * `tf.train.Saver` (spec §5.1): saves variables to checkpoint V2 files and restores them, keeps
- * the `checkpoint` state file and the `.meta` graph, and rotates old checkpoints (`maxToKeep`).
+ * `tf.train.Saver` (class `Saver`, tensorflow/python/training/saver.py): saves variables to checkpoint V2
+ * files and restores them, keeps the `checkpoint` state file and the `.meta` graph, and rotates old
+ * checkpoints (`maxToKeep`).
  *
  * Order of a save: the save op writes `prefix.data-*` and `prefix.index` (crash-safe, see
  * checkpointFiles.ts), then `prefix.meta` is written, then the state file names the new prefix,
