@@ -58,6 +58,7 @@ export type { Fetch, FetchResult, FetchValue, RunOptions, SessionOptions } from 
 export { getDefaultSession } from "./runtime/defaultSession";
 export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
 export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
+export type { Shape } from "./runtime/ndarray";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";
@@ -90,6 +91,7 @@ export { registeredOpTypes } from "./ops/registry";
 
 // autodiff and training
 export { gradients } from "./train/gradients";
+export type { GradientsOptions } from "./train/gradients";
 export { hessians } from "./train/hessians";
 export * as train from "./train/index";
 export * as losses from "./train/losses";

@@ -28,6 +28,7 @@ import { string } from "../graph/dtypes";
 import { joinSummary, splitSummary, withoutMetadata } from "../ops/io/summaryWire";
 import { createMetaGraphDef } from "../train/saver/metaGraphExport";
 
+/** Keyword arguments of `tf.summary.FileWriter` (TF 1.x `FileWriter.__init__`). */
 export interface FileWriterOptions {
   /** Appended to the event file's name; as in TF, giving one creates the file at once. */
   filenameSuffix?: string;
@@ -63,13 +64,29 @@ function toGraphDef(graph: GraphImpl | GraphDefLike): GraphDefLike {
   throw new TypeError("The passed graph must be an instance of `Graph` or the deprecated `GraphDef`");
 }
 
+/**
+ * The writer {@link FileWriter} returns: it appends Events to one event file in its log directory.
+ * Mirrors TF 1.x `tf.summary.FileWriter` (tensorflow/python/summary/writer/writer.py, class `FileWriter`).
+ * @example
+ * ```ts
+ * const writer: tf.summary.FileWriterImpl = tf.summary.FileWriter("tf_logs/run-1");
+ * writer.close();
+ * ```
+ */
 export class FileWriterImpl {
   private writer: EventFileWriter;
   private closed = false;
   private warnedClosed = false;
   private readonly seenTags = new Set<string>();
 
+  /**
+   * Creates the event file and writes the graph first when one is given.
+   * @param logdir - The log directory (created when missing).
+   * @param graph - A graph (or GraphDef) to show in TensorBoard's graph tab.
+   * @param options - See {@link FileWriterOptions}.
+   */
   constructor(
+    /** The log directory, as given. */
     readonly logdir: string,
     graph?: GraphImpl | GraphDefLike | null,
     private readonly options: FileWriterOptions = {},
@@ -94,8 +111,22 @@ export class FileWriterImpl {
   }
 
   /**
-   * `add_summary(summary, global_step)`: accepts what a summary op evaluates to
-   * (`sess.run(mseSummary)`, `mseSummary.eval(feed)`), its bytes, or a SummaryProto.
+   * Appends a Summary event: accepts what a summary op evaluates to (`sess.run(mseSummary)`,
+   * `mseSummary.eval(feed)`), its bytes, or a SummaryProto. Mirrors TF 1.x
+   * `FileWriter.add_summary(summary, global_step=None)` (tensorflow/python/summary/writer/writer.py).
+   * @param summary - The summary value.
+   * @param globalStep - The step to record with it.
+   * @throws TypeError when `summary` is none of the accepted forms.
+   * @example
+   * ```ts
+   * const mse = tf.placeholder(tf.float32, [], { name: "mse" });
+   * const mseSummary = tf.summary.scalar("MSE", mse);
+   * const writer = tf.summary.FileWriter("tf_logs/run-1", tf.getDefaultGraph());
+   * tf.withSession(tf.Session(), (sess) => {
+   *   writer.addSummary(sess.run(mseSummary, { feedDict: new Map([[mse, 0.5]]) }), 10);
+   * });
+   * writer.close();
+   * ```
    */
   addSummary(summary: SummaryInput, globalStep?: number): void {
     const values = splitSummary(summaryBytes(summary)).map((v) => {
@@ -134,6 +165,14 @@ export class FileWriterImpl {
     this.writer.flush();
   }
 
+  /**
+   * Closes the event file; later adds warn and do nothing until `reopen`. Mirrors `FileWriter.close`.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.close();
+   * ```
+   */
   close(): void {
     this.writer.close();
     this.closed = true;
@@ -147,10 +186,12 @@ export class FileWriterImpl {
     this.warnedClosed = false;
   }
 
+  /** `using writer = tf.summary.FileWriter(...)` closes it at the end of the block. */
   [Symbol.dispose](): void {
     this.close();
   }
 
+  /** A short description naming the log directory, like Python's repr. */
   toString(): string {
     return `<tensorlings.summary.FileWriter logdir='${this.logdir}'>`;
   }
@@ -175,8 +216,32 @@ export class FileWriterImpl {
   }
 }
 
-/** `tf.summary.FileWriter(logdir, graph=None, ...)`, called without `new`. */
+/**
+ * Creates a writer of TensorBoard event files in `logdir`, called without `new`; with a graph, the graph
+ * is written first. Mirrors TF 1.x `tf.summary.FileWriter(logdir, graph=None, max_queue=10, flush_secs=120,
+ * filename_suffix=None)` (tensorflow/python/summary/writer/writer.py, `FileWriter.__init__`).
+ * @param logdir - The log directory (created when missing).
+ * @param options.filenameSuffix - Appended to the event file's name.
+ * @param options.maxQueue - Accepted for compatibility; events are written as they come.
+ * @param options.flushSecs - Accepted for compatibility; events are written as they come.
+ * @returns A {@link FileWriterImpl}.
+ * @throws TypeError when `graph` is neither a graph nor a GraphDef.
+ * @example
+ * ```ts
+ * const logdir = `tf_logs/run-${Date.now()}`;
+ * const fileWriter = tf.summary.FileWriter(logdir, tf.getDefaultGraph());
+ * fileWriter.close();
+ * ```
+ */
 export function FileWriter(logdir: string, options?: FileWriterOptions): FileWriterImpl;
+/**
+ * The same, with a graph (usually `tf.getDefaultGraph()`) or GraphDef written first.
+ * @param logdir - The log directory.
+ * @param graph - The graph to show in TensorBoard's graph tab.
+ * @param options - As in the first form.
+ * @returns A {@link FileWriterImpl}.
+ * @throws TypeError when `graph` is neither a graph nor a GraphDef.
+ */
 export function FileWriter(logdir: string, graph: GraphImpl | GraphDefLike | null | undefined, options?: FileWriterOptions): FileWriterImpl;
 export function FileWriter(logdir: string, ...rest: unknown[]): FileWriterImpl {
   const { values, options } = optionalArgs<FileWriterOptions>(FILE_WRITER_ARGS, rest);
@@ -184,4 +249,5 @@ export function FileWriter(logdir: string, ...rest: unknown[]): FileWriterImpl {
 }
 /** A GraphDef is a plain object too; it is the one with `nodes`. */
 const FILE_WRITER_ARGS = { fn: "tf.summary.FileWriter", names: ["graph"], objectParam: { graph: (v: Record<string, unknown>) => Array.isArray(v.nodes) } };
+/** The type of the writers {@link FileWriter} returns. */
 export type FileWriter = FileWriterImpl;

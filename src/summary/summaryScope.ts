@@ -12,7 +12,17 @@ import { logInfo } from "../train/saver/logging";
 /** Python's `[^-/\w.]` with Unicode `\w`: letters, digits and `_`. */
 const INVALID_TAG_CHARACTERS = /[^-/\p{L}\p{N}_.]/gu;
 
-/** TF's `clean_tag`: illegal characters become `_`, leading slashes go (and a line is logged). */
+/**
+ * Makes a summary name acceptable to TensorBoard: illegal characters become `_`, leading slashes go, and
+ * an INFO line is logged when anything changed. Mirrors TF 1.x `summary_op_util.clean_tag`
+ * (tensorflow/python/ops/summary_op_util.py, `clean_tag`).
+ * @param name - The requested name.
+ * @returns The cleaned name.
+ * @example
+ * ```ts
+ * const tag = tf.summary.cleanTag("loss (train)"); // "loss__train_"
+ * ```
+ */
 export function cleanTag(name: string): string {
   const cleaned = name.replace(INVALID_TAG_CHARACTERS, "_").replace(/^\/+/, "");
   if (cleaned !== name) logInfo(`Summary name ${name} is illegal; using ${cleaned} instead.`);
