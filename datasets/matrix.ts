@@ -3,8 +3,11 @@
  * enough to slice, gather and hand data to the engine (`tf.constant(m.data, [m.rows, m.cols])`).
  */
 export interface Matrix {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
+  /** The values, row after row (`rows * cols` of them). */
   readonly data: Float64Array;
 }
 

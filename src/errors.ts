@@ -25,7 +25,10 @@ export class OpError extends Error {
    */
   constructor(
     message: string,
-    /** TF's canonical error code (`error_codes.proto`): 3 for INVALID_ARGUMENT, 9 for FAILED_PRECONDITION... */
+    /**
+     * TF's canonical error code (`error_codes.proto`): 3 for INVALID_ARGUMENT, 9 for
+     * FAILED_PRECONDITION...
+     */
     readonly code: number,
     /** Name of the node that failed, when known. */
     readonly nodeName?: string,
@@ -53,12 +56,14 @@ export class CancelledError extends opError(1) {}
  */
 export class UnknownError extends opError(2) {}
 /**
- * TF's `tf.errors.InvalidArgumentError`, code INVALID_ARGUMENT (3): an op received a bad value, e.g. a placeholder that was not fed or a shape that does not fit.
+ * TF's `tf.errors.InvalidArgumentError`, code INVALID_ARGUMENT (3): an op received a bad value, e.g. a
+ * placeholder that was not fed or a shape that does not fit.
  * Mirrors tensorflow/python/framework/errors_impl.py, class `InvalidArgumentError`.
  */
 export class InvalidArgumentError extends opError(3) {}
 /**
- * TF's `tf.errors.DeadlineExceededError`, code DEADLINE_EXCEEDED (4): a deadline passed before the operation finished.
+ * TF's `tf.errors.DeadlineExceededError`, code DEADLINE_EXCEEDED (4): a deadline passed before the
+ * operation finished.
  * Mirrors tensorflow/python/framework/errors_impl.py, class `DeadlineExceededError`.
  */
 export class DeadlineExceededError extends opError(4) {}
@@ -73,7 +78,8 @@ export class NotFoundError extends opError(5) {}
  */
 export class AlreadyExistsError extends opError(6) {}
 /**
- * TF's `tf.errors.PermissionDeniedError`, code PERMISSION_DENIED (7): the caller may not do the operation (e.g. a file it cannot write).
+ * TF's `tf.errors.PermissionDeniedError`, code PERMISSION_DENIED (7): the caller may not do the operation
+ * (e.g. a file it cannot write).
  * Mirrors tensorflow/python/framework/errors_impl.py, class `PermissionDeniedError`.
  */
 export class PermissionDeniedError extends opError(7) {}
@@ -83,7 +89,8 @@ export class PermissionDeniedError extends opError(7) {}
  */
 export class ResourceExhaustedError extends opError(8) {}
 /**
- * TF's `tf.errors.FailedPreconditionError`, code FAILED_PRECONDITION (9): the system is not in the state the op needs, e.g. a variable used before it is initialized.
+ * TF's `tf.errors.FailedPreconditionError`, code FAILED_PRECONDITION (9): the system is not in the state
+ * the op needs, e.g. a variable used before it is initialized.
  * Mirrors tensorflow/python/framework/errors_impl.py, class `FailedPreconditionError`.
  */
 export class FailedPreconditionError extends opError(9) {}
@@ -98,7 +105,8 @@ export class AbortedError extends opError(10) {}
  */
 export class OutOfRangeError extends opError(11) {}
 /**
- * TF's `tf.errors.UnimplementedError`, code UNIMPLEMENTED (12): the engine (or TF) does not support the operation, e.g. a compressed checkpoint block.
+ * TF's `tf.errors.UnimplementedError`, code UNIMPLEMENTED (12): the engine (or TF) does not support the
+ * operation, e.g. a compressed checkpoint block.
  * Mirrors tensorflow/python/framework/errors_impl.py, class `UnimplementedError`.
  */
 export class UnimplementedError extends opError(12) {}
@@ -113,7 +121,8 @@ export class InternalError extends opError(13) {}
  */
 export class UnavailableError extends opError(14) {}
 /**
- * TF's `tf.errors.DataLossError`, code DATA_LOSS (15): a file is corrupt or truncated (bad CRC, bad table footer, short record).
+ * TF's `tf.errors.DataLossError`, code DATA_LOSS (15): a file is corrupt or truncated (bad CRC, bad table
+ * footer, short record).
  * Mirrors tensorflow/python/framework/errors_impl.py, class `DataLossError`.
  */
 export class DataLossError extends opError(15) {}

@@ -21,7 +21,8 @@ export { BundleReader, dataFileName, indexFileName };
 
 /**
  * Writes `tensors` (in any order; they are stored sorted by key) as the checkpoint `prefix`, crash-safely.
- * Mirrors what TF's `SaveV2` kernel does through `BundleWriter` (tensorflow/core/kernels/save_restore_v2_ops.cc).
+ * Mirrors what TF's `SaveV2` kernel does through `BundleWriter`
+ * (tensorflow/core/kernels/save_restore_v2_ops.cc).
  * @param prefix - The checkpoint prefix; its directory must exist.
  * @param tensors - The tensors to store.
  * @throws `InvalidArgumentError` when a key is empty or repeated.
@@ -61,7 +62,8 @@ export function readCheckpoint(prefix: string): Map<string, NDArray> {
 
 /**
  * Names, dtypes and shapes of the checkpoint's tensors, without reading the data file.
- * Mirrors TF 1.x `tf.train.list_variables(ckpt_dir_or_file)` (tensorflow/python/training/checkpoint_utils.py).
+ * Mirrors TF 1.x `tf.train.list_variables(ckpt_dir_or_file)`
+ * (tensorflow/python/training/checkpoint_utils.py).
  * @param prefix - The checkpoint prefix.
  * @returns One entry per tensor, in key order.
  * @throws `NotFoundError` when the index file is missing.

@@ -58,7 +58,10 @@ function formatDouble(v: number): string {
  * @example
  * ```ts
  * import { formatCheckpointState } from "tensorlings/io";
- * const text = formatCheckpointState({ modelCheckpointPath: "model.ckpt-2", allModelCheckpointPaths: ["model.ckpt-2"] });
+ * const text = formatCheckpointState({
+ *   modelCheckpointPath: "model.ckpt-2",
+ *   allModelCheckpointPaths: ["model.ckpt-2"],
+ * });
  * ```
  */
 export function formatCheckpointState(state: CheckpointState): string {

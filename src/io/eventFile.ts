@@ -15,7 +15,9 @@ import { writeAll } from "./atomicWrite";
 import { encodeEvent } from "./proto/event";
 import { encodeRecord } from "./tfrecord";
 
-/** The `file_version` of the first Event of every event file (TF's `kVersionPrefix` + 2, events_writer.cc). */
+/**
+ * The `file_version` of the first Event of every event file (TF's `kVersionPrefix` + 2, events_writer.cc).
+ */
 export const FILE_VERSION = "brain.Event:2";
 
 /** Options of {@link EventFileWriter}. */
@@ -48,7 +50,8 @@ export function eventFileName(seconds: number, hostname = os.hostname(), suffix 
  * ```ts
  * import { EventFileWriter, encodeEvent } from "tensorlings/io";
  * const writer = new EventFileWriter("tf_logs/run-1");
- * writer.addEvent(encodeEvent({ wallTime: Date.now() / 1000, step: 1, summary: { value: [{ tag: "MSE", simpleValue: 0.5 }] } }));
+ * const summary = { value: [{ tag: "MSE", simpleValue: 0.5 }] };
+ * writer.addEvent(encodeEvent({ wallTime: Date.now() / 1000, step: 1, summary }));
  * writer.close();
  * ```
  */

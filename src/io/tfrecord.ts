@@ -99,7 +99,8 @@ export function readRecords(buf: Uint8Array, fileName = "<buffer>"): Uint8Array[
 /**
  * Reads a record file that may still be growing: each `readNew()` returns the records completed
  * since the last call (a partial record at the end is picked up once its writer finishes it).
- * TensorBoard reads growing event files the same way (tensorboard/backend/event_processing/event_file_loader.py).
+ * TensorBoard reads growing event files the same way
+ * (tensorboard/backend/event_processing/event_file_loader.py).
  * @example
  * ```ts
  * import { RecordFileReader } from "tensorlings/io";

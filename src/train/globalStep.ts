@@ -5,7 +5,8 @@ import { Variable, createVariable } from "../ops/state/variable";
 
 /**
  * The default graph's global-step variable (the first of the `global_step` collection), or null.
- * Mirrors TF 1.x `tf.train.get_global_step()` (tensorflow/python/training/training_util.py, `get_global_step`).
+ * Mirrors TF 1.x `tf.train.get_global_step()` (tensorflow/python/training/training_util.py,
+ * `get_global_step`).
  * @returns The variable, or null when none was created.
  * @example
  * ```ts

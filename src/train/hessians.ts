@@ -11,7 +11,8 @@ import { gradients } from "./gradients";
 
 /**
  * Second derivatives of the sum of `ys` with respect to each x: for an x of shape S, a tensor of shape S + S.
- * Mirrors TF 1.x `tf.hessians(ys, xs, name="hessians")` (tensorflow/python/ops/gradients_impl.py, `hessians`).
+ * Mirrors TF 1.x `tf.hessians(ys, xs, name="hessians")` (tensorflow/python/ops/gradients_impl.py,
+ * `hessians`).
  * @param ys - The tensor(s) to differentiate.
  * @param xsIn - One tensor or a list of them, each with a fully known shape.
  * @param options.name - Name scope of the added ops (`hessians`).

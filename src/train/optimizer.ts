@@ -32,7 +32,10 @@ export const GATE_OP = 1;
 /** `Optimizer.GATE_GRAPH`: every gradient is computed before any variable is updated. */
 export const GATE_GRAPH = 2;
 
-/** Keyword arguments of `Optimizer.minimize` (TF 1.x `minimize(loss, global_step=None, var_list=None, ...)`). */
+/**
+ * Keyword arguments of `Optimizer.minimize` (TF 1.x `minimize(loss, global_step=None, var_list=None,
+ * ...)`).
+ */
 export interface MinimizeOptions {
   /** A variable incremented by one after the updates (see `tf.train.getOrCreateGlobalStep`). */
   globalStep?: Variable;
@@ -180,7 +183,8 @@ export abstract class Optimizer {
     return this.slots.get(name)?.get(v) ?? null;
   }
   /**
-   * The names of the slots created so far, sorted (`["m", "v"]` for Adam). Mirrors `Optimizer.get_slot_names`.
+   * The names of the slots created so far, sorted (`["m", "v"]` for Adam). Mirrors
+   * `Optimizer.get_slot_names`.
    * @returns The slot names.
    * @example
    * ```ts
@@ -195,7 +199,9 @@ export abstract class Optimizer {
   protected zerosSlot(v: Variable, slotName: string): Variable {
     return this.slotWith(v, slotName, null);
   }
-  /** A slot of `v` initialised by `init` (zeros when null), created once (TF's `slot_creator.create_slot`). */
+  /**
+   * A slot of `v` initialised by `init` (zeros when null), created once (TF's `slot_creator.create_slot`).
+   */
   protected slotWith(v: Variable, slotName: string, init: Initializer | null): Variable {
     let bySlot = this.slots.get(slotName);
     if (!bySlot) this.slots.set(slotName, (bySlot = new Map()));

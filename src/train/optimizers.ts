@@ -250,7 +250,8 @@ function factory<O extends object, R>(
 
 /**
  * Creates a gradient descent optimizer, called without `new`: var -= learning_rate * grad.
- * Mirrors TF 1.x `tf.train.GradientDescentOptimizer(learning_rate, use_locking=False, name="GradientDescent")`
+ * Mirrors TF 1.x `tf.train.GradientDescentOptimizer(learning_rate, use_locking=False,
+ * name="GradientDescent")`
  * (tensorflow/python/training/gradient_descent.py, `GradientDescentOptimizer.__init__`).
  * @param learningRate - Step size, a number or a scalar tensor (or pass everything in the options).
  * @param options.learningRate - Same as the positional argument.

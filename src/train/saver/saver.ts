@@ -439,7 +439,8 @@ function looksLikeOptions(arg: unknown): arg is SaverOptions {
  */
 export function Saver(options?: SaverOptions): SaverImpl;
 /**
- * The same, with the variables to save first: `Saver([theta])`, `Saver({ weights: theta }, { maxToKeep: 3 })`.
+ * The same, with the variables to save first: `Saver([theta])`, `Saver({ weights: theta }, { maxToKeep: 3
+ * })`.
  * @param varList - A list of variables, a `{ name: variable }` object, or null for all of them.
  * @param options - As in the first form.
  * @returns A {@link SaverImpl}.
