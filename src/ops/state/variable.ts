@@ -251,7 +251,7 @@ export function createVariable(initialValue: unknown, options: VariableOptions =
 }
 
 /**
- * The default graph's global variables (the `GraphKeys.GLOBAL_tensorflow/python/ops/variables.pyIABLES` collection), in creation order.
+ * The default graph's global variables (the `GraphKeys.GLOBAL_VARIABLES` collection), in creation order.
  * Mirrors TF 1.x `tf.global_variables` (tensorflow/python/ops/variables.py, `global_variables`).
  * @returns a copy of the list
  * @example
@@ -263,7 +263,7 @@ export function globalVariables(): Variable[] {
   return getDefaultGraph().getCollection<Variable>(GraphKeys.GLOBAL_VARIABLES);
 }
 /**
- * The default graph's trainable variables (`GraphKeys.TRAINABLE_tensorflow/python/ops/variables.pyIABLES`): what optimizers update by default.
+ * The default graph's trainable variables (`GraphKeys.TRAINABLE_VARIABLES`): what optimizers update by default.
  * Mirrors TF 1.x `tf.trainable_variables` (tensorflow/python/ops/variables.py, `trainable_variables`).
  * @returns a copy of the list
  * @example
@@ -275,12 +275,12 @@ export function trainableVariables(): Variable[] {
   return getDefaultGraph().getCollection<Variable>(GraphKeys.TRAINABLE_VARIABLES);
 }
 /**
- * The default graph's local variables (`GraphKeys.LOCAL_tensorflow/python/ops/variables.pyIABLES`), which savers skip.
+ * The default graph's local variables (`GraphKeys.LOCAL_VARIABLES`), which savers skip.
  * Mirrors TF 1.x `tf.local_variables` (tensorflow/python/ops/variables.py, `local_variables`).
  * @returns a copy of the list
  * @example
  * ```ts
- * const counter = tf.Variable(0, { trainable: false, collections: [tf.GraphKeys.LOCAL_tensorflow/python/ops/variables.pyIABLES] });
+ * const counter = tf.Variable(0, { trainable: false, collections: [tf.GraphKeys.LOCAL_VARIABLES] });
  * const locals = tf.localVariables(); // [counter]
  * ```
  */
