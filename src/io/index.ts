@@ -66,4 +66,3 @@ export {
 export { BinaryWriter, BinaryReader } from "./proto/wire";
 export * from "./proto/bundle";
 export { tensorToBytes, tensorFromBytes } from "./tensorBytes";
-export type { GraphDefLike, NodeDefLike, AttrValueLike, AttrListLike, ShapeLike } from "../graph/graphdef";
