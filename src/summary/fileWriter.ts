@@ -100,7 +100,7 @@ export class FileWriterImpl {
     }
   }
 
-  /** The log directory, as given. */
+  /** The log directory, as given. Mirrors TF 1.x `FileWriter.get_logdir()`. */
   getLogdir(): string {
     return this.logdir;
   }
@@ -138,28 +138,77 @@ export class FileWriterImpl {
     this.addStamped({ summary: joinSummary(values) }, globalStep);
   }
 
-  /** `add_session_log(session_log, global_step)`, e.g. `{ status: SessionStatus.START }`. */
+  /**
+   * Appends a SessionLog event, e.g. `{ status: SessionStatus.START }` (TensorBoard uses START to drop
+   * values of a restarted run). Mirrors TF 1.x `FileWriter.add_session_log(session_log, global_step=None)`
+   * (tensorflow/python/summary/writer/writer.py).
+   * @param sessionLog - The SessionLog fields.
+   * @param globalStep - The step to record with it.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.addSessionLog({ status: tf.summary.SessionStatus.START }, 0);
+   * writer.close();
+   * ```
+   */
   addSessionLog(sessionLog: SessionLogProto, globalStep?: number): void {
     this.addStamped({ sessionLog }, globalStep);
   }
 
-  /** `add_graph(graph)`: the GraphDef with `_output_shapes`, which TensorBoard's graph tab shows. */
+  /**
+   * Appends the GraphDef with `_output_shapes`, which TensorBoard's graph tab shows. Mirrors TF 1.x
+   * `FileWriter.add_graph(graph, global_step=None)` (tensorflow/python/summary/writer/writer.py).
+   * @param graph - A graph or a GraphDef.
+   * @param globalStep - The step to record with it.
+   * @throws TypeError when `graph` is neither a graph nor a GraphDef.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.addGraph(tf.getDefaultGraph());
+   * writer.close();
+   * ```
+   */
   addGraph(graph: GraphImpl | GraphDefLike, globalStep?: number): void {
     this.addStamped({ graphDef: encodeGraphDef(toGraphDef(graph)) }, globalStep);
   }
 
-  /** `add_meta_graph(meta_graph_def)`. */
+  /**
+   * Appends a MetaGraphDef event. Mirrors TF 1.x `FileWriter.add_meta_graph(meta_graph_def,
+   * global_step=None)` (tensorflow/python/summary/writer/writer.py).
+   * @param metaGraphDef - The MetaGraphDef (e.g. from `tf.train.exportMetaGraph()`).
+   * @param globalStep - The step to record with it.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.addMetaGraph(tf.train.exportMetaGraph());
+   * writer.close();
+   * ```
+   */
   addMetaGraph(metaGraphDef: MetaGraphDefProto, globalStep?: number): void {
     this.addStamped({ metaGraphDef: encodeMetaGraphDef(metaGraphDef) }, globalStep);
   }
 
-  /** `add_event(event)`: an Event as is (a serialized one, or fields; `wallTime` is required). */
+  /**
+   * Appends an Event as is (a serialized one, or its fields; `wallTime` is required). Mirrors TF 1.x
+   * `FileWriter.add_event(event)` (tensorflow/python/summary/writer/writer.py).
+   * @param event - The Event.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * const summary = { value: [{ tag: "x", simpleValue: 1 }] };
+   * writer.addEvent({ wallTime: Date.now() / 1000, step: 3, summary });
+   * writer.close();
+   * ```
+   */
   addEvent(event: EventInit | Uint8Array): void {
     if (this.warnIfClosed()) return;
     this.writer.addEvent(event instanceof Uint8Array ? event : encodeEvent(event));
   }
 
-  /** Events are already in the file; kept for the TF API. */
+  /**
+   * Does nothing more than warn when closed: events are already in the file. Kept for TF 1.x
+   * `FileWriter.flush()` (tensorflow/python/summary/writer/writer.py).
+   */
   flush(): void {
     this.warnIfClosed();
     this.writer.flush();
@@ -178,7 +227,16 @@ export class FileWriterImpl {
     this.closed = true;
   }
 
-  /** After `close()`: write again, into a new event file (as TF does). */
+  /**
+   * After `close()`: write again, into a new event file. Mirrors TF 1.x `FileWriter.reopen()`
+   * (tensorflow/python/summary/writer/writer.py).
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.close();
+   * writer.reopen();
+   * ```
+   */
   reopen(): void {
     if (!this.closed) return;
     this.writer = new EventFileWriter(this.logdir, { filenameSuffix: this.options.filenameSuffix });
