@@ -82,7 +82,11 @@ export class EventFileWriter {
     return this.filePath;
   }
 
-  /** Append one serialized Event (see `encodeEvent`). */
+  /**
+   * Appends one serialized Event (see `encodeEvent`) as a TFRecord. Mirrors TF's `EventsWriter::WriteEvent`.
+   * @param eventBytes - The serialized Event.
+   * @throws Error when the writer is closed.
+   */
   addEvent(eventBytes: Uint8Array): void {
     if (this.closed) throw new Error(`EventFileWriter for ${this.logdir} is closed`);
     writeAll(this.open(), encodeRecord(eventBytes));

@@ -108,7 +108,7 @@ export class BundleReader {
       throw new DataLossError(`Unable to read file (${indexFile}): the header says ${numShards} shards`);
   }
 
-  /** Tensor keys in the checkpoint's (byte) order. */
+  /** Tensor keys in the checkpoint's (byte) order. Like TF's `BundleReader::Seek`/`Next` over the index. */
   keys(): string[] {
     return [...this.entries.keys()];
   }
@@ -142,7 +142,13 @@ export class BundleReader {
     return this.keys().map((k) => this.info(k));
   }
 
-  /** The value stored under `key`, after checking its size and CRC32C. */
+  /**
+   * The value stored under `key`, after checking its size and CRC32C. Mirrors TF's `BundleReader::Lookup`.
+   * @param key - The tensor's key.
+   * @returns Its value.
+   * @throws `NotFoundError` when the key is absent; `DataLossError` when the bytes are damaged;
+   * `UnimplementedError` for a sliced tensor.
+   */
   get(key: string): NDArray {
     const e = this.entry(key);
     const dtype = entryDType(key, e);

@@ -145,22 +145,38 @@ export class SaverImpl {
     this.nextKeepTime = Date.now() / 1000 + this.saverDef.keepCheckpointEveryNHours * 3600;
   }
 
-  /** Kept checkpoint prefixes, oldest first. */
+  /**
+   * Kept checkpoint prefixes, oldest first. Mirrors TF 1.x `Saver.last_checkpoints`
+   * (tensorflow/python/training/saver.py).
+   */
   get lastCheckpoints(): string[] {
     return this.lastKept.map((k) => k.path);
   }
 
-  /** Replace the list of kept checkpoints (e.g. from a previous run's state file). */
+  /**
+   * Replaces the list of kept checkpoints (e.g. from a previous run's state file). Mirrors TF 1.x
+   * `Saver.set_last_checkpoints(last_checkpoints)` (tensorflow/python/training/saver.py).
+   * @param paths - Checkpoint prefixes, oldest first.
+   */
   setLastCheckpoints(paths: readonly string[]): void {
     this.lastKept = paths.map((p) => ({ path: p, time: Date.now() / 1000 }));
   }
 
-  /** Like `setLastCheckpoints`, with the time each was saved (seconds since the epoch). */
+  /**
+   * Like `setLastCheckpoints`, with the time each was saved (seconds since the epoch). Mirrors TF 1.x
+   * `Saver.set_last_checkpoints_with_time(last_checkpoints_with_time)` (tensorflow/python/training/saver.py).
+   * @param entries - [prefix, seconds] pairs, oldest first.
+   */
   setLastCheckpointsWithTime(entries: readonly [string, number][]): void {
     this.lastKept = entries.map(([p, time]) => ({ path: p, time }));
   }
 
-  /** Take over checkpoints written earlier (those whose files still exist), so rotation deletes them in turn. */
+  /**
+   * Takes over checkpoints written earlier (those whose files still exist), so rotation deletes them in
+   * turn. Mirrors TF 1.x `Saver.recover_last_checkpoints(checkpoint_paths)`
+   * (tensorflow/python/training/saver.py).
+   * @param paths - Checkpoint prefixes, oldest first (e.g. a state file's `allModelCheckpointPaths`).
+   */
   recoverLastCheckpoints(paths: readonly string[]): void {
     const now = Date.now() / 1000;
     const existing = paths.filter((p) => checkpointExists(p));
