@@ -3,7 +3,7 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/**", "out/**", "tmp/**", "coverage/**", "bench/results/**", "board/dist/**", "tests/fixtures/grader/hostile/**"] },
+  { ignores: ["node_modules/**", "out/**", "tmp/**", "coverage/**", "bench/results/**", "board/dist/**", "docs/api/**", "tests/fixtures/grader/hostile/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

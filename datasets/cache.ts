@@ -3,7 +3,16 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-/** `.tensorlings/data/` at the kit's root (git-ignored), so data stays with the course. */
+/**
+ * `.tensorlings/data/` at the kit's root (git-ignored), so data stays with the course; scikit-learn's
+ * `get_data_home()` (sklearn/datasets/_base.py) plays the same part with `~/scikit_learn_data`.
+ * @returns The absolute path of the cache folder.
+ * @example
+ * ```ts
+ * import { defaultCacheDir } from "tensorlings/datasets";
+ * const dir = defaultCacheDir();
+ * ```
+ */
 export function defaultCacheDir(): string {
   return resolve(__dirname, "..", ".tensorlings", "data");
 }

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { DatasetFormatError } from "./errors";
 import { Matrix, matrix } from "./matrix";
 
+/** The nine columns of `cal_housing.data`, in file order (StatLib's `cal_housing.domain`). */
 export const RAW_COLUMNS = [
   "longitude",
   "latitude",
@@ -24,6 +25,7 @@ export const RAW_COLUMNS = [
   "medianHouseValue",
 ] as const;
 
+/** scikit-learn's `feature_names` of `fetch_california_housing`, in column order. */
 export const FEATURE_NAMES = [
   "MedInc",
   "HouseAge",
@@ -34,6 +36,7 @@ export const FEATURE_NAMES = [
   "Latitude",
   "Longitude",
 ] as const;
+/** scikit-learn's `target_names` of `fetch_california_housing`. */
 export const TARGET_NAMES = ["MedHouseVal"] as const;
 
 export const EXPECTED_ROWS = 20640;
@@ -47,7 +50,20 @@ export const VALUES_SHA256 = "a2f4f55ff91c67e60391318ea4d61d247d09f8fef119ec6f44
 /** Raw values, rows × 9, in the file's column order. */
 export type RawTable = Matrix;
 
-/** Parses `cal_housing.data` text. A first line of column names is skipped; anything else non-numeric is an error. */
+/**
+ * Parses `cal_housing.data` text. A first line of column names is skipped; anything else non-numeric is an
+ * error. scikit-learn reads the same file with `np.loadtxt(..., delimiter=",")`
+ * (sklearn/datasets/_california_housing.py, `fetch_california_housing`).
+ * @param text - The file's text.
+ * @param label - Names the file in error messages.
+ * @returns The raw table, rows × 9, in {@link RAW_COLUMNS} order.
+ * @throws {@link DatasetFormatError} when a row does not hold nine numbers.
+ * @example
+ * ```ts
+ * import { parseCalHousingData } from "tensorlings/datasets";
+ * const raw = parseCalHousingData("-122.23,37.88,41,880,129,322,126,8.3252,452600\n", "sample");
+ * ```
+ */
 export function parseCalHousingData(text: string, label: string): RawTable {
   const lines = text.split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
@@ -95,8 +111,25 @@ export function checkIsCaliforniaHousing(raw: RawTable, label: string): void {
   }
 }
 
-/** Derives scikit-learn's features and target, in the original row order and with its float64 operations. */
-export function deriveCaliforniaHousing(raw: RawTable): { data: Matrix; target: Float64Array } {
+/**
+ * Derives scikit-learn's features and target, in the original row order and with its float64 operations:
+ * per-household averages of rooms, bedrooms and population, and the house value in $100,000
+ * (sklearn/datasets/_california_housing.py, `fetch_california_housing`).
+ * @param raw - The table from {@link parseCalHousingData}.
+ * @returns `data`, rows × 8 in {@link FEATURE_NAMES} order, and `target`.
+ * @example
+ * ```ts
+ * import { deriveCaliforniaHousing, parseCalHousingData } from "tensorlings/datasets";
+ * const raw = parseCalHousingData("-122.23,37.88,41,880,129,322,126,8.3252,452600\n", "sample");
+ * const { data, target } = deriveCaliforniaHousing(raw); // target[0] = 4.526
+ * ```
+ */
+export function deriveCaliforniaHousing(raw: RawTable): {
+  /** The eight features, rows × 8. */
+  data: Matrix;
+  /** Median house value per row, in $100,000. */
+  target: Float64Array;
+} {
   const n = raw.rows;
   const src = raw.data;
   const data = matrix(n, FEATURE_NAMES.length);

@@ -21,8 +21,11 @@ import { Matrix } from "./matrix";
 
 /** The archive scikit-learn downloads (`sklearn/datasets/_california_housing.py`). */
 export const CALIFORNIA_HOUSING_ARCHIVE = {
+  /** Name of the archive in the cache. */
   fileName: "cal_housing.tgz",
+  /** Where scikit-learn downloads it from. */
   url: "https://ndownloader.figshare.com/files/5976036",
+  /** Its published SHA-256. */
   sha256: "aaa5c9a6afe2225cc2aed2723682ae403280c4a3695a2ddda4ffb5d8215ea681",
 } as const;
 
@@ -31,20 +34,26 @@ const DATA_FILE = "cal_housing.data";
 /** Where a file may sit inside a data folder, in the order looked at. */
 const CANDIDATES = [DATA_FILE, CALIFORNIA_HOUSING_ARCHIVE.fileName, join("CaliforniaHousing", DATA_FILE)];
 
+/** Where the data came from: the `HOML_DATA_HOME` folder, the kit's cache, or a fresh download. */
 export type DataOrigin = "HOML_DATA_HOME" | "cache" | "download";
 
+/** The data set as scikit-learn's `fetch_california_housing()` returns it (a `Bunch`). */
 export interface CaliforniaHousing {
   /** 20,640 × 8 features, in `featureNames` order. */
   data: Matrix;
   /** Median house value per district, in $100,000. */
   target: Float64Array;
+  /** The eight feature names (`feature_names`), e.g. `MedInc`. */
   featureNames: string[];
+  /** The target's name, `MedHouseVal` (`target_names`). */
   targetNames: string[];
   /** The file the data was read from. */
   source: string;
+  /** Where the file came from. */
   origin: DataOrigin;
 }
 
+/** Options of the California housing loaders (scikit-learn's `data_home=` and `download_if_missing=`). */
 export interface CaliforniaHousingOptions {
   /** Folder holding `california_housing/`; defaults to `$HOML_DATA_HOME`, `null` skips it. */
   dataHome?: string | null;
@@ -54,12 +63,17 @@ export interface CaliforniaHousingOptions {
   download?: boolean;
   /** Archive address and checksum, replaceable for mirrors and tests. */
   url?: string;
+  /** Expected SHA-256 of the archive (the published one by default). */
   sha256?: string;
+  /** Give up a download after this many milliseconds. */
   timeoutMs?: number;
 }
 
+/** A local copy of the data, as {@link locateCaliforniaHousing} finds it. */
 export interface Located {
+  /** The file (`cal_housing.data` or `cal_housing.tgz`). */
   file: string;
+  /** Which folder it is in. */
   origin: Exclude<DataOrigin, "download">;
 }
 
@@ -81,9 +95,22 @@ function resolveOptions(options: CaliforniaHousingOptions): Resolved {
   };
 }
 
-/** The first local file found (HOML_DATA_HOME before the cache), and a note on each place looked at. */
+/**
+ * The first local file found (HOML_DATA_HOME before the cache), and a note on each place looked at.
+ * No scikit-learn equivalent: `fetch_california_housing` looks only in its `data_home`.
+ * @param options.dataHome - Folder holding `california_housing/` (`$HOML_DATA_HOME`); null skips it.
+ * @param options.cacheDir - The kit's cache.
+ * @returns `found` when a file exists, and `tried`, one line per place.
+ * @example
+ * ```ts
+ * import { locateCaliforniaHousing } from "tensorlings/datasets";
+ * const { found, tried } = locateCaliforniaHousing();
+ * ```
+ */
 export function locateCaliforniaHousing(options: CaliforniaHousingOptions = {}): {
+  /** The file found, if any. */
   found?: Located;
+  /** One line per place looked at, with what was there. */
   tried: string[];
 } {
   const opts = resolveOptions(options);
@@ -107,8 +134,21 @@ export function locateCaliforniaHousing(options: CaliforniaHousingOptions = {}):
 }
 
 /**
- * Reads the data from local files only; throws `DatasetUnavailableError` (with the fix in its
- * message) when there are none. For scripts that cannot `await`; run `npm run data` once first.
+ * Reads the data from local files only. For scripts that cannot `await`; run `npm run data` once first.
+ * Mirrors scikit-learn's `fetch_california_housing(download_if_missing=False)`
+ * (sklearn/datasets/_california_housing.py).
+ * @param options.dataHome - Folder holding `california_housing/` (`$HOML_DATA_HOME`); null skips it.
+ * @param options.cacheDir - The kit's cache.
+ * @param options.sha256 - Expected SHA-256 of an archive.
+ * @returns The features, target and names.
+ * @throws {@link DatasetUnavailableError} (with the fix in its message) when no local copy exists.
+ * @throws {@link DatasetFormatError} when the file found does not hold the expected data.
+ * @example
+ * ```ts
+ * import { fetchCaliforniaHousingSync } from "tensorlings/datasets";
+ * const housing = fetchCaliforniaHousingSync();
+ * const [m, n] = [housing.data.rows, housing.data.cols]; // 20640, 8
+ * ```
  */
 export function fetchCaliforniaHousingSync(options: CaliforniaHousingOptions = {}): CaliforniaHousing {
   const { found, tried } = locateCaliforniaHousing(options);
@@ -120,7 +160,30 @@ export function fetchCaliforniaHousingSync(options: CaliforniaHousingOptions = {
   );
 }
 
-/** Like `fetchCaliforniaHousingSync`, then downloads into the cache when nothing local exists. */
+/**
+ * Like {@link fetchCaliforniaHousingSync}, then downloads the archive into the cache (checking its
+ * SHA-256) when nothing local exists. Mirrors scikit-learn's `fetch_california_housing()`
+ * (sklearn/datasets/_california_housing.py).
+ * @param options.dataHome - Folder holding `california_housing/` (`$HOML_DATA_HOME`); null skips it.
+ * @param options.cacheDir - The kit's cache.
+ * @param options.download - Download when nothing local is found (true).
+ * @param options.url - The archive's address.
+ * @param options.sha256 - Its expected SHA-256.
+ * @param options.timeoutMs - Download timeout.
+ * @returns A promise of the features, target and names.
+ * @throws {@link DatasetUnavailableError} when nothing is local and downloading is off or impossible.
+ * @throws {@link DownloadError} when the download fails.
+ * @throws {@link ChecksumMismatchError} when the download has the wrong SHA-256.
+ * @throws {@link DatasetFormatError} when a file does not hold the expected data.
+ * @example
+ * ```ts
+ * import { fetchCaliforniaHousing } from "tensorlings/datasets";
+ * async function load(): Promise<void> {
+ *   const housing = await fetchCaliforniaHousing();
+ *   const target = housing.target; // median house values in $100,000
+ * }
+ * ```
+ */
 export async function fetchCaliforniaHousing(
   options: CaliforniaHousingOptions = {},
 ): Promise<CaliforniaHousing> {
@@ -150,7 +213,17 @@ export async function fetchCaliforniaHousing(
 
 /**
  * Copies a `cal_housing.tgz` or `cal_housing.data` obtained some other way into the cache, after
- * checking that it holds the right data. Returns where it was stored.
+ * checking that it holds the right data (no scikit-learn equivalent; `npm run data -- --import` uses it).
+ * @param file - The archive or data file.
+ * @param options.cacheDir - The kit's cache.
+ * @param options.sha256 - Expected SHA-256 of an archive.
+ * @returns Where it was stored.
+ * @throws {@link DatasetFormatError} when the file is missing or does not hold the expected data.
+ * @example
+ * ```ts
+ * import { importCaliforniaHousing } from "tensorlings/datasets";
+ * const stored = importCaliforniaHousing("Downloads/cal_housing.tgz");
+ * ```
  */
 export function importCaliforniaHousing(
   file: string,

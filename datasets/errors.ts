@@ -23,7 +23,12 @@ export function wrapMessage(lines: string[], width = 80): string {
 
 /** No source worked (nothing local, download impossible). The message says what to do. */
 export class DatasetUnavailableError extends Error {
+  /** The class name, as printed. */
   override name = "DatasetUnavailableError";
+  /**
+   * @param message - What to do (shown to the learner as is).
+   * @param attempts - One line per place looked at.
+   */
   constructor(
     message: string,
     /** One line per place looked at, with what was found there. */
@@ -35,15 +40,25 @@ export class DatasetUnavailableError extends Error {
 
 /** A file was found but does not hold the expected data (wrong file, truncated, other variant). */
 export class DatasetFormatError extends Error {
+  /** The class name, as printed. */
   override name = "DatasetFormatError";
 }
 
 /** A download arrived but its SHA-256 is not the published one; nothing was written. */
 export class ChecksumMismatchError extends Error {
+  /** The class name, as printed. */
   override name = "ChecksumMismatchError";
+  /**
+   * @param url - Where the file came from.
+   * @param expected - The published SHA-256.
+   * @param actual - The SHA-256 of what arrived.
+   */
   constructor(
+    /** Where the file came from. */
     readonly url: string,
+    /** The published SHA-256. */
     readonly expected: string,
+    /** The SHA-256 of what arrived. */
     readonly actual: string,
   ) {
     super(
@@ -54,5 +69,6 @@ export class ChecksumMismatchError extends Error {
 
 /** The download itself failed (no network, HTTP error, timeout). */
 export class DownloadError extends Error {
+  /** The class name, as printed. */
   override name = "DownloadError";
 }

@@ -6,6 +6,7 @@
 import { Matrix, matrix } from "./matrix";
 import { RandomState, npRandom } from "./randomState";
 
+/** Keyword arguments of {@link makeMoons} (scikit-learn's `noise=`, `random_state=`, `shuffle=`). */
 export interface MakeMoonsOptions {
   /** Standard deviation of the Gaussian noise added to every coordinate; none when omitted. */
   noise?: number;
@@ -16,13 +17,31 @@ export interface MakeMoonsOptions {
 }
 
 /**
- * `nSamples` is the total (the outer moon gets the smaller half) or `[nOuter, nInner]`.
- * Returns X (n×2) and the labels y.
+ * Two interleaving half circles, labelled 0 (outer) and 1 (inner), drawn from the same NumPy stream as
+ * scikit-learn, so a seed gives the book's points. Mirrors scikit-learn's
+ * `make_moons(n_samples=100, shuffle=True, noise=None, random_state=None)`
+ * (sklearn/datasets/_samples_generator.py).
+ * @param nSamples - The total (the outer moon gets the smaller half) or `[nOuter, nInner]`.
+ * @param options.noise - Standard deviation of Gaussian noise added to every coordinate.
+ * @param options.randomState - A seed, or a {@link RandomState} to draw from (the shared `npRandom`).
+ * @param options.shuffle - Shuffle the samples (true).
+ * @returns X (n×2) and the labels y.
+ * @throws RangeError when `nSamples` or `noise` is invalid.
+ * @example
+ * ```ts
+ * import { makeMoons } from "tensorlings/datasets";
+ * const { X, y } = makeMoons(1000, { noise: 0.1, randomState: 42 });
+ * ```
  */
 export function makeMoons(
   nSamples: number | readonly [number, number] = 100,
   options: MakeMoonsOptions = {},
-): { X: Matrix; y: Int32Array } {
+): {
+  /** The points, n × 2. */
+  X: Matrix;
+  /** Their labels, 0 or 1. */
+  y: Int32Array;
+} {
   const [nOut, nIn] = splitCounts(nSamples);
   const { noise, shuffle = true } = options;
   if (noise !== undefined && !(noise >= 0 && Number.isFinite(noise))) {

@@ -5,6 +5,19 @@
  * bit makes column means and variances equal NumPy's on column-major data, which is the layout
  * scikit-learn's `fetch_california_housing` returns.
  */
+/**
+ * The float64 sum of `n` values from `start`, added in NumPy's pairwise order
+ * (numpy/core/src/umath/loops_utils.h.src, `pairwise_sum`), so results match NumPy bit for bit.
+ * @param a - The values.
+ * @param start - First index (0).
+ * @param n - How many (to the end by default).
+ * @returns The sum.
+ * @example
+ * ```ts
+ * import { pairwiseSum } from "tensorlings/datasets";
+ * const total = pairwiseSum(Float64Array.from([0.1, 0.2, 0.3]));
+ * ```
+ */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start): number {
   if (n < 8) {
     let res = 0;

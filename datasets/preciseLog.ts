@@ -77,6 +77,17 @@ function frexp1(x: number): [number, number] {
   return [f64[0], e];
 }
 
+/**
+ * The natural logarithm rounded correctly to the nearest double, as the C library's `log` that NumPy
+ * calls gives it (numpy/random/mtrand/randomkit.c, `rk_gauss`, uses it), so normal draws match NumPy's.
+ * @param x - The argument.
+ * @returns log(x); NaN, -Infinity or Infinity where `Math.log` gives them.
+ * @example
+ * ```ts
+ * import { preciseLog } from "tensorlings/datasets";
+ * const y = preciseLog(0.1); // -2.3025850929940455
+ * ```
+ */
 export function preciseLog(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x); // NaN, negatives, 0 and ∞ need no care
   if (x === 1) return 0;

@@ -11,19 +11,46 @@ import { randomFillSync } from "node:crypto";
 import { MT19937 } from "./mt19937";
 import { preciseLog } from "./preciseLog";
 
+/** NumPy's `size=` argument: a length, or a shape whose elements are returned flat. */
 export type Size = number | readonly number[];
 
 const TWO_POW_32 = 4294967296;
 
 /** Something `shuffle` can permute in place: an array, a typed array, or a matrix (by rows). */
 export type Shuffleable =
-  { length: number; [index: number]: unknown } | { rows: number; cols: number; data: Float64Array };
+  | {
+      /** Number of elements. */
+      length: number;
+      [index: number]: unknown;
+    }
+  | {
+      /** Number of rows (what is permuted). */
+      rows: number;
+      /** Number of columns. */
+      cols: number;
+      /** Row-major values. */
+      data: Float64Array;
+    };
 
+/**
+ * NumPy's legacy Mersenne-Twister generator, draw for draw: the same seed and calls give the same numbers
+ * as `np.random.RandomState` (numpy/random/mtrand.pyx, class `RandomState`).
+ * @example
+ * ```ts
+ * import { RandomState } from "tensorlings/datasets";
+ * const rng = new RandomState(42);
+ * const indices = rng.randint(0, 100, 5); // the same five integers NumPy gives
+ * ```
+ */
 export class RandomState {
   private readonly mt = new MT19937();
   /** The second value of the last polar-method pair, kept for the next normal draw. */
   private cachedGauss: number | null = null;
 
+  /**
+   * @param seed - An integer in [0, 2^32 − 1], an array of such integers, or nothing (fresh entropy).
+   * @throws TypeError or RangeError for a seed NumPy would refuse.
+   */
   constructor(seed?: number | readonly number[]) {
     this.seed(seed);
   }
@@ -240,6 +267,7 @@ export class RandomState {
 
 /** NumPy raises IndexError for a scalar passed to `permutation`; kept as its own class for that. */
 export class IndexError extends Error {
+  /** The class name, as printed. */
   override name = "IndexError";
 }
 

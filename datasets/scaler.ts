@@ -14,6 +14,16 @@ interface Fitted {
   nSamplesSeen: number;
 }
 
+/**
+ * Standardizes columns: subtract the mean, divide by the population standard deviation, with
+ * scikit-learn's float64 arithmetic step by step. Mirrors scikit-learn's `StandardScaler()` with default
+ * options (sklearn/preprocessing/_data.py, class `StandardScaler`).
+ * @example
+ * ```ts
+ * import { StandardScaler, matrixFromRows } from "tensorlings/datasets";
+ * const scaled = new StandardScaler().fitTransform(matrixFromRows([[1, 10], [3, 30]])); // [[-1, -1], [1, 1]]
+ * ```
+ */
 export class StandardScaler {
   private fitted: Fitted | null = null;
 
@@ -34,6 +44,12 @@ export class StandardScaler {
     return this.state().nSamplesSeen;
   }
 
+  /**
+   * Computes the column statistics of `X`. Mirrors `StandardScaler.fit`.
+   * @param X - The training data, at least one row.
+   * @returns This scaler, for chaining.
+   * @throws RangeError when `X` has no rows or holds a non-finite value.
+   */
   fit(X: Matrix): this {
     const n = X.rows;
     if (n === 0)
@@ -78,6 +94,12 @@ export class StandardScaler {
     return out;
   }
 
+  /**
+   * `fit(X)` then `transform(X)`. Mirrors `StandardScaler.fit_transform`.
+   * @param X - The data.
+   * @returns The standardized copy.
+   * @throws RangeError as `fit` does.
+   */
   fitTransform(X: Matrix): Matrix {
     return this.fit(X).transform(X);
   }

@@ -13,6 +13,7 @@ import { GraphImpl } from "./graph/graph";
 export { DType, float32, float64, int32, int64, bool, string } from "./graph/dtypes";
 export { NDArray } from "./runtime/ndarray";
 export * from "./errors";
+/** `tf.errors`: TF's error classes (`tf.errors.InvalidArgumentError`...), also exported at the top level. */
 export * as errors from "./errors";
 
 // graphs, names and scopes
@@ -25,14 +26,43 @@ export { nameScope } from "./graph/nameScope";
 export { AUTO_REUSE, VariableScope } from "./graph/variableScopeState";
 export { variableScope, getVariable, getVariableScope } from "./ops/state/variableScope";
 
-/** `tf.Graph()`: a new, empty graph (make it the default with `g.asDefault(() => ...)`). */
+/**
+ * A new, empty graph, called without `new`; make it the default with `g.asDefault(() => ...)`.
+ * Mirrors TF 1.x `tf.Graph()` (tensorflow/python/framework/ops.py, class `Graph`).
+ * @returns The graph.
+ * @example
+ * ```ts
+ * const graph = tf.Graph();
+ * const x2 = graph.asDefault(() => tf.Variable(2));
+ * const same = x2.graph === graph; // true
+ * ```
+ */
 export function Graph(): GraphImpl {
   return new GraphImpl();
 }
+/** The type of the graphs {@link Graph} returns. */
 export type Graph = GraphImpl;
 
-/** `tf.Variable(initialValue, { name, dtype, trainable })`, called without `new`. */
+/**
+ * Creates a variable, called without `new`: its value lives in each session, set by its initializer.
+ * Mirrors TF 1.x `tf.Variable(initial_value, trainable=True, collections=None, validate_shape=True,
+ * name=None, dtype=None)` (tensorflow/python/ops/variables.py, `RefVariable.__init__`).
+ * @param initialValue - A tensor or a value convertible to one.
+ * @param options.name - The variable's name (`Variable`).
+ * @param options.dtype - Its dtype (the initial value's by default).
+ * @param options.trainable - Add it to the trainable variables (true).
+ * @param options.collections - Collections to add it to.
+ * @param options.validateShape - Require a fully known initial shape (true).
+ * @returns The variable (also its own `x:0` tensor).
+ * @throws {@link ValueError} when `initialValue` is missing.
+ * @example
+ * ```ts
+ * const x = tf.Variable(3, { name: "x" });
+ * const theta = tf.Variable(tf.randomUniform([9, 1], -1.0, 1.0, { seed: 42 }), { name: "theta" });
+ * ```
+ */
 export const Variable = createVariable;
+/** The type of the variables {@link Variable} creates. */
 export type Variable = VariableClass;
 export { globalVariables, trainableVariables, localVariables } from "./ops/state/variable";
 export {
@@ -58,6 +88,8 @@ export type { Fetch, FetchResult, FetchValue, RunOptions, SessionOptions } from 
 export { getDefaultSession } from "./runtime/defaultSession";
 export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
 export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
+export type { Shape } from "./runtime/ndarray";
+export type { TypedStorage } from "./graph/dtypes";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";
@@ -85,13 +117,18 @@ export { reduceSum, reduceMean, reduceMax, reduceMin, reduceProd, reduceAll, red
 export { matmul, matrixInverse } from "./ops/math/matmul";
 export { addN } from "./ops/math/addN";
 export { randomUniform, randomNormal, truncatedNormal, setRandomSeed } from "./ops/random/randomOps";
+/** `tf.nn`: the activation functions (`relu`, `sigmoid`, `tanh`, `softplus`). */
 export * as nn from "./ops/nn";
 export { registeredOpTypes } from "./ops/registry";
 
 // autodiff and training
 export { gradients } from "./train/gradients";
+export type { GradientsOptions } from "./train/gradients";
 export { hessians } from "./train/hessians";
+/** `tf.train`: optimizers, the global step, `Saver` and the checkpoint helpers. */
 export * as train from "./train/index";
+/** `tf.losses`: `logLoss`, `meanSquaredError` and the `losses` collection. */
 export * as losses from "./train/losses";
+/** `tf.summary`: summary ops and the `FileWriter` that stores their values for TensorBoard. */
 export * as summary from "./summary/index";
 export { inspectCheckpoint, formatCheckpoint, readCheckpoint, listCheckpoint, readLogdir, readEventFile } from "./io/index";

@@ -53,7 +53,7 @@ export function linearRegressionGd(
 
 /**
  * The same arithmetic in one pass per epoch with the 9 columns unrolled by hand: about the fastest
- * plain JavaScript gets on one core (spec/toolchain.md §2 measured 0.2 ms per epoch). Shown for
+ * plain JavaScript gets on one core (about 0.2 ms per epoch when measured). Shown for
  * reference; only valid for n = 9.
  */
 export function linearRegressionGdUnrolled9(

@@ -3,6 +3,7 @@
 export type DTypeName = "float32" | "float64" | "int32" | "int64" | "bool" | "string";
 
 /** Storage used for each dtype: strings are byte strings (TF strings hold bytes, e.g. serialized summaries). */
+/** The flat storage of an NDArray: a typed array for numbers and bools, UTF-8 byte strings for strings. */
 export type TypedStorage = Float32Array | Float64Array | Int32Array | Uint8Array | Uint8Array[];
 
 export class DType {

@@ -43,7 +43,7 @@ export class GraphImpl {
   variableScopeState?: VariableScopeState;
   private finalized = false;
 
-  /** TF's `Graph.unique_name` (spec §1.1), relative to the current name scope. */
+  /** TF's `Graph.unique_name` (tensorflow/python/framework/ops.py), relative to the current name scope. */
   uniqueName(name: string, markAsUsed = true): string {
     const full = this.nameStack ? `${this.nameStack}/${name}` : name;
     return uniqueName(this.namesInUse, full, markAsUsed);

@@ -3,9 +3,9 @@ import { GraphImpl, getDefaultGraph, graphOfElements, withGraph } from "./graph"
 import { checkScopeName } from "./names";
 
 /**
- * `Graph.name_scope` (spec §1.2): "" or null resets to the root, a name ending in "/" re-enters
- * that scope as is, anything else opens a new uniquified scope below the current one.
- * The callback receives the scope string with its trailing slash ("loss/"), or "" at the root.
+ * `Graph.name_scope` (tensorflow/python/framework/ops.py): "" or null resets to the root, a name ending in
+ * "/" re-enters that scope as is, anything else opens a new uniquified scope below the current one. The
+ * callback receives the scope string with its trailing slash ("loss/"), or "" at the root.
  */
 export function withGraphNameScope<T>(graph: GraphImpl, name: string | null, fn: (scope: string) => T): T {
   const saved = graph.nameStack;

@@ -1,8 +1,8 @@
 import { ValueError } from "../errors";
 
 /**
- * TF's `unique_name` on a names-in-use table (spec §1.1): case-insensitive keys, `_N` suffixes,
- * and generated names marked as used so an explicit `a_1` later becomes `a_1_1`.
+ * TF's `Graph.unique_name` (tensorflow/python/framework/ops.py) on a names-in-use table: case-insensitive
+ * keys, `_N` suffixes, and generated names marked as used so an explicit `a_1` later becomes `a_1_1`.
  */
 export function uniqueName(namesInUse: Map<string, number>, name: string, markAsUsed = true): string {
   const key = name.toLowerCase();

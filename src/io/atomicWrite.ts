@@ -28,6 +28,19 @@ export function removeTemp(file: string): void {
   }
 }
 
+/**
+ * Replaces `path` with `data` crash-safely: a temporary sibling is written and flushed, then renamed over
+ * the target. TF's file writers do the same through `tensorflow/core/platform/env.cc`,
+ * `WriteStringToFile` followed by `RenameFile` (as `checkpoint_management.update_checkpoint_state` does).
+ * @param path - The file to replace.
+ * @param data - Its new content (strings are written as UTF-8).
+ * @throws Error (a Node.js system error) when the directory does not exist or cannot be written.
+ * @example
+ * ```ts
+ * import { writeFileAtomic } from "tensorlings/io";
+ * writeFileAtomic("/tmp/run/checkpoint", 'model_checkpoint_path: "model.ckpt"\n');
+ * ```
+ */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   writeFilesAtomic([{ path, data }]);
 }

@@ -1,6 +1,7 @@
 /**
- * The `checkpoint` state file (spec §5.2): a text-format CheckpointState naming the latest
- * checkpoint and the ones still kept, oldest first. Mirrors TF's checkpoint_management helpers.
+ * The `checkpoint` state file (tensorflow/python/training/checkpoint_state.proto): a text-format
+ * CheckpointState naming the latest checkpoint and the ones still kept, oldest first. Mirrors TF's helpers in
+ * tensorflow/python/training/checkpoint_management.py.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -8,11 +9,18 @@ import { RuntimeError, ValueError } from "../errors";
 import { writeFileAtomic } from "./atomicWrite";
 import { indexFileName } from "./bundle/naming";
 
+/**
+ * The content of a `checkpoint` state file: TF's `CheckpointState` message
+ * (tensorflow/python/training/checkpoint_state.proto).
+ */
 export interface CheckpointState {
+  /** The latest checkpoint's prefix. */
   modelCheckpointPath: string;
+  /** The checkpoints still kept, oldest first (the latest last). */
   allModelCheckpointPaths: string[];
   /** Seconds since the epoch, one per kept path (TF 1.12's Saver does not write them). */
   allModelCheckpointTimestamps?: number[];
+  /** Seconds since the epoch of the last checkpoint kept by `keepCheckpointEveryNHours`. */
   lastPreservedTimestamp?: number;
 }
 
@@ -42,6 +50,20 @@ function formatDouble(v: number): string {
   return String(v);
 }
 
+/**
+ * The protobuf text format of a state, as TF writes the `checkpoint` file (`text_format.MessageToString`
+ * in tensorflow/python/training/checkpoint_management.py, `update_checkpoint_state_internal`).
+ * @param state - The state to write.
+ * @returns The file's text, one `field: value` per line.
+ * @example
+ * ```ts
+ * import { formatCheckpointState } from "tensorlings/io";
+ * const text = formatCheckpointState({
+ *   modelCheckpointPath: "model.ckpt-2",
+ *   allModelCheckpointPaths: ["model.ckpt-2"],
+ * });
+ * ```
+ */
 export function formatCheckpointState(state: CheckpointState): string {
   const lines = [`model_checkpoint_path: "${escapeText(state.modelCheckpointPath)}"`];
   for (const p of state.allModelCheckpointPaths) lines.push(`all_model_checkpoint_paths: "${escapeText(p)}"`);
@@ -89,7 +111,18 @@ function unescapeText(body: string, where: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-/** Parse the text format written by `formatCheckpointState` (and by TF). Returns null on a syntax error. */
+/**
+ * Parses the text format written by `formatCheckpointState` (and by TF's `text_format.Merge`).
+ * @param text - The file's content.
+ * @param where - Names the file in error messages.
+ * @returns The state, or null on a syntax error (TF logs and ignores such a file).
+ * @throws `ValueError` on an invalid escape inside a string.
+ * @example
+ * ```ts
+ * import { parseCheckpointState } from "tensorlings/io";
+ * const state = parseCheckpointState('model_checkpoint_path: "model.ckpt"\n');
+ * ```
+ */
 export function parseCheckpointState(text: string, where = "checkpoint state"): CheckpointState | null {
   const state: CheckpointState = { modelCheckpointPath: "", allModelCheckpointPaths: [] };
   const field = /^\s*([a-z_]+)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([-+0-9.eEinfINFa]+))\s*$/;
@@ -136,10 +169,13 @@ function stateFilePath(saveDir: string, latestFilename: string): string {
 
 // ---------------------------------------------------------------- update / get
 
+/** Keyword arguments of `updateCheckpointState` (TF 1.x `update_checkpoint_state`). */
 export interface UpdateCheckpointStateOptions {
   /** Kept checkpoints, oldest first; the latest is appended when it is not already last. */
   allModelCheckpointPaths?: string[];
+  /** Seconds since the epoch, one per kept path. */
   allModelCheckpointTimestamps?: number[];
+  /** Seconds since the epoch of the last checkpoint kept by `keepCheckpointEveryNHours`. */
   lastPreservedTimestamp?: number;
   /** Name of the state file in `saveDir` (default `checkpoint`). */
   latestFilename?: string;
@@ -150,6 +186,16 @@ export interface UpdateCheckpointStateOptions {
 /**
  * Build the state TF would write for a save into `saveDir`: when `saveDir` is relative, relative
  * paths are rewritten relative to it (`./my_model` saved from `.` is stored as `my_model`).
+ * Mirrors TF 1.x `generate_checkpoint_state_proto` (tensorflow/python/training/checkpoint_management.py).
+ * @param saveDir - The directory of the state file.
+ * @param modelCheckpointPath - The latest checkpoint's prefix.
+ * @param options - See {@link UpdateCheckpointStateOptions}.
+ * @returns The state to write.
+ * @example
+ * ```ts
+ * import { generateCheckpointState } from "tensorlings/io";
+ * const state = generateCheckpointState(".", "./my_model"); // modelCheckpointPath "my_model"
+ * ```
  */
 export function generateCheckpointState(
   saveDir: string,
@@ -171,7 +217,25 @@ export function generateCheckpointState(
   return state;
 }
 
-/** Write `<saveDir>/checkpoint` atomically (temporary file + rename), as `Saver.save` does. */
+/**
+ * Writes `<saveDir>/checkpoint` atomically (temporary file + rename), as `Saver.save` does.
+ * Mirrors TF 1.x `tf.train.update_checkpoint_state(save_dir, model_checkpoint_path,
+ * all_model_checkpoint_paths=None, latest_filename=None, ...)`
+ * (tensorflow/python/training/checkpoint_management.py, `update_checkpoint_state`).
+ * @param saveDir - The directory of the state file.
+ * @param modelCheckpointPath - The latest checkpoint's prefix.
+ * @param options.allModelCheckpointPaths - The kept checkpoints, oldest first.
+ * @param options.allModelCheckpointTimestamps - Their save times.
+ * @param options.lastPreservedTimestamp - Time of the last checkpoint kept for good.
+ * @param options.latestFilename - Name of the state file (`checkpoint`).
+ * @param options.saveRelativePaths - Store paths relative to `saveDir`.
+ * @returns The state written.
+ * @throws `RuntimeError` when the checkpoint path is the state file's own path.
+ * @example
+ * ```ts
+ * tf.train.updateCheckpointState("/tmp/run", "/tmp/run/model.ckpt-1000");
+ * ```
+ */
 export function updateCheckpointState(
   saveDir: string,
   modelCheckpointPath: string,
@@ -199,8 +263,18 @@ export function updateCheckpointState(
 }
 
 /**
- * Read `<checkpointDir>/checkpoint`; relative paths come back joined to `checkpointDir`.
- * Null when the file is missing or unreadable; ValueError when it names no checkpoint.
+ * Reads `<checkpointDir>/checkpoint`; relative paths come back joined to `checkpointDir`.
+ * Mirrors TF 1.x `tf.train.get_checkpoint_state(checkpoint_dir, latest_filename=None)`
+ * (tensorflow/python/training/checkpoint_management.py, `get_checkpoint_state`).
+ * @param checkpointDir - The directory of the state file.
+ * @param latestFilename - Name of the state file (`checkpoint`).
+ * @returns The state, or null when the file is missing, unreadable or not valid text format.
+ * @throws `ValueError` when the file names no checkpoint.
+ * @example
+ * ```ts
+ * const state = tf.train.getCheckpointState("/tmp/run");
+ * const kept = state?.allModelCheckpointPaths ?? [];
+ * ```
  */
 export function getCheckpointState(
   checkpointDir: string,
@@ -222,7 +296,19 @@ export function getCheckpointState(
   return state;
 }
 
-/** The prefix of the latest checkpoint in `checkpointDir`, or null when there is none whose `.index` exists. */
+/**
+ * The prefix of the latest checkpoint in `checkpointDir`, or null when there is none whose `.index` exists.
+ * Mirrors TF 1.x `tf.train.latest_checkpoint(checkpoint_dir, latest_filename=None)`
+ * (tensorflow/python/training/checkpoint_management.py, `latest_checkpoint`).
+ * @param checkpointDir - The directory of the state file.
+ * @param latestFilename - Name of the state file (`checkpoint`).
+ * @returns The prefix, or null.
+ * @throws `ValueError` when the state file names no checkpoint.
+ * @example
+ * ```ts
+ * const prefix = tf.train.latestCheckpoint("/tmp/run"); // "/tmp/run/model.ckpt-1000"
+ * ```
+ */
 export function latestCheckpoint(
   checkpointDir: string,
   latestFilename = DEFAULT_STATE_FILENAME,

@@ -1,5 +1,6 @@
 /**
- * Reads event files and log directories the way TensorBoard does (spec §6.5), for tests, the
+ * Reads event files and log directories the way TensorBoard does (`EventAccumulator`,
+ * tensorboard/backend/event_processing/event_accumulator.py), for tests, the
  * grader and the curve and graph viewers.
  */
 import * as fs from "fs";
@@ -10,18 +11,27 @@ import { decodeGraphDef } from "./proto/graph";
 import { decodeMetaGraphDef } from "./proto/metagraph";
 import { readRecords } from "./tfrecord";
 
+/** One value of a scalar summary, as TensorBoard's `ScalarEvent` holds it. */
 export interface ScalarPoint {
+  /** The global step it was added with. */
   step: number;
+  /** Seconds since the epoch when it was written. */
   wallTime: number;
+  /** The value. */
   value: number;
 }
 
+/** One value of a histogram summary, as TensorBoard's `HistogramEvent` holds it. */
 export interface HistogramPoint {
+  /** The global step it was added with. */
   step: number;
+  /** Seconds since the epoch when it was written. */
   wallTime: number;
+  /** The buckets. */
   histo: HistogramProto;
 }
 
+/** One run of a log directory: a directory holding event files, with what they record. */
 export interface Run {
   /** Path of the run directory relative to the log directory ("." for the log directory itself). */
   name: string;
@@ -29,23 +39,59 @@ export interface Run {
   dir: string;
   /** Its event files, in name (= creation time) order. */
   files: string[];
+  /** The scalar values by tag, in file order. */
   scalars: Map<string, ScalarPoint[]>;
+  /** The histogram values by tag, in file order. */
   histograms: Map<string, HistogramPoint[]>;
   /** From the last `graph_def` event, else from the graph inside the last `meta_graph_def` event. */
   graph?: GraphDefLike;
 }
 
-/** All complete events of one file (an unfinished last record is ignored; bad CRCs raise DataLossError). */
+/**
+ * All complete events of one file (an unfinished last record is ignored), like TF 1.x
+ * `tf.train.summary_iterator(path)` (tensorflow/python/summary/summary_iterator.py).
+ * @param file - The event file.
+ * @returns The decoded events, the `file_version` one first.
+ * @throws `DataLossError` when a CRC does not match.
+ * @throws Error (a Node.js system error) when the file cannot be read.
+ * @example
+ * ```ts
+ * const events = tf.readEventFile("tf_logs/run-1/events.out.tfevents.1599759586.laptop");
+ * const steps = events.map((e) => e.step);
+ * ```
+ */
 export function readEventFile(file: string): EventProto[] {
   return readRecords(fs.readFileSync(file), file).map(decodeEvent);
 }
 
-/** TensorBoard's test for an event file: its name contains `tfevents`. */
+/**
+ * TensorBoard's test for an event file: its name contains `tfevents`
+ * (tensorboard/backend/event_processing/io_wrapper.py, `IsTensorFlowEventsFile`).
+ * @param name - A file name or path.
+ * @returns Whether TensorBoard would read it.
+ * @example
+ * ```ts
+ * import { isEventFile } from "tensorlings/io";
+ * const yes = isEventFile("events.out.tfevents.1599759586.laptop");
+ * ```
+ */
 export function isEventFile(name: string): boolean {
   return path.basename(name).includes("tfevents");
 }
 
-/** Every directory under (and including) `logdir` that holds an event file is a run. */
+/**
+ * Reads a log directory as TensorBoard does: every directory under (and including) `logdir` that holds an
+ * event file is a run (tensorboard/backend/event_processing/plugin_event_multiplexer.py,
+ * `AddRunsFromDirectory`, and event_accumulator.py).
+ * @param logdir - The log directory.
+ * @returns The runs, with their scalars, histograms and graph.
+ * @throws `DataLossError` when an event file is corrupt.
+ * @example
+ * ```ts
+ * const [run] = tf.readLogdir("tf_logs");
+ * const mse = run?.scalars.get("MSE") ?? [];
+ * ```
+ */
 export function readLogdir(logdir: string): Run[] {
   const runs: Run[] = [];
   const visit = (dir: string) => {

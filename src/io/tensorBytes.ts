@@ -19,6 +19,15 @@ function asBytes(view: ArrayBufferView): Uint8Array {
 /**
  * The raw bytes of a numeric or bool tensor: a view of the storage when it already has the file
  * layout, a converted copy otherwise (int64 values live in doubles, bools may be any non-zero byte).
+ * The layout of TF's `Tensor::tensor_data()` (tensorflow/core/framework/tensor.cc).
+ * @param t - A numeric or bool tensor.
+ * @returns Its little-endian bytes.
+ * @throws TypeError for a string tensor, which has no fixed-width layout.
+ * @example
+ * ```ts
+ * import { tensorToBytes } from "tensorlings/io";
+ * const bytes = tensorToBytes(tf.NDArray.from([1, 2])); // 8 bytes of float32
+ * ```
  */
 export function tensorToBytes(t: NDArray): Uint8Array {
   const data = t.data as ArrayLike<number>;
@@ -50,7 +59,20 @@ function aligned(bytes: Uint8Array): ArrayBuffer {
   return new Uint8Array(bytes).buffer;
 }
 
-/** Rebuild a numeric or bool tensor from its raw bytes. */
+/**
+ * Rebuilds a numeric or bool tensor from its raw little-endian bytes (the inverse of {@link tensorToBytes}).
+ * @param dtype - The element type.
+ * @param shape - The dimensions.
+ * @param bytes - Exactly `size * dtype.byteSize` bytes.
+ * @returns The tensor.
+ * @throws `DataLossError` when the byte count does not match the shape.
+ * @throws TypeError for a dtype without a fixed-width layout (string).
+ * @example
+ * ```ts
+ * import { tensorFromBytes, tensorToBytes } from "tensorlings/io";
+ * const back = tensorFromBytes(tf.float32, [2], tensorToBytes(tf.NDArray.from([1, 2])));
+ * ```
+ */
 export function tensorFromBytes(dtype: DType, shape: number[], bytes: Uint8Array): NDArray {
   const count = shapeSize(shape);
   if (bytes.length !== count * dtype.byteSize) {

@@ -54,6 +54,16 @@ export function getOpDef(type: string): OpDef {
   return def;
 }
 
+/**
+ * The op types the engine implements (`"Add"`, `"MatMul"`, ...), sorted: every one has a shape function,
+ * a kernel and a gradient entry. A tensorlings helper with no TF 1.x counterpart; TF keeps its list in the
+ * C++ op registry (tensorflow/core/framework/op.h, `OpRegistry`).
+ * @returns the type names
+ * @example
+ * ```ts
+ * const hasMatMul = tf.registeredOpTypes().includes("MatMul");
+ * ```
+ */
 export function registeredOpTypes(): string[] {
   return [...registry.keys()].sort();
 }

@@ -9,11 +9,14 @@ import type { ArrayLike, NDArray } from "./ndarray";
  * name such as `"Placeholder:0"`, to its value: a number, nested arrays, a typed array or an NDArray.
  */
 export type FeedDict = ReadonlyMap<FeedKey, ArrayLike> | readonly (readonly [FeedKey, ArrayLike])[];
+/** A feed dict key: a tensor, or a tensor's name such as `"Placeholder:0"`. */
 export type FeedKey = Tensor | string;
 
 /** Keyword arguments of `Tensor.eval` and `Operation.run` (`feed_dict=None, session=None`). */
 export interface EvalOptions {
+  /** Values for tensors, as in `sess.run`. */
   feedDict?: FeedDict | null;
+  /** The session to use instead of the default one. */
   session?: SessionLike | null;
 }
 
@@ -30,12 +33,24 @@ export function evalArgs(fn: string, args: readonly unknown[]): { feedDict?: Fee
 
 /** What `eval`/`run` need of a session; the Session class implements it. */
 export interface SessionLike {
+  /** The graph the session runs. */
   graph: unknown;
+  /** Computes `fetches`, as `Session.run` does. */
   run(fetches: unknown, feedDict?: FeedDict): unknown;
 }
 
 const stack: SessionLike[] = [];
 
+/**
+ * The innermost default session: the one of the enclosing `withSession` / `sess.asDefault` block, or an open
+ * `InteractiveSession`. Mirrors TF 1.x `tf.get_default_session()` (tensorflow/python/framework/ops.py,
+ * `get_default_session`).
+ * @returns The session, or null outside any.
+ * @example
+ * ```ts
+ * const inside = tf.withSession(tf.Session(), (sess) => tf.getDefaultSession() === sess); // true
+ * ```
+ */
 export function getDefaultSession(): SessionLike | null {
   return stack.length ? stack[stack.length - 1] : null;
 }

@@ -2,6 +2,7 @@ import { DType, TypedStorage, allocStorage, bool, float32, float64, int32, int64
 import { formatNDArray, reprNDArray } from "./format";
 import { ValueError } from "../errors";
 
+/** A concrete shape: one non-negative length per dimension (`[]` for a scalar). */
 export type Shape = number[];
 /** What a user may feed or pass as a constant: numbers, booleans, strings, nested arrays, typed arrays, NDArrays. */
 export type NestedArray = number | boolean | string | Uint8Array | readonly NestedArray[];
@@ -22,6 +23,7 @@ export type NestedOfRank<E, R extends number> = R extends 0
         : R extends 4
           ? E[][][][]
           : Nested<E & Scalar>;
+/** Anything convertible to an NDArray: nested arrays and scalars, a flat typed array, or an NDArray. */
 export type ArrayLike = NestedArray | Float32Array | Float64Array | Int32Array | NDArray;
 
 const textEncoder = new TextEncoder();
@@ -35,12 +37,27 @@ export function shapeSize(shape: readonly number[]): number {
 
 /**
  * A concrete tensor value: what `sess.run` returns and what feeds are converted to.
- * Row-major, dense, immutable by convention (kernels allocate new ones).
+ * Row-major, dense, immutable by convention (kernels allocate new ones). Plays the part of the NumPy
+ * `ndarray` that TF 1.x's `sess.run` returns.
+ * @example
+ * ```ts
+ * const a = tf.NDArray.from([[1, 2], [3, 4]]);
+ * const text = a.toString(); // "[[1. 2.]\n [3. 4.]]"
+ * ```
  */
 export class NDArray {
+  /**
+   * @param dtype - The element type.
+   * @param shape - The dimensions.
+   * @param data - The flat row-major values (a typed array, or an array of UTF-8 byte strings).
+   * @throws Error when `data` does not hold exactly the number of elements `shape` asks for.
+   */
   constructor(
+    /** The element type. */
     readonly dtype: DType,
+    /** The dimensions, outermost first. */
     readonly shape: Shape,
+    /** The flat row-major values. */
     readonly data: TypedStorage,
   ) {
     if (data.length !== shapeSize(shape)) {
@@ -48,10 +65,30 @@ export class NDArray {
     }
   }
 
+  /**
+   * An array of zeros, like `np.zeros(shape, dtype)`.
+   * @param dtype - The element type.
+   * @param shape - The dimensions.
+   * @returns The new array.
+   * @example
+   * ```ts
+   * const z = tf.NDArray.zeros(tf.float32, [2, 3]);
+   * ```
+   */
   static zeros(dtype: DType, shape: Shape): NDArray {
     return new NDArray(dtype, [...shape], allocStorage(dtype, shapeSize(shape)));
   }
 
+  /**
+   * A rank-0 array holding `value`.
+   * @param value - The value.
+   * @param dtype - The element type; inferred as in {@link NDArray.from} by default.
+   * @returns The new array.
+   * @example
+   * ```ts
+   * const s = tf.NDArray.scalar(42, tf.int32);
+   * ```
+   */
   static scalar(value: number | boolean | string, dtype?: DType): NDArray {
     return NDArray.from(value, dtype);
   }
@@ -81,9 +118,11 @@ export class NDArray {
     return fromFlat(shape, flat, inferred);
   }
 
+  /** The number of elements. */
   get size(): number {
     return this.data.length;
   }
+  /** The number of dimensions. */
   get rank(): number {
     return this.shape.length;
   }
@@ -130,6 +169,17 @@ export class NDArray {
     return Float64Array.from(this.data as Float32Array);
   }
 
+  /**
+   * A copy converted to `dtype` (this array itself when the dtype is already right), like NumPy's `astype`;
+   * floats become integers by truncation.
+   * @param dtype - The new element type.
+   * @returns The converted array.
+   * @throws TypeError when converting to or from strings.
+   * @example
+   * ```ts
+   * const ints = tf.NDArray.from([1.7, -1.7]).astype(tf.int32); // [1, -1]
+   * ```
+   */
   astype(dtype: DType): NDArray {
     if (dtype === this.dtype) return this;
     const out = allocStorage(dtype, this.size);
@@ -142,6 +192,16 @@ export class NDArray {
     return new NDArray(dtype, [...this.shape], out);
   }
 
+  /**
+   * The same values with another shape (the data is shared), like NumPy's `reshape`.
+   * @param shape - The new dimensions; their product must equal `size`.
+   * @returns The reshaped array.
+   * @throws Error when the new shape holds a different number of elements.
+   * @example
+   * ```ts
+   * const m = tf.NDArray.from([1, 2, 3, 4]).reshape([2, 2]);
+   * ```
+   */
   reshape(shape: Shape): NDArray {
     return new NDArray(this.dtype, [...shape], this.data);
   }

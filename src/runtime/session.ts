@@ -13,7 +13,9 @@ import { withNode } from "./nodeErrors";
 import { getActiveBackend } from "./backends/backend";
 import { SessionState, UNINITIALIZED } from "./sessionState";
 
+/** Keyword arguments of `tf.Session` (TF 1.x `Session(target='', graph=None, config=None)`). */
 export interface SessionOptions {
+  /** The graph to run; the default graph when the session is created, by default. */
   graph?: GraphImpl;
   /** Accepted for compatibility with `tf.Session(target, config=...)`; unused. */
   config?: unknown;
@@ -52,6 +54,7 @@ export type FetchValue = NDArray | null | FetchValue[] | { [key: string]: FetchV
 
 /** `sess.run`'s keyword arguments (`feed_dict=`); TF's `options` and `run_metadata` have no equivalent here. */
 export interface RunOptions {
+  /** Values for tensors (placeholders or any other): a Map or an array of [tensor, value] pairs. */
   feedDict?: FeedDict | null;
 }
 
@@ -63,9 +66,20 @@ interface Feeds {
 }
 const NO_FEEDS: Feeds = { keys: [], values: [] };
 
-/** `tf.Session`: owns variable values and random-kernel state for one graph. */
+/**
+ * The session {@link Session} returns: it owns the variable values and random-kernel state of one graph,
+ * and runs parts of that graph. Mirrors TF 1.x `tf.Session` (tensorflow/python/client/session.py,
+ * classes `BaseSession` and `Session`).
+ * @example
+ * ```ts
+ * const sess: tf.SessionImpl = tf.Session();
+ * sess.close();
+ * ```
+ */
 export class SessionImpl {
+  /** The graph this session runs. */
   readonly graph: GraphImpl;
+  /** @internal Variable values and random-kernel state, read by the kernels and the grader's sandbox. */
   readonly state = new SessionState();
   private closed = false;
   private readonly plans = new PlanCache();
@@ -73,16 +87,41 @@ export class SessionImpl {
   /** The fetch list of a single-element `run`, reused to avoid an allocation per call. */
   private readonly single: FetchElement[] = [];
 
+  /** @param options - The graph to run (see {@link SessionOptions}). */
   constructor(options: SessionOptions = {}) {
     this.graph = options.graph ?? getDefaultGraph();
     this.ctx = { state: this.state };
   }
 
   /**
-   * `sess.run(fetches, feed_dict)`: fetches may be a tensor, an op, a variable, a name, or arrays and
-   * objects of those; the result has the same structure (ops give `null`).
+   * Runs the ops needed to compute `fetches` and returns their values: fetches may be a tensor, an op, a
+   * variable, a name, or arrays and objects of those; the result has the same structure (ops give `null`).
+   * Mirrors TF 1.x `sess.run(fetches, feed_dict=None)` (tensorflow/python/client/session.py,
+   * `BaseSession.run`).
+   * @param fetches - What to compute.
+   * @param options.feedDict - Values for tensors, as a Map or [tensor, value] pairs.
+   * @returns The values, shaped like `fetches` (see {@link FetchResult}).
+   * @throws {@link RuntimeError} when the session is closed or its graph is empty.
+   * @throws {@link FailedPreconditionError} when a variable used is not initialized.
+   * @throws {@link InvalidArgumentError} when a placeholder needed is not fed, or a kernel rejects its input.
+   * @throws TypeError or {@link ValueError} when a fetch or a feed cannot be interpreted.
+   * @example
+   * ```ts
+   * const x = tf.placeholder(tf.float32, [null, 2], { name: "x" });
+   * const y = tf.reduceSum(x);
+   * tf.withSession(tf.Session(), (sess) => {
+   *   const total = sess.run(y, { feedDict: new Map([[x, [[1, 2], [3, 4]]]]) }); // NDArray 10
+   * });
+   * ```
    */
   run<const F extends Fetch>(fetches: F, options?: RunOptions): FetchResult<F>;
+  /**
+   * The same, with the feed dict second, as Python passes it: `sess.run(y, new Map([[x, 1]]))`.
+   * @param fetches - What to compute.
+   * @param feedDict - Values for tensors.
+   * @param options - As in the first form.
+   * @returns The values, shaped like `fetches`.
+   */
   run<const F extends Fetch>(fetches: F, feedDict: FeedDict | null | undefined, options?: RunOptions): FetchResult<F>;
   run(fetches: Fetch, ...rest: unknown[]): unknown {
     if (this.closed) throw new RuntimeError("Attempted to use a closed Session.");
@@ -274,12 +313,21 @@ export class SessionImpl {
     return array;
   }
 
+  /**
+   * Frees the variable values and kernel state; later `run` calls throw. Mirrors `Session.close`.
+   * @example
+   * ```ts
+   * const sess = tf.Session();
+   * sess.close();
+   * ```
+   */
   close(): void {
     this.closed = true;
     this.state.variables.clear();
     this.state.kernelState.clear();
     this.plans.clear();
   }
+  /** Whether `close` was called. */
   get isClosed(): boolean {
     return this.closed;
   }
@@ -299,6 +347,7 @@ export class SessionImpl {
     this.close();
   }
 
+  /** A short description naming the graph, like Python's repr. */
   toString(): string {
     return `<tensorlings.Session on ${this.graph}>`;
   }
@@ -334,15 +383,43 @@ function checkInt32(array: NDArray, value: unknown): void {
   }
 }
 
-/** `tf.Session(options?)`: called without `new`, as in Python. */
+/**
+ * Creates a session on the default graph (or `options.graph`), called without `new`, as in Python.
+ * Mirrors TF 1.x `tf.Session(target='', graph=None, config=None)` (tensorflow/python/client/session.py,
+ * `Session.__init__`).
+ * @param options.graph - The graph to run.
+ * @param options.config - Accepted for compatibility; unused.
+ * @returns A new {@link SessionImpl}.
+ * @example
+ * ```ts
+ * const f = tf.constant(3).mul(2);
+ * const result = tf.withSession(tf.Session(), (sess) => sess.run(f));
+ * ```
+ */
 export function Session(options: SessionOptions = {}): SessionImpl {
   return new SessionImpl(options);
 }
+/** The type of the sessions {@link Session} returns. */
 export type Session = SessionImpl;
 
 let interactive: SessionImpl | null = null;
 
-/** `tf.InteractiveSession()`: becomes the default session until closed. */
+/**
+ * Creates a session that makes itself the default session until it is closed, so `t.eval()` and
+ * `op.run()` need no session argument. Mirrors TF 1.x `tf.InteractiveSession()`
+ * (tensorflow/python/client/session.py, class `InteractiveSession`); it warns, as TF does, when another one
+ * is still open.
+ * @param options.graph - The graph to run.
+ * @returns A new {@link SessionImpl}; close it when done.
+ * @example
+ * ```ts
+ * const x = tf.Variable(3, { name: "x" });
+ * const sess = tf.InteractiveSession();
+ * x.initializer.run();
+ * const value = x.eval();
+ * sess.close();
+ * ```
+ */
 export function InteractiveSession(options: SessionOptions = {}): SessionImpl {
   if (interactive && !interactive.isClosed) {
     console.warn("An interactive session is already active. This can cause out-of-memory errors in some cases. You must explicitly call `InteractiveSession.close()` to release resources held by the other session(s).");
@@ -361,6 +438,19 @@ export function InteractiveSession(options: SessionOptions = {}): SessionImpl {
 /**
  * `with tf.Session() as sess:` — for the block the session is the default session and its graph
  * the default graph (as Python's `Session.__enter__` does); the session is closed at the end.
+ * Mirrors TF 1.x `BaseSession.__enter__` / `__exit__` (tensorflow/python/client/session.py).
+ * @param session - The session to use and close.
+ * @param fn - The block; it receives the session.
+ * @returns What `fn` returns.
+ * @example
+ * ```ts
+ * const x = tf.Variable(3, { name: "x" });
+ * const f = x.mul(x).add(2);
+ * const result = tf.withSession(tf.Session(), (sess) => {
+ *   x.initializer.run();
+ *   return f.eval();
+ * });
+ * ```
  */
 export function withSession<T>(session: SessionImpl, fn: (sess: SessionImpl) => T): T {
   try {

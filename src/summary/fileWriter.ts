@@ -1,5 +1,7 @@
 /**
- * `tf.summary.FileWriter(logdir, graph)` (spec §6.1): appends Events to
+ * `tf.summary.FileWriter(logdir, graph)` (class `FileWriter`,
+ * tensorflow/python/summary/writer/writer.py; file naming from `EventsWriter::InitIfNeeded`,
+ * tensorflow/core/util/events_writer.cc): appends Events to
  * `<logdir>/events.out.tfevents.<seconds>.<host>`, starting with the `brain.Event:2` record.
  *
  * TF queues events for a background thread and flushes every 120 s; here every event reaches the
@@ -26,6 +28,7 @@ import { string } from "../graph/dtypes";
 import { joinSummary, splitSummary, withoutMetadata } from "../ops/io/summaryWire";
 import { createMetaGraphDef } from "../train/saver/metaGraphExport";
 
+/** Keyword arguments of `tf.summary.FileWriter` (TF 1.x `FileWriter.__init__`). */
 export interface FileWriterOptions {
   /** Appended to the event file's name; as in TF, giving one creates the file at once. */
   filenameSuffix?: string;
@@ -61,13 +64,29 @@ function toGraphDef(graph: GraphImpl | GraphDefLike): GraphDefLike {
   throw new TypeError("The passed graph must be an instance of `Graph` or the deprecated `GraphDef`");
 }
 
+/**
+ * The writer {@link FileWriter} returns: it appends Events to one event file in its log directory.
+ * Mirrors TF 1.x `tf.summary.FileWriter` (tensorflow/python/summary/writer/writer.py, class `FileWriter`).
+ * @example
+ * ```ts
+ * const writer: tf.summary.FileWriterImpl = tf.summary.FileWriter("tf_logs/run-1");
+ * writer.close();
+ * ```
+ */
 export class FileWriterImpl {
   private writer: EventFileWriter;
   private closed = false;
   private warnedClosed = false;
   private readonly seenTags = new Set<string>();
 
+  /**
+   * Creates the event file and writes the graph first when one is given.
+   * @param logdir - The log directory (created when missing).
+   * @param graph - A graph (or GraphDef) to show in TensorBoard's graph tab.
+   * @param options - See {@link FileWriterOptions}.
+   */
   constructor(
+    /** The log directory, as given. */
     readonly logdir: string,
     graph?: GraphImpl | GraphDefLike | null,
     private readonly options: FileWriterOptions = {},
@@ -81,7 +100,7 @@ export class FileWriterImpl {
     }
   }
 
-  /** The log directory, as given. */
+  /** The log directory, as given. Mirrors TF 1.x `FileWriter.get_logdir()`. */
   getLogdir(): string {
     return this.logdir;
   }
@@ -92,8 +111,22 @@ export class FileWriterImpl {
   }
 
   /**
-   * `add_summary(summary, global_step)`: accepts what a summary op evaluates to
-   * (`sess.run(mseSummary)`, `mseSummary.eval(feed)`), its bytes, or a SummaryProto.
+   * Appends a Summary event: accepts what a summary op evaluates to (`sess.run(mseSummary)`,
+   * `mseSummary.eval(feed)`), its bytes, or a SummaryProto. Mirrors TF 1.x
+   * `FileWriter.add_summary(summary, global_step=None)` (tensorflow/python/summary/writer/writer.py).
+   * @param summary - The summary value.
+   * @param globalStep - The step to record with it.
+   * @throws TypeError when `summary` is none of the accepted forms.
+   * @example
+   * ```ts
+   * const mse = tf.placeholder(tf.float32, [], { name: "mse" });
+   * const mseSummary = tf.summary.scalar("MSE", mse);
+   * const writer = tf.summary.FileWriter("tf_logs/run-1", tf.getDefaultGraph());
+   * tf.withSession(tf.Session(), (sess) => {
+   *   writer.addSummary(sess.run(mseSummary, { feedDict: new Map([[mse, 0.5]]) }), 10);
+   * });
+   * writer.close();
+   * ```
    */
   addSummary(summary: SummaryInput, globalStep?: number): void {
     const values = splitSummary(summaryBytes(summary)).map((v) => {
@@ -105,39 +138,105 @@ export class FileWriterImpl {
     this.addStamped({ summary: joinSummary(values) }, globalStep);
   }
 
-  /** `add_session_log(session_log, global_step)`, e.g. `{ status: SessionStatus.START }`. */
+  /**
+   * Appends a SessionLog event, e.g. `{ status: SessionStatus.START }` (TensorBoard uses START to drop
+   * values of a restarted run). Mirrors TF 1.x `FileWriter.add_session_log(session_log, global_step=None)`
+   * (tensorflow/python/summary/writer/writer.py).
+   * @param sessionLog - The SessionLog fields.
+   * @param globalStep - The step to record with it.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.addSessionLog({ status: tf.summary.SessionStatus.START }, 0);
+   * writer.close();
+   * ```
+   */
   addSessionLog(sessionLog: SessionLogProto, globalStep?: number): void {
     this.addStamped({ sessionLog }, globalStep);
   }
 
-  /** `add_graph(graph)`: the GraphDef with `_output_shapes`, which TensorBoard's graph tab shows. */
+  /**
+   * Appends the GraphDef with `_output_shapes`, which TensorBoard's graph tab shows. Mirrors TF 1.x
+   * `FileWriter.add_graph(graph, global_step=None)` (tensorflow/python/summary/writer/writer.py).
+   * @param graph - A graph or a GraphDef.
+   * @param globalStep - The step to record with it.
+   * @throws TypeError when `graph` is neither a graph nor a GraphDef.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.addGraph(tf.getDefaultGraph());
+   * writer.close();
+   * ```
+   */
   addGraph(graph: GraphImpl | GraphDefLike, globalStep?: number): void {
     this.addStamped({ graphDef: encodeGraphDef(toGraphDef(graph)) }, globalStep);
   }
 
-  /** `add_meta_graph(meta_graph_def)`. */
+  /**
+   * Appends a MetaGraphDef event. Mirrors TF 1.x `FileWriter.add_meta_graph(meta_graph_def,
+   * global_step=None)` (tensorflow/python/summary/writer/writer.py).
+   * @param metaGraphDef - The MetaGraphDef (e.g. from `tf.train.exportMetaGraph()`).
+   * @param globalStep - The step to record with it.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.addMetaGraph(tf.train.exportMetaGraph());
+   * writer.close();
+   * ```
+   */
   addMetaGraph(metaGraphDef: MetaGraphDefProto, globalStep?: number): void {
     this.addStamped({ metaGraphDef: encodeMetaGraphDef(metaGraphDef) }, globalStep);
   }
 
-  /** `add_event(event)`: an Event as is (a serialized one, or fields; `wallTime` is required). */
+  /**
+   * Appends an Event as is (a serialized one, or its fields; `wallTime` is required). Mirrors TF 1.x
+   * `FileWriter.add_event(event)` (tensorflow/python/summary/writer/writer.py).
+   * @param event - The Event.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * const summary = { value: [{ tag: "x", simpleValue: 1 }] };
+   * writer.addEvent({ wallTime: Date.now() / 1000, step: 3, summary });
+   * writer.close();
+   * ```
+   */
   addEvent(event: EventInit | Uint8Array): void {
     if (this.warnIfClosed()) return;
     this.writer.addEvent(event instanceof Uint8Array ? event : encodeEvent(event));
   }
 
-  /** Events are already in the file; kept for the TF API. */
+  /**
+   * Does nothing more than warn when closed: events are already in the file. Kept for TF 1.x
+   * `FileWriter.flush()` (tensorflow/python/summary/writer/writer.py).
+   */
   flush(): void {
     this.warnIfClosed();
     this.writer.flush();
   }
 
+  /**
+   * Closes the event file; later adds warn and do nothing until `reopen`. Mirrors `FileWriter.close`.
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.close();
+   * ```
+   */
   close(): void {
     this.writer.close();
     this.closed = true;
   }
 
-  /** After `close()`: write again, into a new event file (as TF does). */
+  /**
+   * After `close()`: write again, into a new event file. Mirrors TF 1.x `FileWriter.reopen()`
+   * (tensorflow/python/summary/writer/writer.py).
+   * @example
+   * ```ts
+   * const writer = tf.summary.FileWriter("tf_logs/run-1");
+   * writer.close();
+   * writer.reopen();
+   * ```
+   */
   reopen(): void {
     if (!this.closed) return;
     this.writer = new EventFileWriter(this.logdir, { filenameSuffix: this.options.filenameSuffix });
@@ -145,10 +244,12 @@ export class FileWriterImpl {
     this.warnedClosed = false;
   }
 
+  /** `using writer = tf.summary.FileWriter(...)` closes it at the end of the block. */
   [Symbol.dispose](): void {
     this.close();
   }
 
+  /** A short description naming the log directory, like Python's repr. */
   toString(): string {
     return `<tensorlings.summary.FileWriter logdir='${this.logdir}'>`;
   }
@@ -173,8 +274,32 @@ export class FileWriterImpl {
   }
 }
 
-/** `tf.summary.FileWriter(logdir, graph=None, ...)`, called without `new`. */
+/**
+ * Creates a writer of TensorBoard event files in `logdir`, called without `new`; with a graph, the graph
+ * is written first. Mirrors TF 1.x `tf.summary.FileWriter(logdir, graph=None, max_queue=10, flush_secs=120,
+ * filename_suffix=None)` (tensorflow/python/summary/writer/writer.py, `FileWriter.__init__`).
+ * @param logdir - The log directory (created when missing).
+ * @param options.filenameSuffix - Appended to the event file's name.
+ * @param options.maxQueue - Accepted for compatibility; events are written as they come.
+ * @param options.flushSecs - Accepted for compatibility; events are written as they come.
+ * @returns A {@link FileWriterImpl}.
+ * @throws TypeError when `graph` is neither a graph nor a GraphDef.
+ * @example
+ * ```ts
+ * const logdir = `tf_logs/run-${Date.now()}`;
+ * const fileWriter = tf.summary.FileWriter(logdir, tf.getDefaultGraph());
+ * fileWriter.close();
+ * ```
+ */
 export function FileWriter(logdir: string, options?: FileWriterOptions): FileWriterImpl;
+/**
+ * The same, with a graph (usually `tf.getDefaultGraph()`) or GraphDef written first.
+ * @param logdir - The log directory.
+ * @param graph - The graph to show in TensorBoard's graph tab.
+ * @param options - As in the first form.
+ * @returns A {@link FileWriterImpl}.
+ * @throws TypeError when `graph` is neither a graph nor a GraphDef.
+ */
 export function FileWriter(logdir: string, graph: GraphImpl | GraphDefLike | null | undefined, options?: FileWriterOptions): FileWriterImpl;
 export function FileWriter(logdir: string, ...rest: unknown[]): FileWriterImpl {
   const { values, options } = optionalArgs<FileWriterOptions>(FILE_WRITER_ARGS, rest);
@@ -182,4 +307,5 @@ export function FileWriter(logdir: string, ...rest: unknown[]): FileWriterImpl {
 }
 /** A GraphDef is a plain object too; it is the one with `nodes`. */
 const FILE_WRITER_ARGS = { fn: "tf.summary.FileWriter", names: ["graph"], objectParam: { graph: (v: Record<string, unknown>) => Array.isArray(v.nodes) } };
+/** The type of the writers {@link FileWriter} returns. */
 export type FileWriter = FileWriterImpl;

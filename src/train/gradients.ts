@@ -12,7 +12,9 @@ import { addN } from "../ops/math/addN";
 import { graphFromInputs } from "../ops/createOp";
 import { getOpDef } from "../ops/registry";
 
+/** Keyword arguments of `tf.gradients`. */
 export interface GradientsOptions {
+  /** Name scope of the gradient ops (`gradients`). */
   name?: string;
   /** Wrap each op's input gradients in `tf.tuple` (what optimizers ask for). */
   gateGradients?: boolean;
@@ -23,15 +25,40 @@ export interface GradientsOptions {
 const asList = <T>(v: T | readonly T[]): T[] => (Array.isArray(v) ? [...(v as readonly T[])] : [v as T]);
 
 /**
- * `tf.gradients(ys, xs, grad_ys=None)`: reverse-mode autodiff that adds gradient ops to the graph
- * under `gradients/` (`gradients/mse_grad/...`), as TF 1.x does. Returns one entry per x, `null`
- * where `ys` does not depend on that x.
+ * Reverse-mode autodiff: adds the ops computing d(sum of ys)/dx for each x to the graph, under `gradients/`
+ * (`gradients/mse_grad/...`), as TF 1.x does.
+ * Mirrors TF 1.x `tf.gradients(ys, xs, grad_ys=None, name="gradients", gate_gradients=False,
+ * stop_gradients=None)` (tensorflow/python/ops/gradients_impl.py, `gradients`).
+ * @param ysIn - The tensor(s) to differentiate.
+ * @param xsIn - The tensor(s) to differentiate with respect to.
+ * @param options.name - Name scope (`gradients`).
+ * @param options.gateGradients - Wrap each op's input gradients in `tf.tuple`.
+ * @param options.stopGradients - Tensors treated as constants.
+ * @returns One entry per x: its gradient, or null where `ys` does not depend on that x.
+ * @throws {@link ValueError} when `grad_ys` and `ys` differ in length.
+ * @throws {@link LookupError} when an op on the path has no registered gradient.
+ * @example
+ * ```ts
+ * const a = tf.Variable(0.2, { name: "a" });
+ * const b = tf.Variable(0.3, { name: "b" });
+ * const z = tf.multiply(a, tf.cos(b));
+ * const [dzda, dzdb] = tf.gradients(z, [a, b]);
+ * ```
  */
 export function gradients(
   ysIn: Tensor | readonly Tensor[],
   xsIn: Tensor | readonly Tensor[],
   options?: GradientsOptions,
 ): (Tensor | null)[];
+/**
+ * The same, with initial gradients for the ys (TF's `grad_ys`).
+ * @param ysIn - The tensor(s) to differentiate.
+ * @param xsIn - The tensor(s) to differentiate with respect to.
+ * @param gradYsIn - Initial gradients, one per y (ones when null).
+ * @param options - As in the first form.
+ * @returns One entry per x: its gradient, or null.
+ * @throws {@link ValueError} when `grad_ys` and `ys` differ in length.
+ */
 export function gradients(
   ysIn: Tensor | readonly Tensor[],
   xsIn: Tensor | readonly Tensor[],

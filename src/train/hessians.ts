@@ -9,6 +9,21 @@ import { stack, unstack } from "../ops/array/packOps";
 import { nameScope } from "../graph/nameScope";
 import { gradients } from "./gradients";
 
+/**
+ * Second derivatives of the sum of `ys` with respect to each x: for an x of shape S, a tensor of shape S + S.
+ * Mirrors TF 1.x `tf.hessians(ys, xs, name="hessians")` (tensorflow/python/ops/gradients_impl.py,
+ * `hessians`).
+ * @param ys - The tensor(s) to differentiate.
+ * @param xsIn - One tensor or a list of them, each with a fully known shape.
+ * @param options.name - Name scope of the added ops (`hessians`).
+ * @returns One Hessian per x.
+ * @throws {@link ValueError} when an x's shape is not fully known, or `ys` does not depend on an x.
+ * @example
+ * ```ts
+ * const x = tf.constant([1, 2], { dtype: tf.float32 });
+ * const [h] = tf.hessians(tf.reduceSum(tf.square(x)), x); // [[2, 0], [0, 2]]
+ * ```
+ */
 export function hessians(ys: Tensor | Tensor[], xsIn: Tensor | Tensor[], options: { name?: string } = {}): Tensor[] {
   const xs = Array.isArray(xsIn) ? xsIn : [xsIn];
   return nameScope(options.name ?? "hessians", () => {

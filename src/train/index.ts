@@ -8,6 +8,11 @@ export {
   MomentumOptimizerImpl,
   AdamOptimizerImpl,
   RMSPropOptimizerImpl,
+  type Rate,
+  type GradientDescentOptions,
+  type MomentumOptions,
+  type AdamOptions,
+  type RMSPropOptions,
 } from "./optimizers";
 export { Optimizer, GATE_NONE, GATE_OP, GATE_GRAPH } from "./optimizer";
 export type { GradAndVar, MinimizeOptions } from "./optimizer";
@@ -23,4 +28,4 @@ export {
   updateCheckpointState,
   checkpointExists,
 } from "./saver/index";
-export type { SaverOptions, SaveOptions, VarList, CheckpointState } from "./saver/index";
+export type { SaverOptions, SaveOptions, VarList, CheckpointState, MetaGraphOptions } from "./saver/index";

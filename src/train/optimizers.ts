@@ -9,18 +9,31 @@ import { attr } from "../ops/attrs";
 import { Optimizer } from "./optimizer";
 import { optionalArgs } from "../optionalArgs";
 
-type Rate = number | Tensor;
+/** A hyperparameter given as a number or as a scalar tensor (TF accepts both). */
+export type Rate = number | Tensor;
 
 /** Keyword arguments of the optimizers, as the book passes them (`learning_rate=0.01`). */
 export interface GradientDescentOptions {
+  /** Step size, a number or a scalar tensor (`learning_rate`). */
   learningRate: Rate;
+  /** Lock the variables while updating them (`use_locking`). */
   useLocking?: boolean;
+  /** Name scope of the update ops and prefix of the slots. */
   name?: string;
 }
 
-/** `tf.train.GradientDescentOptimizer(learning_rate)`: var -= learning_rate * grad. */
+/**
+ * The optimizer {@link GradientDescentOptimizer} returns: var -= learning_rate * grad, one
+ * `ApplyGradientDescent` op per variable. Mirrors TF 1.x `tf.train.GradientDescentOptimizer`
+ * (tensorflow/python/training/gradient_descent.py).
+ * @example
+ * ```ts
+ * const opt: tf.train.GradientDescentOptimizerImpl = tf.train.GradientDescentOptimizer(0.01);
+ * ```
+ */
 export class GradientDescentOptimizerImpl extends Optimizer {
   private lr!: Tensor;
+  /** @param options - The hyperparameters (see {@link GradientDescentOptions}). */
   constructor(private readonly options: GradientDescentOptions) {
     super(options.name ?? "GradientDescent", options.useLocking);
   }
@@ -32,15 +45,26 @@ export class GradientDescentOptimizerImpl extends Optimizer {
   }
 }
 
+/** Keyword arguments of `tf.train.MomentumOptimizer`. */
 export interface MomentumOptions extends GradientDescentOptions {
+  /** Decay of the accumulated velocity (`momentum`). */
   momentum: Rate;
+  /** Use Nesterov momentum (`use_nesterov`). */
   useNesterov?: boolean;
 }
 
-/** `tf.train.MomentumOptimizer(learning_rate, momentum)`: slot `<var>/Momentum`. */
+/**
+ * The optimizer {@link MomentumOptimizer} returns: one `ApplyMomentum` op per variable and a slot
+ * `<var>/Momentum`. Mirrors TF 1.x `tf.train.MomentumOptimizer` (tensorflow/python/training/momentum.py).
+ * @example
+ * ```ts
+ * const opt: tf.train.MomentumOptimizerImpl = tf.train.MomentumOptimizer(0.01, 0.9);
+ * ```
+ */
 export class MomentumOptimizerImpl extends Optimizer {
   private lr!: Tensor;
   private momentum!: Tensor;
+  /** @param options - The hyperparameters (see {@link MomentumOptions}). */
   constructor(private readonly options: MomentumOptions) {
     super(options.name ?? "Momentum", options.useLocking);
   }
@@ -59,20 +83,36 @@ export class MomentumOptimizerImpl extends Optimizer {
   }
 }
 
+/** Keyword arguments of `tf.train.AdamOptimizer`, all optional. */
 export interface AdamOptions {
+  /** Step size, 0.001 by default. */
   learningRate?: Rate;
+  /** Decay of the first-moment estimate, 0.9 by default. */
   beta1?: number;
+  /** Decay of the second-moment estimate, 0.999 by default. */
   beta2?: number;
+  /** Added to the denominator for stability, 1e-8 by default. */
   epsilon?: number;
+  /** Lock the variables while updating them. */
   useLocking?: boolean;
+  /** Name scope of the update ops and prefix of the slots (`Adam`). */
   name?: string;
 }
 
-/** `tf.train.AdamOptimizer(learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-08)`: slots `m`, `v`. */
+/**
+ * The optimizer {@link AdamOptimizer} returns: one `ApplyAdam` op per variable, slots `m` and `v`, and the
+ * non-slot variables `beta1_power` and `beta2_power`. Mirrors TF 1.x `tf.train.AdamOptimizer`
+ * (tensorflow/python/training/adam.py).
+ * @example
+ * ```ts
+ * const opt: tf.train.AdamOptimizerImpl = tf.train.AdamOptimizer({ learningRate: 0.01 });
+ * ```
+ */
 export class AdamOptimizerImpl extends Optimizer {
   private t: Record<"lr" | "beta1" | "beta2" | "epsilon", Tensor> = {} as never;
   private beta1Power: Variable | null = null;
   private beta2Power: Variable | null = null;
+  /** @param options - The hyperparameters (see {@link AdamOptions}). */
   constructor(private readonly options: AdamOptions = {}) {
     super(options.name ?? "Adam", options.useLocking);
   }
@@ -125,18 +165,33 @@ export class AdamOptimizerImpl extends Optimizer {
   }
 }
 
+/** Keyword arguments of `tf.train.RMSPropOptimizer`. */
 export interface RMSPropOptions {
+  /** Step size (`learning_rate`). */
   learningRate: Rate;
+  /** Discount of the running mean of squared gradients, 0.9 by default. */
   decay?: number;
+  /** Momentum, 0 by default. */
   momentum?: number;
+  /** Added to the denominator for stability, 1e-10 by default. */
   epsilon?: number;
+  /** Lock the variables while updating them. */
   useLocking?: boolean;
+  /** Name scope of the update ops and prefix of the slots (`RMSProp`). */
   name?: string;
 }
 
-/** `tf.train.RMSPropOptimizer(learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10)`: slots `rms` (ones), `momentum`. */
+/**
+ * The optimizer {@link RMSPropOptimizer} returns: one `ApplyRMSProp` op per variable, slots `rms` (ones) and
+ * `momentum`. Mirrors TF 1.x `tf.train.RMSPropOptimizer` (tensorflow/python/training/rmsprop.py).
+ * @example
+ * ```ts
+ * const opt: tf.train.RMSPropOptimizerImpl = tf.train.RMSPropOptimizer(0.01, { decay: 0.9 });
+ * ```
+ */
 export class RMSPropOptimizerImpl extends Optimizer {
   private t: Record<"lr" | "decay" | "momentum" | "epsilon", Tensor> = {} as never;
+  /** @param options - The hyperparameters (see {@link RMSPropOptions}). */
   constructor(private readonly options: RMSPropOptions) {
     super(options.name ?? "RMSProp", options.useLocking);
   }
@@ -193,35 +248,95 @@ function factory<O extends object, R>(
   };
 }
 
-type Maybe<T> = T | null | undefined;
-
-/** `tf.train.GradientDescentOptimizer(learning_rate, use_locking=False, name="GradientDescent")`. */
+/**
+ * Creates a gradient descent optimizer, called without `new`: var -= learning_rate * grad.
+ * Mirrors TF 1.x `tf.train.GradientDescentOptimizer(learning_rate, use_locking=False,
+ * name="GradientDescent")`
+ * (tensorflow/python/training/gradient_descent.py, `GradientDescentOptimizer.__init__`).
+ * @param learningRate - Step size, a number or a scalar tensor (or pass everything in the options).
+ * @param options.learningRate - Same as the positional argument.
+ * @param options.useLocking - Lock the variables while updating them.
+ * @param options.name - Name scope of the update ops (`GradientDescent`).
+ * @returns A {@link GradientDescentOptimizerImpl}.
+ * @throws TypeError when the learning rate is missing or an options object is misplaced.
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.zeros([9, 1]), { name: "theta" });
+ * const mse = tf.reduceMean(tf.square(theta), { name: "mse" });
+ * const trainingOp = tf.train.GradientDescentOptimizer({ learningRate: 0.01 }).minimize(mse);
+ * ```
+ */
 export const GradientDescentOptimizer: {
   (options: GradientDescentOptions): GradientDescentOptimizerImpl;
   (learningRate: Rate, options?: Partial<GradientDescentOptions>): GradientDescentOptimizerImpl;
 } = factory<GradientDescentOptions, GradientDescentOptimizerImpl>("GradientDescentOptimizer", ["learningRate"], ["learningRate"], (o) => new GradientDescentOptimizerImpl(o));
 
-/** `tf.train.MomentumOptimizer(learning_rate, momentum, use_locking=False, name="Momentum", use_nesterov=False)`. */
+/**
+ * Creates a momentum optimizer, called without `new`.
+ * Mirrors TF 1.x `tf.train.MomentumOptimizer(learning_rate, momentum, use_locking=False, name="Momentum",
+ * use_nesterov=False)` (tensorflow/python/training/momentum.py, `MomentumOptimizer.__init__`).
+ * @param learningRate - Step size, a number or a scalar tensor.
+ * @param momentum - Decay of the velocity.
+ * @param options.useLocking - Lock the variables while updating them.
+ * @param options.name - Name scope of the update ops (`Momentum`).
+ * @param options.useNesterov - Use Nesterov momentum.
+ * @returns A {@link MomentumOptimizerImpl}.
+ * @throws TypeError when the learning rate or the momentum is missing.
+ * @example
+ * ```ts
+ * const opt = tf.train.MomentumOptimizer(0.01, 0.9, { useNesterov: true });
+ * ```
+ */
 export const MomentumOptimizer: {
   (options: MomentumOptions): MomentumOptimizerImpl;
   (learningRate: Rate, options: Partial<MomentumOptions> & { momentum: Rate }): MomentumOptimizerImpl;
   (learningRate: Rate, momentum: Rate, options?: Partial<MomentumOptions>): MomentumOptimizerImpl;
 } = factory<MomentumOptions, MomentumOptimizerImpl>("MomentumOptimizer", ["learningRate", "momentum"], ["learningRate", "momentum"], (o) => new MomentumOptimizerImpl(o));
 
-/** `tf.train.AdamOptimizer(learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-08)`. */
+/**
+ * Creates an Adam optimizer, called without `new`; every hyperparameter has TF's default.
+ * Mirrors TF 1.x `tf.train.AdamOptimizer(learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-08)`
+ * (tensorflow/python/training/adam.py, `AdamOptimizer.__init__`).
+ * @param learningRate - Step size (0.001).
+ * @param beta1 - First-moment decay (0.9).
+ * @param beta2 - Second-moment decay (0.999).
+ * @param epsilon - Stability term (1e-8).
+ * @param options - The same names, plus `useLocking` and `name` (`Adam`).
+ * @returns An {@link AdamOptimizerImpl}.
+ * @throws TypeError when an options object is misplaced.
+ * @example
+ * ```ts
+ * const opt = tf.train.AdamOptimizer({ learningRate: 0.01 });
+ * ```
+ */
 export const AdamOptimizer: {
   (options?: AdamOptions): AdamOptimizerImpl;
-  (learningRate: Maybe<Rate>, options?: AdamOptions): AdamOptimizerImpl;
-  (learningRate: Maybe<Rate>, beta1: Maybe<number>, options?: AdamOptions): AdamOptimizerImpl;
-  (learningRate: Maybe<Rate>, beta1: Maybe<number>, beta2: Maybe<number>, options?: AdamOptions): AdamOptimizerImpl;
-  (learningRate: Maybe<Rate>, beta1: Maybe<number>, beta2: Maybe<number>, epsilon: Maybe<number>, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Rate | null | undefined, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Rate | null | undefined, beta1: number | null | undefined, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Rate | null | undefined, beta1: number | null | undefined, beta2: number | null | undefined, options?: AdamOptions): AdamOptimizerImpl;
+  (learningRate: Rate | null | undefined, beta1: number | null | undefined, beta2: number | null | undefined, epsilon: number | null | undefined, options?: AdamOptions): AdamOptimizerImpl;
 } = factory<AdamOptions, AdamOptimizerImpl>("AdamOptimizer", ["learningRate", "beta1", "beta2", "epsilon"], [], (o) => new AdamOptimizerImpl(o));
 
-/** `tf.train.RMSPropOptimizer(learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10)`. */
+/**
+ * Creates an RMSProp optimizer, called without `new`.
+ * Mirrors TF 1.x `tf.train.RMSPropOptimizer(learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10)`
+ * (tensorflow/python/training/rmsprop.py, `RMSPropOptimizer.__init__`).
+ * @param learningRate - Step size, required.
+ * @param decay - Discount of the running mean of squared gradients (0.9).
+ * @param momentum - Momentum (0).
+ * @param epsilon - Stability term (1e-10).
+ * @param options - The same names, plus `useLocking` and `name` (`RMSProp`).
+ * @returns An {@link RMSPropOptimizerImpl}.
+ * @throws TypeError when the learning rate is missing.
+ * @example
+ * ```ts
+ * const opt = tf.train.RMSPropOptimizer(0.001, { momentum: 0.9 });
+ * ```
+ */
 export const RMSPropOptimizer: {
   (options: RMSPropOptions): RMSPropOptimizerImpl;
   (learningRate: Rate, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
-  (learningRate: Rate, decay: Maybe<number>, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
-  (learningRate: Rate, decay: Maybe<number>, momentum: Maybe<number>, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
-  (learningRate: Rate, decay: Maybe<number>, momentum: Maybe<number>, epsilon: Maybe<number>, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+  (learningRate: Rate, decay: number | null | undefined, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+  (learningRate: Rate, decay: number | null | undefined, momentum: number | null | undefined, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
+  (learningRate: Rate, decay: number | null | undefined, momentum: number | null | undefined, epsilon: number | null | undefined, options?: Partial<RMSPropOptions>): RMSPropOptimizerImpl;
 } = factory<RMSPropOptions, RMSPropOptimizerImpl>("RMSPropOptimizer", ["learningRate", "decay", "momentum", "epsilon"], ["learningRate"], (o) => new RMSPropOptimizerImpl(o));

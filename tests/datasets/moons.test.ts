@@ -31,7 +31,7 @@ test.each(cases.map((c) => [JSON.stringify(c.nSamples), c.noise, c.randomState, 
   },
 );
 
-test("the book's first rows with the bias column (spec §7.1)", () => {
+test("the book's first rows with the bias column (notebook, exercise 12)", () => {
   const Xb = addBiasColumn(makeMoons(1000, { noise: 0.1, randomState: 42 }).X);
   const book = [
     [1, -0.05146968, 0.44419863],

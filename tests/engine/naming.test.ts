@@ -1,4 +1,5 @@
-// Spec §1.1–§1.5: how ops get their names (uniquifying, name scopes, default names, sub-ops).
+// How ops get their names (tensorflow/python/framework/ops.py: `Graph.unique_name`, `Graph.name_scope`,
+// `Graph.create_op`; op_def_library.py `apply_op`) (uniquifying, name scopes, default names, sub-ops).
 import * as tf from "tensorlings";
 import { expectTfError, opNames, opNamesAndTypes } from "./helpers";
 
@@ -6,7 +7,7 @@ beforeEach(() => tf.resetDefaultGraph());
 
 const c = (name?: string) => tf.constant(1, { name });
 
-describe("§1.1 unique names", () => {
+describe("unique names", () => {
   test("repeated names get _1, _2 suffixes", () => {
     expect([c("a"), c("a"), c("a")].map((t) => t.op.name)).toEqual(["a", "a_1", "a_2"]);
   });
@@ -54,7 +55,7 @@ describe("§1.1 unique names", () => {
   });
 });
 
-describe("§1.2 name scopes", () => {
+describe("name scopes", () => {
   test("yields the scope with a trailing slash, nests and uniquifies", () => {
     expect(tf.nameScope("loss", (s) => s)).toBe("loss/");
     expect(tf.nameScope("loss", (s) => s)).toBe("loss_1/");
@@ -142,7 +143,7 @@ describe("§1.2 name scopes", () => {
   });
 });
 
-describe("§1.3–§1.4 default op names and sub-ops", () => {
+describe("default op names and sub-ops", () => {
   const f = () => tf.placeholder(tf.float32, { shape: [2, 2], name: "t" });
 
   test("constants, placeholders and variables", () => {
@@ -371,7 +372,7 @@ describe("§1.3–§1.4 default op names and sub-ops", () => {
   });
 });
 
-describe("§1.5 worked examples", () => {
+describe("worked examples", () => {
   test("f = x*x*y + y + 2: every op in creation order, operands read through x/read", () => {
     const x = tf.Variable(3, { name: "x" });
     const y = tf.Variable(4, { name: "y" });

@@ -1,4 +1,5 @@
-// Printed outputs of the chapter-9 notebook (spec §7 items 1, 2, 9, 14, 16), produced through the engine.
+// Printed outputs of the chapter-9 notebook (the cells on creating, managing and running graphs,
+// name scopes and modularity), produced through the engine.
 import * as tf from "tensorlings";
 
 beforeEach(() => tf.resetDefaultGraph());

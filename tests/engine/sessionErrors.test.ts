@@ -1,4 +1,5 @@
-// Spec §2: TF's error classes and first-line texts for every session situation listed there.
+// TF's error classes and first-line texts for each session situation (tensorflow/python/client/session.py,
+// `BaseSession.run` and `_run`; tensorflow/python/framework/errors_impl.py).
 import * as tf from "tensorlings";
 import { expectTfError } from "./helpers";
 

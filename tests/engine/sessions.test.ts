@@ -1,4 +1,5 @@
-// Sessions (spec §2 notes, §3.1–§3.2, §3.7): fetch structures, default sessions, per-session
+// Sessions (TF's session.py `BaseSession.run`, random_seed.py `get_seed`,
+// guarded_philox_random.cc): fetch structures, default sessions, per-session
 // variable and random state, op seeds taken from the graph, feeding any tensor.
 import * as tf from "tensorlings";
 import { runOnce, thrown } from "./helpers";
@@ -166,7 +167,7 @@ describe("per-session state", () => {
   });
 });
 
-describe("§3.7 op seeds from graph.lastId", () => {
+describe("op seeds from graph.lastId (random_seed.py `get_seed`)", () => {
   // Each vector: the printed value of the first and second run in one session (HOML-repro, TF 1.x).
   const firstTwo = (t: tf.Tensor) => tf.withSession(tf.Session(), (s) => [String(s.run(t)), String(s.run(t))]);
 

@@ -1,4 +1,5 @@
-// Spec §1.6 (variable_scope / get_variable) and the notebook's sharing examples (§7 item 15).
+// variable_scope / get_variable (tensorflow/python/ops/variable_scope.py, `VariableScope.get_variable`)
+// and the notebook's sharing examples.
 import * as tf from "tensorlings";
 import { expectTfError, opNames } from "./helpers";
 
@@ -283,7 +284,7 @@ describe("variable scope and get_variable errors", () => {
   });
 });
 
-describe("the notebook's relu() variants (§7 item 15)", () => {
+describe("the notebook's relu() variants", () => {
   const nFeatures = 3;
   const X = () => tf.placeholder(tf.float32, { shape: [null, nFeatures], name: "X" });
   /** Weights, bias, z = X·w + b as in the book; returns z. */

@@ -1,4 +1,4 @@
-/** Checkpoint V2 files against real TF checkpoints and vectors from the Python oracle (spec §5.3, §5.4). */
+/** Checkpoint V2 files against real TF checkpoints and vectors from the Python oracle (tensor_bundle.cc). */
 import * as fs from "fs";
 import * as path from "path";
 import { createHash } from "crypto";

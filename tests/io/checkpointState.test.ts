@@ -1,4 +1,4 @@
-/** The `checkpoint` state file (spec §5.2) and latestCheckpoint. */
+/** The `checkpoint` state file (checkpoint_management.py) and latestCheckpoint. */
 import * as fs from "fs";
 import * as path from "path";
 import { NDArray } from "../../src/runtime/ndarray";

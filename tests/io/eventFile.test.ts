@@ -1,4 +1,5 @@
-/** Event files (spec §6.1, §6.2) checked with the protobufjs decoder, and the log directory reader (§6.5). */
+/** Event files (events_writer.cc, record_writer.cc) checked with the protobufjs decoder, and the log directory
+ * reader (as TensorBoard's event_accumulator.py reads). */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

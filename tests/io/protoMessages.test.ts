@@ -38,13 +38,13 @@ const encodeTensor = encodeTensorProto;
 const h = (s: string) => s.replace(/\s+/g, "");
 
 describe("spec byte vectors", () => {
-  test("Summary for tag MSE is 12 bytes (spec §6.4)", () => {
+  test("Summary for tag MSE is 12 bytes", () => {
     expect(toHex(encodeSummary({ value: [{ tag: "MSE", simpleValue: 0.5 }] }))).toBe(
       h("0a0a 0a034d5345 150000003f"),
     );
   });
 
-  test("the computed MSE event of spec §6.4 (25 bytes)", () => {
+  test("the book's MSE event (25 bytes)", () => {
     const e = encodeEvent({
       wallTime: 1616665937.5,
       step: 10,
@@ -56,7 +56,7 @@ describe("spec byte vectors", () => {
     expect(toHex(encodeEvent({ wallTime: 1616665937.5, step: 10, summary: pre }))).toBe(toHex(e));
   });
 
-  test("the file_version event of spec §6.2", () => {
+  test("the file_version event events_writer.cc writes first", () => {
     const e = encodeEvent({ wallTime: 1599759586, fileVersion: "brain.Event:2" });
     expect(toHex(e)).toBe(h("09 00008038 99d6d741 1a0d") + toHex(utf8("brain.Event:2")));
   });
@@ -65,7 +65,7 @@ describe("spec byte vectors", () => {
     expect(toHex(encodeSummary({ value: [{ tag: "x", simpleValue: 0 }] }))).toBe("0a080a01781500000000");
   });
 
-  test("bundle header bytes 08 01 1a 02 08 01 (spec §5.4)", () => {
+  test("bundle header bytes 08 01 1a 02 08 01 (tensor_bundle.cc `BundleWriter::Finish`)", () => {
     expect(toHex(encodeBundleHeader({ numShards: 1, endianness: 0, version: { producer: 1 } }))).toBe(
       "08011a020801",
     );

@@ -1,4 +1,4 @@
-/** The LevelDB-style table under checkpoint indexes (spec §5.4). */
+/** The LevelDB-style table under checkpoint indexes (tensorflow/core/lib/io/table_builder.cc). */
 import { DataLossError } from "../../src/errors";
 import { BlockBuilder } from "../../src/io/bundle/blockBuilder";
 import { TableBuilder } from "../../src/io/bundle/tableBuilder";

@@ -4,15 +4,17 @@ import { DataLossError } from "../../src/errors";
 import { RecordFileReader, encodeRecord, readRecords, scanRecords } from "../../src/io";
 import { hex, tempDir, toHex } from "./helpers";
 
-// Spec §6.2 (verified against TensorBoard's reader): Event{wall_time=1599759586.0, file_version="brain.Event:2"}.
+// The first record events_writer.cc writes (verified against TensorBoard's reader):
+// Event{wall_time=1599759586.0, file_version="brain.Event:2"}.
 const VERSION_EVENT = hex("09 00 00 80 38 99 d6 d7 41 1a 0d" + Buffer.from("brain.Event:2").toString("hex"));
 const VERSION_RECORD = "1800000000000000" + "a37f4b22" + toHex(VERSION_EVENT) + "124b36ab";
-// Spec §6.4: Event{wall_time=1616665937.5, step=10, summary{value{tag "MSE", simple_value 0.5}}}.
+// The book's MSE summary as SummaryScalarOp (summary_op.cc) fills it: Event{wall_time=1616665937.5, step=10,
+// summary{value{tag "MSE", simple_value 0.5}}}.
 const MSE_EVENT = hex("09 00 00 60 54 17 17 d8 41 10 0a 2a 0c 0a 0a 0a 03 4d 53 45 15 00 00 00 3f");
 const MSE_RECORD = "1900000000000000" + "8bf10828" + toHex(MSE_EVENT) + "c59de803";
 
 describe("TFRecord framing", () => {
-  test("encodes the verified vectors of spec §6.2 and §6.4", () => {
+  test("encodes the file_version record and the book's MSE event", () => {
     expect(toHex(encodeRecord(VERSION_EVENT))).toBe(VERSION_RECORD);
     expect(toHex(encodeRecord(MSE_EVENT))).toBe(MSE_RECORD);
   });

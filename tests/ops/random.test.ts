@@ -57,7 +57,7 @@ describe("Philox4x32-10", () => {
     expect(new Philox(-1, 0).key).toEqual([0xffffffff, 0xffffffff]);
   });
 
-  test("spec §3.6 words for seeds (42, 42)", () => {
+  test("PhiloxRandom's first words for seeds (42, 42)", () => {
     const g = new Philox(42, 42);
     expect(hex(g.next())).toEqual(["0xfc354969", "0x6b2260e2", "0x423d6642", "0xf5aeaa46"]);
     expect(hex(g.next())).toEqual(["0x19fa33fc", "0xfaf88f05", "0xac4eb2e1", "0x8aade0c1"]);
@@ -100,7 +100,7 @@ describe("Philox4x32-10", () => {
 });
 
 describe("distributions", () => {
-  test("uint32ToFloat uses the low 23 bits (spec §3.6)", () => {
+  test("uint32ToFloat uses the low 23 bits (Uint32ToFloat, random_distributions.h)", () => {
     expect([0xfc354969, 0x6b2260e2, 0x423d6642, 0xf5aeaa46].map(uint32ToFloat)).toEqual([
       0.41630280017852783, 0.2685816287994385, 0.47968316078186035, 0.36457133293151855,
     ]);
@@ -131,7 +131,7 @@ describe("distributions", () => {
   });
 });
 
-describe("TF-printed vectors (spec §3.6, §3.7)", () => {
+describe("vectors printed by TF 1.x", () => {
   test("random_uniform([9,1], -1, 1, seed=42) under set_random_seed(42)", () => {
     const u = new RandomKernelState(42, 42).uniform(9, "float32");
     const column = Float32Array.from(u, (x) => Math.fround(Math.fround(x * 2) - 1));

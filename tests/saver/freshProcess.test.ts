@@ -1,4 +1,4 @@
-/** The book's `import_meta_graph` flow (spec §7 item 11) in a fresh Node process. */
+/** The book's `import_meta_graph` flow (the notebook's save/restore cells) in a fresh Node process. */
 import * as path from "path";
 import * as tf from "tensorlings";
 import { Saver } from "../../src/train/saver";

@@ -1,4 +1,5 @@
-/** Saving and restoring as the book does (spec §5.1, §5.2, §7 item 11), rotation, paths and TF's errors. */
+/** Saving and restoring as the book does (TF's saver.py and checkpoint_management.py; the notebook's
+ * save/restore cells), rotation, paths and TF's errors. */
 import * as fs from "fs";
 import * as path from "path";
 import * as tf from "tensorlings";

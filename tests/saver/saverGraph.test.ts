@@ -1,4 +1,5 @@
-/** The ops a Saver adds (spec §1.9), its SaverDef, and how it reads its variable list (§5.1). */
+/** The ops a Saver adds (TF's saver.py, `BaseSaverBuilder._build_internal`), its SaverDef, and how it reads
+ * its variable list (`Saver.__init__`). */
 import * as tf from "tensorlings";
 import { Saver } from "../../src/train/saver";
 import { buildRegression } from "./helpers";

@@ -1,7 +1,7 @@
 /**
- * Reads an event file without the kit's io layer: TFRecord framing walked by hand, both CRCs
- * recomputed with the crc-32 package and TF's mask (spec §5.5, §6.2), and every Event decoded by
- * protobufjs from the repository's .proto files.
+ * Reads an event file without the kit's io layer: TFRecord framing walked by hand, both CRCs recomputed with
+ * the crc-32 package and TF's mask (crc32c.h `Mask`; record_writer.cc), and every Event decoded by protobufjs
+ * from the repository's .proto files.
  */
 import * as fs from "fs";
 import * as CRC32C from "crc-32/crc32c";

@@ -1,6 +1,6 @@
 /**
- * tf.summary.FileWriter (spec §6.1-§6.5): the book's learning-curve flow, read back with an
- * independent TFRecord walk, CRC check and protobufjs decoder.
+ * tf.summary.FileWriter (TF's writer.py and events_writer.cc): the book's learning-curve flow, read back with
+ * an independent TFRecord walk, CRC check and protobufjs decoder.
  */
 import * as fs from "fs";
 import * as os from "os";

@@ -1,4 +1,4 @@
-/** Summary op naming (spec §1.10) and values (§6.4), decoded with protobufjs. */
+/** Summary op naming (summary_op_util.py) and values (summary_op.cc), decoded with protobufjs. */
 import * as tf from "tensorlings";
 import { histogram, merge, mergeAll, scalar } from "../../src/summary";
 import { pbDecode } from "../io/protoDecoder";
@@ -87,7 +87,7 @@ describe("tf.summary.scalar naming", () => {
 });
 
 describe("summary values", () => {
-  test("ScalarSummary gives the serialized Summary of spec §6.4", () => {
+  test("ScalarSummary gives the serialized Summary of summary_op.cc's SummaryScalarOp", () => {
     const s = scalar("MSE", tf.constant(0.5));
     const i = scalar("count", tf.constant(7, { dtype: tf.int32 }));
     tf.withSession(tf.Session(), (sess) => {

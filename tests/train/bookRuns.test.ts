@@ -1,11 +1,11 @@
-// The chapter's training runs on the real California housing data (spec §7 items 5-8), checked
-// against the notebook's printed numbers. Needs HOML_DATA_HOME (the folder holding
+// The chapter's training runs on the real California housing data (the notebook's gradient descent cells),
+// checked against the notebook's printed numbers. Needs HOML_DATA_HOME (the folder holding
 // california_housing/); CI sets it. Each full run is a few seconds of float32 batch GD.
 import * as tf from "tensorlings";
 import { StandardScaler, addBiasColumn, fetchCaliforniaHousing } from "tensorlings/datasets";
 import myFunc from "../fixtures/train/my_func.json";
 
-/** Epoch 0, 100, ..., 900 MSE and final theta as the notebook prints them (spec §7). */
+/** Epoch 0, 100, ..., 900 MSE and final theta as the notebook prints them. */
 const BOOK = {
   manualMse: [
     9.161542, 0.7145004, 0.56670487, 0.5555718, 0.5488112, 0.5436363, 0.5396291, 0.5365092, 0.53406775,
@@ -98,7 +98,7 @@ if (!dataHome) {
 }
 
 describeWithData(
-  "the book's batch gradient descent on the scaled housing data (spec §7 items 5, 6, 8)",
+  "the book's batch gradient descent on the scaled housing data",
   () => {
     let data: Scaled;
     beforeAll(async () => {
@@ -136,7 +136,7 @@ describeWithData(
   },
 );
 
-describe("my_func(a, b) and its gradients through tf.gradients (spec §7 item 7)", () => {
+describe("my_func(a, b) and its gradients through tf.gradients", () => {
   /** The notebook's loop: z = a·cos(z + i) + z·sin(b − i), 100 times from z = 0. */
   function myFuncGraph(dtype: tf.DType) {
     tf.resetDefaultGraph();

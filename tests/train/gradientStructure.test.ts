@@ -1,5 +1,5 @@
-// What `tf.gradients` adds to the graph (spec §1.7): names, AddN where gradients meet, gating,
-// `null` for unconnected inputs, and what blocks gradients.
+// What `tf.gradients` adds to the graph (TF's gradients_impl.py `gradients`): names, AddN where gradients
+// meet, gating, `null` for unconnected inputs, and what blocks gradients.
 import * as tf from "tensorlings";
 import { registerOp } from "../../src/ops/registry";
 import { createOp } from "../../src/ops/createOp";
@@ -174,7 +174,7 @@ describe("Pow's gradient with respect to the exponent at x <= 0", () => {
   });
 });
 
-describe("the chapter's constant-X regression, minimized with gating (spec §1.7, §1.8)", () => {
+describe("the chapter's constant-X regression, minimized with gating (optimizer.py)", () => {
   test("builds exactly TF's gradient and update ops, in order", () => {
     const { mse } = regressionGraph();
     const before = opCount();

@@ -1,5 +1,5 @@
-// Optimizers (spec §1.8, §4): the nodes and slots they create, their errors, global step,
-// tensor learning rates, and their update rules against NumPy float32 re-computations of
+// Optimizers (TF's optimizer.py, gradient_descent.py, momentum.py): the nodes and slots they create, their
+// errors, global step, tensor learning rates, and their update rules against NumPy float32 re-computations of
 // TF 1.x's training kernels (tests/fixtures/train/generate_fixtures.py).
 import * as tf from "tensorlings";
 import fixture from "../fixtures/train/optimizers.json";
@@ -187,7 +187,7 @@ describe("global step and learning rates", () => {
   });
 });
 
-describe("errors (spec §1.8)", () => {
+describe("errors (optimizer.py)", () => {
   test("minimize when no variable gets a gradient", () => {
     const theta = tf.Variable([[1.5], [2.5]], { name: "theta" });
     const loss = tf.reduceSum(tf.cast(tf.cast(theta, tf.int32), tf.float32), null, { name: "loss" });

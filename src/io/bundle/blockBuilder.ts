@@ -1,7 +1,7 @@
 /**
- * One block of a LevelDB-style table (spec §5.4): prefix-compressed entries, then the restart
- * offsets and their count. A restart point (an entry stored with its full key) every
- * `restartInterval` entries lets readers binary-search a block.
+ * One block of a LevelDB-style table (`BlockBuilder`, tensorflow/core/lib/io/block_builder.cc):
+ * prefix-compressed entries, then the restart offsets and their count. A restart point (an entry stored with
+ * its full key) every `restartInterval` entries lets readers binary-search a block.
  */
 import { ByteSink } from "./byteSink";
 

@@ -16,14 +16,34 @@ import { compareBytes } from "./tableFormat";
 /** `kTensorBundleVersion`: the producer version TF writes in the header. */
 export const TENSOR_BUNDLE_VERSION = 1;
 
+/** A tensor to store in a checkpoint under `key`. */
 export interface NamedTensor {
+  /** The checkpoint key (a variable's name); must not be empty. */
   key: string;
+  /** The value to store. */
   value: NDArray;
 }
 
 const utf8 = new TextEncoder();
 
-export function encodeCheckpoint(tensors: readonly NamedTensor[]): { index: Uint8Array; data: Uint8Array } {
+/**
+ * The bytes of a single-shard checkpoint, built in memory as TF's `BundleWriter` writes them
+ * (tensorflow/core/util/tensor_bundle/tensor_bundle.cc, `BundleWriter::Add` and `BundleWriter::Finish`).
+ * @param tensors - The tensors, in any order (they are stored sorted by key).
+ * @returns `index`, the `.index` table, and `data`, the `.data-00000-of-00001` file.
+ * @throws `InvalidArgumentError` when a key is empty or appears twice.
+ * @example
+ * ```ts
+ * import { encodeCheckpoint } from "tensorlings/io";
+ * const { index, data } = encodeCheckpoint([{ key: "w", value: tf.NDArray.from([1, 2]) }]);
+ * ```
+ */
+export function encodeCheckpoint(tensors: readonly NamedTensor[]): {
+  /** The `.index` table. */
+  index: Uint8Array;
+  /** The data file. */
+  data: Uint8Array;
+} {
   const sorted = tensors
     .map((t) => ({ key: t.key, keyBytes: utf8.encode(t.key), value: t.value }))
     .sort((a, b) => compareBytes(a.keyBytes, b.keyBytes));

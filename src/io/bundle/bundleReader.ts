@@ -20,9 +20,13 @@ import { decodeStringTensor } from "./stringTensor";
 import { readTable } from "./tableReader";
 import { TENSOR_BUNDLE_VERSION } from "./bundleEncoder";
 
+/** Name, dtype and shape of a tensor stored in a checkpoint. */
 export interface CheckpointTensorInfo {
+  /** The tensor's key. */
   key: string;
+  /** Its element type. */
   dtype: DType;
+  /** Its shape. */
   shape: number[];
 }
 
@@ -41,13 +45,35 @@ export function readFileOrNotFound(path: string): Uint8Array {
 
 const utf8 = new TextDecoder();
 
+/**
+ * Reads a checkpoint (any number of shards) with every check TF's reader makes. Mirrors TF's
+ * `BundleReader` (tensorflow/core/util/tensor_bundle/tensor_bundle.cc); Python reaches it through
+ * `tf.train.NewCheckpointReader`.
+ * @example
+ * ```ts
+ * import { BundleReader } from "tensorlings/io";
+ * const reader = new BundleReader("/tmp/my_model_final.ckpt");
+ * const theta = reader.get("theta");
+ * ```
+ */
 export class BundleReader {
+  /** The header entry of the index (shard count, endianness, version). */
   readonly header: BundleHeaderProto;
   private readonly entries = new Map<string, BundleEntryProto>();
   /** Data files are read on first use and kept (a restore reads every tensor). */
   private readonly shards = new Map<number, Uint8Array>();
 
-  constructor(readonly prefix: string) {
+  /**
+   * Opens `<prefix>.index` and checks its header; data files are read on first use.
+   * @param prefix - The checkpoint prefix.
+   * @throws `NotFoundError` when the index file is missing.
+   * @throws `DataLossError` when the index is corrupt.
+   * @throws `UnimplementedError` or `InvalidArgumentError` for a version or byte order TF would refuse.
+   */
+  constructor(
+    /** The checkpoint prefix. */
+    readonly prefix: string,
+  ) {
     const indexFile = indexFileName(prefix);
     const table = readTable(readFileOrNotFound(indexFile), indexFile);
     if (table.length === 0 || table[0].key.length !== 0) {
@@ -82,31 +108,47 @@ export class BundleReader {
       throw new DataLossError(`Unable to read file (${indexFile}): the header says ${numShards} shards`);
   }
 
-  /** Tensor keys in the checkpoint's (byte) order. */
+  /** Tensor keys in the checkpoint's (byte) order. Like TF's `BundleReader::Seek`/`Next` over the index. */
   keys(): string[] {
     return [...this.entries.keys()];
   }
 
+  /** Whether the checkpoint holds a tensor under `key`. */
   has(key: string): boolean {
     return this.entries.has(key);
   }
 
+  /**
+   * The raw index entry of `key` (dtype, shape, shard, offset, size, CRC).
+   * @throws `NotFoundError` `Key <key> not found in checkpoint` when it is absent.
+   */
   entry(key: string): BundleEntryProto {
     const e = this.entries.get(key);
     if (!e) throw new NotFoundError(`Key ${key} not found in checkpoint`);
     return e;
   }
 
+  /**
+   * Name, dtype and shape of `key`, without reading the data.
+   * @throws `NotFoundError` when the key is absent.
+   */
   info(key: string): CheckpointTensorInfo {
     const e = this.entry(key);
     return { key, dtype: entryDType(key, e), shape: [...e.shape] };
   }
 
+  /** Name, dtype and shape of every tensor, in key order. */
   list(): CheckpointTensorInfo[] {
     return this.keys().map((k) => this.info(k));
   }
 
-  /** The value stored under `key`, after checking its size and CRC32C. */
+  /**
+   * The value stored under `key`, after checking its size and CRC32C. Mirrors TF's `BundleReader::Lookup`.
+   * @param key - The tensor's key.
+   * @returns Its value.
+   * @throws `NotFoundError` when the key is absent; `DataLossError` when the bytes are damaged;
+   * `UnimplementedError` for a sliced tensor.
+   */
   get(key: string): NDArray {
     const e = this.entry(key);
     const dtype = entryDType(key, e);

@@ -1,5 +1,6 @@
 /**
- * Layout of a string tensor in a checkpoint's data file (spec §5.3):
+ * Layout of a string tensor in a checkpoint's data file (`WriteStringTensor`,
+ * tensorflow/core/util/tensor_bundle/tensor_bundle.cc):
  *   varint lengths of every element | masked CRC32C of the lengths | the element bytes.
  * The lengths' CRC (and the entry's CRC) runs over each length as a 4-byte little-endian integer,
  * not over the varint bytes.

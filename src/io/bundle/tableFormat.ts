@@ -1,4 +1,5 @@
-/** Constants and small codecs shared by the table writer and reader (spec §5.4). */
+/** Constants and small codecs shared by the table writer and reader (`Footer` and `BlockHandle`,
+ * tensorflow/core/lib/io/format.cc). */
 import { DataLossError } from "../../errors";
 
 /** Footer: two block handles padded to 40 bytes, then the 8-byte magic number. */

@@ -1,6 +1,6 @@
 /**
- * Reads a whole LevelDB-style table (spec §5.4), checking the footer magic and the CRC of every
- * block it touches. Any damage is a DataLossError that names the file.
+ * Reads a whole LevelDB-style table (`Table::Open`, tensorflow/core/lib/io/table.cc), checking the footer
+ * magic and the CRC of every block it touches. Any damage is a DataLossError that names the file.
  */
 import { DataLossError, UnimplementedError } from "../../errors";
 import { crc32c, unmaskCrc } from "../crc32c";

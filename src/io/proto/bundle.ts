@@ -1,6 +1,6 @@
 /**
- * BundleHeaderProto and BundleEntryProto (spec §5.4): the values stored in a checkpoint's
- * `.index` table.
+ * BundleHeaderProto and BundleEntryProto (tensorflow/core/protobuf/tensor_bundle.proto): the values stored in
+ * a checkpoint's `.index` table.
  */
 import { decodeVersionDef, writeVersionDef, type VersionDefProto } from "./graph";
 import { decodeKnownShape, writeTensorShape } from "./tensor";

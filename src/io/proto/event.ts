@@ -1,6 +1,7 @@
 /**
- * Event, Summary, Summary.Value, SummaryMetadata, HistogramProto and SessionLog (spec §6.3):
- * the records of a TensorBoard event file.
+ * Event, Summary, Summary.Value, SummaryMetadata, HistogramProto and SessionLog
+ * (tensorflow/core/util/event.proto, tensorflow/core/framework/summary.proto): the records of a TensorBoard
+ * event file.
  */
 import type { NDArray } from "../../runtime/ndarray";
 import { decodeTensorProto, writeTensorProto } from "./tensor";

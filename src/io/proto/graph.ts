@@ -1,5 +1,6 @@
 /**
- * GraphDef, NodeDef, AttrValue and VersionDef (spec §6.3), mapped to the plain-data
+ * GraphDef, NodeDef, AttrValue and VersionDef (tensorflow/core/framework/graph.proto, node_def.proto,
+ * attr_value.proto, versions.proto), mapped to the plain-data
  * `GraphDefLike` the graph produces.
  */
 import { dtypeFromProto } from "../../graph/dtypes";

@@ -1,6 +1,7 @@
 /**
- * MetaGraphDef, MetaInfoDef, SaverDef, VariableDef and CollectionDef (spec §5.6): the content of
- * a checkpoint's `.meta` file and of an event's `meta_graph_def`.
+ * MetaGraphDef, MetaInfoDef, SaverDef, VariableDef and CollectionDef
+ * (tensorflow/core/protobuf/meta_graph.proto, saver.proto; tensorflow/core/framework/variable.proto): the
+ * content of a checkpoint's `.meta` file and of an event's `meta_graph_def`.
  */
 import type { GraphDefLike } from "../../graph/graphdef";
 import { decodeGraphDef, writeGraphDef, compareByUtf8 } from "./graph";

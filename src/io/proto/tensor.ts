@@ -1,5 +1,6 @@
 /**
- * TensorShapeProto and TensorProto (spec §6.3), mapped to `ShapeLike` and `NDArray`.
+ * TensorShapeProto and TensorProto (tensorflow/core/framework/tensor_shape.proto, tensor.proto), mapped to
+ * `ShapeLike` and `NDArray`.
  *
  * TensorProto is written the way Python's `make_tensor_proto` fills a Const: numeric arrays with
  * more than one element as raw `tensor_content`, single values in the typed `*_val` field, bools

@@ -23,16 +23,38 @@ registerOp({
   gradient: null,
 });
 
+/** Options of {@link constant} (Python's keyword arguments of `tf.constant`). */
 export interface ConstantOptions {
+  /** The element type; by default inferred from the value (JS numbers give float32). */
   dtype?: DType;
   /** Reshape a matching value, or fill the shape with the given values and then the last one. */
   shape?: readonly number[];
+  /** The op's name (default "Const", made unique in the current name scope). */
   name?: string;
   /** Require the value's own shape to equal `shape` (TypeError otherwise). */
   verifyShape?: boolean;
 }
 
-/** `tf.constant(value, dtype=None, shape=None, name="Const")`. */
+/**
+ * A tensor whose value is fixed when the graph is built: a `Const` op holding `value`.
+ * Mirrors TF 1.x `tf.constant` (tensorflow/python/framework/constant_op.py, `constant`).
+ * `dtype` and `shape` may be given positionally, as in Python, or in the options object.
+ * @param value - a number, boolean, string, nested array of them, or an {@link NDArray}
+ * @param options.dtype - element type to store (the value is converted to it)
+ * @param options.shape - shape of the result: a value with as many elements is reshaped, a shorter one is
+ *   padded with its last element
+ * @param options.name - the op's name (default "Const")
+ * @param options.verifyShape - when true, the value's own shape must equal `shape`
+ * @returns the `Const` op's output
+ * @throws {@link ValueError} when the value has more elements than `shape` holds
+ * @throws TypeError when `verifyShape` is set and the shapes differ, or when a plain object is passed as
+ *   the value (a misplaced options object)
+ * @example
+ * ```ts
+ * const a = tf.constant([[1, 2], [3, 4]]);               // float32, shape (2, 2)
+ * const b = tf.constant(0, tf.int32, [3], { name: "b" }); // [0, 0, 0]
+ * ```
+ */
 export function constant(value: ArrayLike, options?: ConstantOptions): Tensor;
 export function constant(
   value: ArrayLike,
@@ -92,16 +114,31 @@ const pyTuple = (dims: readonly number[]) => (dims.length === 1 ? `(${dims[0]},)
 /** A variable's snapshot is what ops read; the Variable class registers how to get it. */
 export const variableReadHook: { read: ((v: unknown) => Tensor | null) | null } = { read: null };
 
+/** Options of {@link convertToTensor}. */
 export interface ConvertOptions {
+  /** The dtype the result must have: a tensor of another dtype is an error, a JS value is converted to it. */
   dtype?: DType;
+  /** Name of the `Const` op made for a JS value (default "Const"). */
   name?: string;
   /** Dtype to use for plain JS numbers when `dtype` is not given (float32 otherwise). */
   preferredDtype?: DType;
 }
 
 /**
- * `ops.convert_to_tensor`: tensors pass through (dtype checked), variables give their snapshot,
- * anything else becomes a Const in the current scope.
+ * Turns anything an op accepts into a tensor: tensors pass through (dtype checked), variables give
+ * their snapshot, and JS values become a `Const` op in the current name scope.
+ * Mirrors TF 1.x `tf.convert_to_tensor` (tensorflow/python/framework/ops.py, `convert_to_tensor`).
+ * @param value - a {@link Tensor}, a Variable, or a value {@link constant} accepts
+ * @param options.dtype - the dtype the result must have
+ * @param options.name - name of the `Const` op made for a JS value
+ * @param options.preferredDtype - dtype for JS numbers when `dtype` is not given (float32 otherwise)
+ * @returns the tensor itself, or a new `Const` output
+ * @throws {@link ValueError} when a tensor's dtype differs from `options.dtype`, or the value is null/undefined
+ * @throws TypeError when the value is a plain object
+ * @example
+ * ```ts
+ * const t = tf.convertToTensor([1, 2, 3], { dtype: tf.int32 });
+ * ```
  */
 export function convertToTensor(value: unknown, options: ConvertOptions = {}): Tensor {
   const read = variableReadHook.read?.(value);

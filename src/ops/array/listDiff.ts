@@ -29,7 +29,19 @@ registerOp({
   gradient: null,
 });
 
-/** `tf.setdiff1d(x, y)`: `[out, idx]`. */
+/**
+ * The values of vector `x` that are not in `y`, in `x`'s order, and their positions in `x` (a `ListDiff` op).
+ * Mirrors TF 1.x `tf.setdiff1d` (tensorflow/python/ops/array_ops.py, `setdiff1d`; op `ListDiff`).
+ * @param x - the vector to keep values from
+ * @param y - the values to remove (converted to `x`'s dtype)
+ * @param options.name - the op's name (default "ListDiff")
+ * @returns `[out, idx]`: the kept values and their int32 indices in `x`
+ * @throws {@link ValueError} when `y` is a tensor of another dtype
+ * @example
+ * ```ts
+ * const [out, idx] = tf.setdiff1d(tf.constant([1, 2, 3, 4]), [2, 4]); // [1, 3], [0, 2]
+ * ```
+ */
 export function setdiff1d(x: unknown, y: unknown, options: { name?: string } = {}): [Tensor, Tensor] {
   return inOpScope(options.name ?? "ListDiff", [x, y], (opName, graph) => {
     const tx = convertToTensor(x, { name: "x" });

@@ -131,10 +131,26 @@ registerOp({
 });
 
 /**
- * `tf.stack(values, axis=0, name="stack")`: a Pack op. With axis 0 and no tensor among the values,
- * TF converts the whole list to one constant instead, and so does this.
+ * Stacks tensors of one shape along a new dimension `axis` (a `Pack` op). With axis 0 and no tensor among
+ * the values, TF converts the whole list to one constant instead, and so does this.
+ * Mirrors TF 1.x `tf.stack` (tensorflow/python/ops/array_ops.py, `stack`).
+ * @param values - tensors or JS values of one shape and dtype (stacked along axis 0 in this form)
+ * @param options.name - the op's name (default "stack")
+ * @returns a tensor of rank one more than the inputs'
+ * @throws {@link ValueError} when the axis is out of range or the static shapes differ
+ * @throws {@link InvalidArgumentError} from `sess.run` when the run-time shapes differ
+ * @example
+ * ```ts
+ * const pairs = tf.stack([tf.constant([1, 2]), tf.constant([3, 4])], 1); // [[1, 3], [2, 4]]
+ * ```
  */
 export function stack(values: unknown[], options?: { name?: string }): Tensor;
+/**
+ * `tf.stack(values, axis)`: stacks along a new dimension at `axis`.
+ * @param values - tensors or JS values of one shape and dtype
+ * @param axis - where the new dimension goes, in [-(rank + 1), rank + 1) (0 when null/undefined)
+ * @param options.name - the op's name (default "stack")
+ */
 export function stack(
   values: unknown[],
   axis: number | null | undefined,
@@ -163,15 +179,45 @@ export function stack(values: unknown[], ...rest: unknown[]): Tensor {
   });
 }
 
+/** Options of {@link unstack}. */
 export interface UnstackOptions {
+  /** How many tensors to make: the length of dimension `axis` (read from the static shape when omitted). */
   num?: number;
+  /** The dimension to split along (default 0). */
   axis?: number;
+  /** The op's name (default "unstack"). */
   name?: string;
 }
 
-/** `tf.unstack(value, num=None, axis=0, name="unstack")`: `num` comes from the static shape when not given. */
+/**
+ * Splits `value` along dimension `axis` into a list of tensors of one rank less (an `Unpack` op);
+ * `num` comes from the static shape when not given.
+ * Mirrors TF 1.x `tf.unstack` (tensorflow/python/ops/array_ops.py, `unstack`).
+ * @param value - the tensor to split
+ * @param options - `num`, `axis` and `name` (see {@link UnstackOptions})
+ * @returns the slices, in order
+ * @throws {@link ValueError} when `num` is not given and the static shape doesn't fix it, or the axis is out of range
+ * @example
+ * ```ts
+ * const [a, b] = tf.unstack(tf.constant([[1, 2], [3, 4]]));
+ * const cols = tf.unstack(tf.constant([[1, 2], [3, 4]]), { axis: 1 });
+ * ```
+ */
 export function unstack(value: unknown, options?: UnstackOptions): Tensor[];
+/**
+ * `tf.unstack(value, num)`.
+ * @param value - the tensor to split
+ * @param num - the length of the split dimension (from the static shape when null/undefined)
+ * @param options - `axis` and `name`
+ */
 export function unstack(value: unknown, num: number | null | undefined, options?: UnstackOptions): Tensor[];
+/**
+ * `tf.unstack(value, num, axis)`.
+ * @param value - the tensor to split
+ * @param num - the length of the split dimension (from the static shape when null/undefined)
+ * @param axis - the dimension to split along (0 when null/undefined)
+ * @param options - `name`
+ */
 export function unstack(
   value: unknown,
   num: number | null | undefined,

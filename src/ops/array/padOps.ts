@@ -76,8 +76,30 @@ registerOp({
   },
 });
 
-/** `tf.pad(tensor, paddings, mode="CONSTANT")`: zeros before and after each dim, `paddings[d] = [before, after]`. */
+/**
+ * Adds zeros around `tensor`: `paddings[d] = [before, after]` zeros in dimension d. Only the "CONSTANT"
+ * mode is supported.
+ * Mirrors TF 1.x `tf.pad` (tensorflow/python/ops/array_ops.py, `pad`).
+ * @param tensor - the tensor to pad
+ * @param paddings - an int `[rank, 2]` array or int32 tensor
+ * @param options.mode - "CONSTANT" (case-insensitive), the default
+ * @param options.name - the op's name (default "Pad")
+ * @returns the padded tensor
+ * @throws {@link ValueError} for another mode, or paddings of the wrong shape or negative
+ * @throws {@link InvalidArgumentError} from `sess.run` when fed paddings are invalid
+ * @example
+ * ```ts
+ * const p = tf.pad(tf.constant([[1, 2]]), [[1, 1], [0, 0]]); // [[0, 0], [1, 2], [0, 0]]
+ * ```
+ */
 export function pad(tensor: unknown, paddings: unknown, options?: { mode?: string; name?: string }): Tensor;
+/**
+ * `tf.pad(tensor, paddings, mode)`.
+ * @param tensor - the tensor to pad
+ * @param paddings - an int `[rank, 2]` array or int32 tensor
+ * @param mode - "CONSTANT" (the default when null/undefined)
+ * @param options.name - the op's name (default "Pad")
+ */
 export function pad(
   tensor: unknown,
   paddings: unknown,

@@ -35,7 +35,23 @@ registerOp({
   },
 });
 
-/** TF 1.x `tf.where(condition, x, y)` (the Select op). */
+/**
+ * Elementwise choice: `x` where `condition` is true, `y` elsewhere (a `Select` op). `condition` has the
+ * shape of `x`, or is a vector choosing whole rows.
+ * Mirrors TF 1.x `tf.where(condition, x, y)` (tensorflow/python/ops/array_ops.py, `where`; op `Select`).
+ * Exported as both `tf.select` and `tf.where`.
+ * @param condition - a bool tensor
+ * @param x - values where true
+ * @param y - values where false (same shape and dtype as `x`)
+ * @param options.name - the op's name (default "Select")
+ * @returns the chosen values
+ * @throws {@link InvalidArgumentError} from `sess.run` when the shapes don't match
+ * @example
+ * ```ts
+ * const v = tf.constant([-1, 2, -3]);
+ * const relu = tf.where(tf.greater(v, 0), v, tf.zerosLike(v)); // [0, 2, 0]
+ * ```
+ */
 export function select(condition: unknown, x: unknown, y: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Select", [condition, x, y], (opName, graph) => {
     const c = convertToTensor(condition, { name: "condition" });

@@ -15,7 +15,7 @@ import { add, equal, mod, multiply, subtract } from "../math/binary";
 import { cast } from "../math/cast";
 import { checkRequired, optionalArgs } from "../../optionalArgs";
 
-type NameOptions = { name?: string };
+import type { NameOption as NameOptions } from "../math/binary";
 
 const intVec = (v: number[]) => new NDArray(int32, [v.length], Int32Array.from(v));
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
@@ -41,7 +41,20 @@ registerOp({
   gradient: null,
 });
 
-/** `tf.shape(x)`: a Const when the static shape is fully known (TF's optimize=True), else a Shape op. */
+/**
+ * The shape of `x` as an int32 vector: a `Const` when the static shape is fully known (TF's
+ * `optimize=True`), else a `Shape` op evaluated at run time.
+ * Mirrors TF 1.x `tf.shape` (tensorflow/python/ops/array_ops.py, `shape` / `shape_internal`).
+ * @param x - a tensor or JS value
+ * @param options.name - the op's name (default "Shape")
+ * @returns an int32 tensor of shape `[rank]`
+ * @throws {@link ValueError} when `x` is null/undefined
+ * @example
+ * ```ts
+ * const X = tf.placeholder(tf.float32, [null, 3]);
+ * const rows = tf.shape(X); // evaluates to [batchSize, 3]
+ * ```
+ */
 export function shape(x: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Shape", [x], (opName, graph) => {
     const t = convertToTensor(x);
@@ -51,6 +64,18 @@ export function shape(x: unknown, options: { name?: string } = {}): Tensor {
   });
 }
 
+/**
+ * The number of dimensions of `x`, as an int32 scalar computed by a `Rank` op.
+ * Mirrors TF 1.x `tf.rank` (tensorflow/python/ops/array_ops.py, `rank`).
+ * @param x - a tensor or JS value
+ * @param options.name - the op's name (default "Rank")
+ * @returns an int32 scalar tensor
+ * @throws {@link ValueError} when `x` is null/undefined
+ * @example
+ * ```ts
+ * const r = tf.rank(tf.constant([[1, 2, 3]])); // 2
+ * ```
+ */
 export function rank(x: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Rank", [x], (opName, graph) => {
     const t = convertToTensor(x);
@@ -58,6 +83,19 @@ export function rank(x: unknown, options: { name?: string } = {}): Tensor {
   });
 }
 
+/**
+ * The number of elements of `x` as an int32 scalar: a `Const` when the static shape is fully known,
+ * else a `Size` op.
+ * Mirrors TF 1.x `tf.size` (tensorflow/python/ops/array_ops.py, `size` / `size_internal`).
+ * @param x - a tensor or JS value
+ * @param options.name - the op's name (default "Size")
+ * @returns an int32 scalar tensor
+ * @throws {@link ValueError} when `x` is null/undefined
+ * @example
+ * ```ts
+ * const n = tf.size(tf.zeros([4, 5])); // 20
+ * ```
+ */
 export function size(x: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Size", [x], (opName, graph) => {
     const t = convertToTensor(x);
@@ -86,6 +124,21 @@ registerOp({
   gradient: (op, [g]) => [g && reshape(g, shape(op.inputs[0])), null],
 });
 
+/**
+ * The same values in a new shape; one dimension of `newShape` may be -1, to be inferred.
+ * Mirrors TF 1.x `tf.reshape` (tensorflow/core/ops/array_ops.cc, `Reshape`; Python wrapper generated in
+ * gen_array_ops.py, `reshape`).
+ * @param x - the tensor to reshape
+ * @param newShape - the target shape: an int array or int32 tensor
+ * @param options.name - the op's name (default "Reshape")
+ * @returns a tensor with `x`'s values in `newShape`
+ * @throws {@link InvalidArgumentError} when the element counts differ (while building when the shapes are
+ *   known, else from `sess.run`)
+ * @example
+ * ```ts
+ * const flat = tf.reshape(tf.constant([[1, 2], [3, 4]]), [-1]); // [1, 2, 3, 4]
+ * ```
+ */
 export function reshape(x: unknown, newShape: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Reshape", [x, newShape], (opName, graph) => {
     const t = convertToTensor(x, { name: "tensor" });
@@ -121,6 +174,21 @@ registerOp({
   gradient: (_op, [g]) => [null, g && reduceSumAll(g)],
 });
 
+/**
+ * A tensor of shape `dims` with every element equal to the scalar `value`.
+ * Mirrors TF 1.x `tf.fill` (tensorflow/python/ops/array_ops.py, `fill`; op `Fill` in
+ * tensorflow/core/ops/array_ops.cc).
+ * @param dims - the shape: an int array or int32 tensor
+ * @param value - the scalar to repeat; its dtype is the result's
+ * @param options.name - the op's name (default "Fill")
+ * @returns the filled tensor
+ * @throws {@link ValueError} when a known dimension is negative; {@link InvalidArgumentError} from
+ *   `sess.run` when a fed one is
+ * @example
+ * ```ts
+ * const sevens = tf.fill([2, 3], 7); // float32 [[7, 7, 7], [7, 7, 7]]
+ * ```
+ */
 export function fill(dims: unknown, value: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Fill", [dims, value], (opName, graph) => {
     const d = convertToTensor(dims, { name: "dims", dtype: int32 });
@@ -139,10 +207,21 @@ function filled(value: number, dims: number[] | Tensor, dtype: DType | undefined
   });
 }
 
-/** `tf.zeros(shape, dtype=float32)` (a Const for known shapes, as TF does for small ones). */
-/** `tf.zeros(shape, dtype=float32, name=None)` and `tf.ones`: the options may stand in for `dtype`. */
+/**
+ * The call signature of {@link zeros} and {@link ones}: a shape, then an optional dtype (float32 by
+ * default) and options, which may stand in for the dtype.
+ */
 export interface FilledFn {
+  /**
+   * @param dims - the shape: an int array (a `Const` is built) or an int32 tensor (a `Fill` op)
+   * @param options.name - the op's name scope
+   */
   (dims: readonly number[] | Tensor, options?: NameOptions): Tensor;
+  /**
+   * @param dims - the shape: an int array (a `Const` is built) or an int32 tensor (a `Fill` op)
+   * @param dtype - the element type (float32 when null/undefined)
+   * @param options.name - the op's name scope
+   */
   (dims: readonly number[] | Tensor, dtype: DType | null | undefined, options?: NameOptions): Tensor;
 }
 const filledFn = (value: number, publicName: string, defaultName: string): FilledFn => {
@@ -157,7 +236,27 @@ const filledFn = (value: number, publicName: string, defaultName: string): Fille
     );
   };
 };
+/**
+ * A tensor of the given shape filled with zeros (float32 unless a dtype is given); a `Const` when the
+ * shape is an array, as TF builds for known shapes.
+ * Mirrors TF 1.x `tf.zeros` (tensorflow/python/ops/array_ops.py, `zeros`).
+ * @throws TypeError when options are misplaced or `dtype` is given twice
+ * @example
+ * ```ts
+ * const b = tf.zeros([3]);
+ * const counts = tf.zeros([2, 2], tf.int32, { name: "counts" });
+ * ```
+ */
 export const zeros = filledFn(0, "zeros", "zeros");
+/**
+ * A tensor of the given shape filled with ones (float32 unless a dtype is given).
+ * Mirrors TF 1.x `tf.ones` (tensorflow/python/ops/array_ops.py, `ones`).
+ * @throws TypeError when options are misplaced or `dtype` is given twice
+ * @example
+ * ```ts
+ * const bias = tf.ones([1, 3]);
+ * ```
+ */
 export const ones = filledFn(1, "ones", "ones");
 
 registerOp({
@@ -187,9 +286,21 @@ function likeOp(type: string, value: number, x: unknown, dtype: DType | undefine
     return createOp(graph, type, opName, [t], { T: attr.type(t.dtype) }).outputs[0];
   });
 }
-/** `tf.zeros_like(tensor, dtype=None, name=None)` and `tf.ones_like`. */
+/**
+ * The call signature of {@link zerosLike} and {@link onesLike}: a tensor, then an optional dtype
+ * (the tensor's own by default) and options, which may stand in for the dtype.
+ */
 export interface LikeFn {
+  /**
+   * @param x - the tensor whose shape (and dtype) to copy
+   * @param options.name - the op's name scope
+   */
   (x: unknown, options?: NameOptions): Tensor;
+  /**
+   * @param x - the tensor whose shape to copy
+   * @param dtype - the result's element type (`x`'s when null/undefined)
+   * @param options.name - the op's name scope
+   */
   (x: unknown, dtype: DType | null | undefined, options?: NameOptions): Tensor;
 }
 const likeFn = (type: string, value: number, publicName: string, defaultName: string): LikeFn => {
@@ -199,7 +310,26 @@ const likeFn = (type: string, value: number, publicName: string, defaultName: st
     return likeOp(type, value, x, values[0] as DType | undefined, options.name ?? defaultName);
   };
 };
+/**
+ * Zeros with the shape of `x`: a `Const` when that shape is fully known, else a `ZerosLike` op.
+ * Mirrors TF 1.x `tf.zeros_like` (tensorflow/python/ops/array_ops.py, `zeros_like`).
+ * @throws {@link ValueError} when `x` is null/undefined
+ * @example
+ * ```ts
+ * const w = tf.constant([[1, 2], [3, 4]]);
+ * const z = tf.zerosLike(w); // [[0, 0], [0, 0]]
+ * ```
+ */
 export const zerosLike = likeFn("ZerosLike", 0, "zerosLike", "zeros_like");
+/**
+ * Ones with the shape of `x`: a `Const` when that shape is fully known, else a `OnesLike` op.
+ * Mirrors TF 1.x `tf.ones_like` (tensorflow/python/ops/array_ops.py, `ones_like`).
+ * @throws {@link ValueError} when `x` is null/undefined
+ * @example
+ * ```ts
+ * const o = tf.onesLike(tf.placeholder(tf.float32, [null, 2]));
+ * ```
+ */
 export const onesLike = likeFn("OnesLike", 1, "onesLike", "ones_like");
 
 // --- Tile, Range, Transpose, Concat, ExpandDims, Squeeze, Pack ---------------------------
@@ -227,6 +357,19 @@ registerOp({
   },
 });
 
+/**
+ * Repeats `x` along each dimension: dimension `i` of the result is `multiples[i]` copies of `x`'s.
+ * Mirrors TF 1.x `tf.tile` (tensorflow/core/ops/array_ops.cc, `Tile`; generated `tile` in gen_array_ops.py).
+ * @param x - the tensor to repeat
+ * @param multiples - one repeat count per dimension (int array or int32 tensor)
+ * @param options.name - the op's name (default "Tile")
+ * @returns the tiled tensor
+ * @throws {@link InvalidArgumentError} from `sess.run` when `multiples` doesn't have one entry per dimension
+ * @example
+ * ```ts
+ * const t = tf.tile(tf.constant([[1, 2]]), [2, 1]); // [[1, 2], [1, 2]]
+ * ```
+ */
 export function tile(x: unknown, multiples: unknown, options: { name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "Tile", [x, multiples], (opName, graph) => {
     const t = convertToTensor(x, { name: "input" });
@@ -254,9 +397,35 @@ registerOp({
   gradient: null,
 });
 
-/** `tf.range(start, limit=None, delta=1, name=None)`: `range(n)` counts from 0 to n, as in Python. */
+/**
+ * The int32 sequence `start, start + delta, ...` stopping before `limit`; with one argument it counts from
+ * 0, as Python's `range` does.
+ * Mirrors TF 1.x `tf.range` (tensorflow/python/ops/math_ops.py, `range`).
+ * @param limit - the exclusive end (counting from 0 in this one-number form)
+ * @param options.name - the op's name (default "Range")
+ * @returns an int32 vector
+ * @throws TypeError when options are misplaced or an argument is given twice
+ * @example
+ * ```ts
+ * const a = tf.range(5);         // [0, 1, 2, 3, 4]
+ * const b = tf.range(1, 10, 3);  // [1, 4, 7]
+ * ```
+ */
 export function range(limit: unknown, options?: NameOptions): Tensor;
+/**
+ * `tf.range(start, limit)`: counts up by 1 from `start` to before `limit`.
+ * @param start - the first value
+ * @param limit - the exclusive end
+ * @param options.name - the op's name (default "Range")
+ */
 export function range(start: unknown, limit: unknown, options?: NameOptions): Tensor;
+/**
+ * `tf.range(start, limit, delta)`: steps by `delta` from `start` to before `limit`.
+ * @param start - the first value
+ * @param limit - the exclusive end
+ * @param delta - the step
+ * @param options.name - the op's name (default "Range")
+ */
 export function range(start: unknown, limit: unknown, delta: unknown, options?: NameOptions): Tensor;
 export function range(first: unknown, ...rest: unknown[]): Tensor {
   const { values, options } = optionalArgs<NameOptions>({ fn: "tf.range", names: ["limit", "delta"] }, rest);
@@ -306,10 +475,28 @@ export function invertPermutation(p: Tensor): Tensor {
 }
 
 /**
- * `tf.transpose(a, perm=None)`. Without `perm` TF builds `perm = (rank - 1) - range(rank)`
- * as graph ops (`transpose/Rank`, `transpose/sub`, `transpose/Range`, `transpose/sub_1`).
+ * Permutes the dimensions of `a`: dimension `i` of the result is dimension `perm[i]` of `a`. Without `perm`
+ * the order is reversed; TF then builds `perm = (rank - 1) - range(rank)` as graph ops
+ * (`transpose/Rank`, `transpose/sub`, `transpose/Range`, `transpose/sub_1`), and so does this.
+ * Mirrors TF 1.x `tf.transpose` (tensorflow/python/ops/array_ops.py, `transpose`).
+ * @param a - the tensor to transpose (its dimensions reversed in this form)
+ * @param options.name - the op's name (default "transpose")
+ * @returns the transposed tensor
+ * @throws {@link InvalidArgumentError} from `sess.run` when `perm` has the wrong length
+ * @example
+ * ```ts
+ * const m = tf.constant([[1, 2, 3], [4, 5, 6]]);
+ * const mT = tf.transpose(m); // shape (3, 2)
+ * const same = tf.transpose(m, [0, 1]);
+ * ```
  */
 export function transpose(a: unknown, options?: NameOptions): Tensor;
+/**
+ * `tf.transpose(a, perm)`: dimension `i` of the result is dimension `perm[i]` of `a`.
+ * @param a - the tensor to transpose
+ * @param perm - the permutation (int array or int32 tensor); reversed dimensions when null/undefined
+ * @param options.name - the op's name (default "transpose")
+ */
 export function transpose(
   a: unknown,
   perm: readonly number[] | Tensor | null | undefined,
@@ -410,6 +597,21 @@ function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
   });
 }
 
+/**
+ * Joins tensors along an existing dimension `axis` (negative counts from the end); a single tensor passes
+ * through an `Identity`.
+ * Mirrors TF 1.x `tf.concat` (tensorflow/python/ops/array_ops.py, `concat`; op `ConcatV2`).
+ * @param values - the tensors to join: same dtype, same shape except along `axis`
+ * @param axis - the dimension to join along
+ * @param options.name - the op's name (default "concat")
+ * @returns the joined tensor
+ * @throws TypeError when `axis` is missing, or the dtypes differ
+ * @throws {@link InvalidArgumentError} from `sess.run` when the other dimensions don't match
+ * @example
+ * ```ts
+ * const Xb = tf.concat([tf.ones([4, 1]), tf.zeros([4, 2])], 1); // shape (4, 3)
+ * ```
+ */
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
   checkRequired("tf.concat", "axis", axis);
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {
@@ -471,7 +673,20 @@ registerOp({
   },
 });
 
-/** `tf.slice(input, begin, size)`: `size[i] = -1` takes the rest of dim i. */
+/**
+ * The block of `x` that starts at `begin` and spans `sizes`; `sizes[i] = -1` takes the rest of dimension i.
+ * Mirrors TF 1.x `tf.slice` (tensorflow/python/ops/array_ops.py, `slice`).
+ * @param x - the tensor to cut from
+ * @param begin - the start index in each dimension
+ * @param sizes - the extent in each dimension (-1: to the end)
+ * @param options.name - the op's name (default "Slice")
+ * @returns the slice
+ * @throws TypeError when `begin` or `sizes` is missing
+ * @example
+ * ```ts
+ * const firstRow = tf.slice(tf.constant([[1, 2], [3, 4]]), [0, 0], [1, -1]); // [[1, 2]]
+ * ```
+ */
 export function slice(
   x: unknown,
   begin: number[] | Tensor,
@@ -494,6 +709,20 @@ export function sliceOp(x: unknown, begin: unknown, sizes: unknown, name = "Slic
   });
 }
 
+/**
+ * Inserts a dimension of size 1 at `axis` (negative counts from the end), built as a `Reshape`.
+ * Mirrors TF 1.x `tf.expand_dims` (tensorflow/python/ops/array_ops.py, `expand_dims`).
+ * @param x - the tensor
+ * @param axis - where the new dimension goes
+ * @param options.name - the op's name (default "ExpandDims")
+ * @returns `x` with one more dimension
+ * @throws TypeError when `axis` is missing
+ * @throws {@link ValueError} when `x`'s rank is unknown
+ * @example
+ * ```ts
+ * const col = tf.expandDims(tf.constant([1, 2, 3]), 1); // shape (3, 1)
+ * ```
+ */
 export function expandDims(x: unknown, axis: number, options: { name?: string } = {}): Tensor {
   checkRequired("tf.expandDims", "axis", axis);
   const t = convertToTensor(x);
@@ -508,8 +737,25 @@ export function expandDims(x: unknown, axis: number, options: { name?: string } 
   );
 }
 
-/** `tf.squeeze(input, axis=None, name=None)`. */
+/**
+ * Removes dimensions of size 1: all of them, or only those listed in `axis`; built as a `Reshape`.
+ * Mirrors TF 1.x `tf.squeeze` (tensorflow/python/ops/array_ops.py, `squeeze`).
+ * @param x - the tensor (all its size-1 dimensions are removed in this form)
+ * @param options.name - the op's name (default "Squeeze")
+ * @returns `x` without those dimensions
+ * @throws {@link ValueError} when `x`'s rank is unknown
+ * @example
+ * ```ts
+ * const v = tf.squeeze(tf.zeros([3, 1])); // shape (3,)
+ * ```
+ */
 export function squeeze(x: unknown, options?: NameOptions): Tensor;
+/**
+ * `tf.squeeze(x, axis)`: removes only the listed size-1 dimensions.
+ * @param x - the tensor
+ * @param axis - the dimensions to remove (all size-1 dimensions when null/undefined)
+ * @param options.name - the op's name (default "Squeeze")
+ */
 export function squeeze(
   x: unknown,
   axis: readonly number[] | null | undefined,

@@ -1,7 +1,8 @@
 /**
- * `SaveV2` and `RestoreV2`: the ops a Saver builds (spec §1.9). Their kernels write and read
- * checkpoint V2 files through the crash-safe protocol of src/train/saver/checkpointFiles.ts.
- * Only whole tensors are supported: a non-empty shape-and-slice spec is refused.
+ * `SaveV2` and `RestoreV2`: the ops a Saver builds (`BaseSaverBuilder.save_op` / `restore_op`,
+ * tensorflow/python/training/saver.py). Their kernels write and read checkpoint V2 files through the
+ * crash-safe protocol of src/train/saver/checkpointFiles.ts. Only whole tensors are supported: a non-empty
+ * shape-and-slice spec is refused.
  */
 import * as fs from "fs";
 import { DType, string } from "../../graph/dtypes";

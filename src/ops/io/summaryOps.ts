@@ -1,6 +1,7 @@
 /**
- * `ScalarSummary`, `HistogramSummary` and `MergeSummary` (spec §6.4): each evaluates to a
- * serialized `Summary` proto held in a scalar string tensor, ready for `FileWriter.addSummary`.
+ * `ScalarSummary`, `HistogramSummary` and `MergeSummary` (tensorflow/core/kernels/summary_op.cc): each
+ * evaluates to a serialized `Summary` proto held in a scalar string tensor, ready for
+ * `FileWriter.addSummary`.
  */
 import { string } from "../../graph/dtypes";
 import { InvalidArgumentError } from "../../errors";

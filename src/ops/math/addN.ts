@@ -37,7 +37,20 @@ registerOp({
   gradient: (op, [g]) => op.inputs.map(() => g),
 });
 
-/** `tf.add_n(inputs)`: one input is returned as is (or through an Identity when named). */
+/**
+ * The elementwise sum of a list of tensors of one shape and dtype (an `AddN` op); one input is returned as
+ * is (or through an `Identity` when named).
+ * Mirrors TF 1.x `tf.add_n` (tensorflow/python/ops/math_ops.py, `add_n`).
+ * @param inputs - the tensors to add
+ * @param options.name - the op's name (default "AddN")
+ * @returns the sum
+ * @throws {@link ValueError} when `inputs` is empty
+ * @throws {@link InvalidArgumentError} from `sess.run` when the sizes differ
+ * @example
+ * ```ts
+ * const total = tf.addN([tf.constant([1, 2]), tf.constant([3, 4]), tf.constant([5, 6])]); // [9, 12]
+ * ```
+ */
 export function addN(inputs: unknown[], options: { name?: string } = {}): Tensor {
   if (!inputs.length) throw new ValueError("inputs must be a list of at least one Tensor with the same dtype and shape");
   if (inputs.length === 1) {

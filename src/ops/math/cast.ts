@@ -20,7 +20,21 @@ registerOp({
   },
 });
 
-/** `tf.cast(x, dtype)`: returns `x` itself when it already has that dtype, as TF does. */
+/**
+ * Converts `x` to another dtype elementwise (a `Cast` op); returns `x` itself when it already has that
+ * dtype, as TF does. Floats cast to integers truncate toward zero; bools become 0/1.
+ * Mirrors TF 1.x `tf.cast` (tensorflow/python/ops/math_ops.py, `cast`).
+ * @param x - a tensor, Variable or JS value
+ * @param dtype - the target {@link DType}
+ * @param options.name - the op's name (default "Cast")
+ * @returns the converted tensor
+ * @throws TypeError when `dtype` is missing or not a DType
+ * @example
+ * ```ts
+ * const correct = tf.equal(tf.constant([1, 2]), tf.constant([1, 3]));
+ * const accuracy = tf.reduceMean(tf.cast(correct, tf.float32)); // 0.5
+ * ```
+ */
 export function cast(x: unknown, dtype: DType, options: { name?: string } = {}): Tensor {
   checkRequired("tf.cast", "dtype", dtype);
   const t = convertToTensor(x, { name: "x" });

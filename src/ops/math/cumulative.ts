@@ -65,17 +65,51 @@ function defineScan(
   });
 }
 
+/** Options of {@link cumsum} and {@link cumprod}. */
 export interface ScanOptions {
+  /** Leave each element out of its own running total (the first output is the identity, 0 or 1). */
   exclusive?: boolean;
+  /** Accumulate from the end of the axis toward its start. */
   reverse?: boolean;
+  /** The op's name (default "Cumsum" / "Cumprod"). */
   name?: string;
 }
 
-/** `tf.cumsum`/`tf.cumprod`: the options may stand in for any omitted optional positional. */
+/**
+ * The call signature of {@link cumsum} and {@link cumprod} (TF's
+ * `tf.cumsum(x, axis=0, exclusive=False, reverse=False, name=None)`): the options may stand in for any
+ * omitted optional positional.
+ */
 export interface ScanFunction {
+  /**
+   * Along axis 0.
+   * @param x - the tensor
+   * @param options - `exclusive`, `reverse` and `name`
+   */
   (x: unknown, options?: ScanOptions): Tensor;
+  /**
+   * Along `axis`.
+   * @param x - the tensor
+   * @param axis - the axis (an int or int32 scalar tensor; 0 when null/undefined)
+   * @param options - `exclusive`, `reverse` and `name`
+   */
   (x: unknown, axis: unknown, options?: ScanOptions): Tensor;
+  /**
+   * Along `axis`, exclusive or not.
+   * @param x - the tensor
+   * @param axis - the axis (0 when null/undefined)
+   * @param exclusive - leave each element out of its own total
+   * @param options - `reverse` and `name`
+   */
   (x: unknown, axis: unknown, exclusive: boolean | null | undefined, options?: ScanOptions): Tensor;
+  /**
+   * Along `axis`, with every flag positional.
+   * @param x - the tensor
+   * @param axis - the axis (0 when null/undefined)
+   * @param exclusive - leave each element out of its own total
+   * @param reverse - accumulate from the end
+   * @param options - `name`
+   */
   (
     x: unknown,
     axis: unknown,
@@ -110,9 +144,26 @@ function scan(type: string, x: unknown, axis: unknown, options: ScanOptions): Te
   });
 }
 
-/** `tf.cumsum(x, axis=0, exclusive=False, reverse=False)`. */
+/**
+ * The running sum of `x` along an axis (a `Cumsum` op).
+ * Mirrors TF 1.x `tf.cumsum` (tensorflow/python/ops/math_ops.py, `cumsum`). See {@link ScanFunction}.
+ * @throws {@link InvalidArgumentError} from `sess.run` when the axis is out of range
+ * @example
+ * ```ts
+ * const c = tf.cumsum(tf.constant([1, 2, 3]));                      // [1, 3, 6]
+ * const e = tf.cumsum(tf.constant([1, 2, 3]), 0, { exclusive: true }); // [0, 1, 3]
+ * ```
+ */
 export const cumsum = scanFunction("Cumsum", "cumsum");
-/** `tf.cumprod(x, axis=0, exclusive=False, reverse=False)`. */
+/**
+ * The running product of `x` along an axis (a `Cumprod` op).
+ * Mirrors TF 1.x `tf.cumprod` (tensorflow/python/ops/math_ops.py, `cumprod`). See {@link ScanFunction}.
+ * @throws {@link InvalidArgumentError} from `sess.run` when the axis is out of range
+ * @example
+ * ```ts
+ * const p = tf.cumprod(tf.constant([1, 2, 3]), { reverse: true }); // [6, 6, 3]
+ * ```
+ */
 export const cumprod = scanFunction("Cumprod", "cumprod");
 
 // The sum's gradient runs the other way; the product's divides by x (so it needs x != 0, as in TF).

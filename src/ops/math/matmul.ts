@@ -144,15 +144,38 @@ registerOp({
   },
 });
 
+/** Options of {@link matmul}. */
 export interface MatMulOptions {
+  /** Use the transpose of `a` (default false). */
   transposeA?: boolean;
+  /** Use the transpose of `b` (default false). */
   transposeB?: boolean;
-  /** TF's adjoint flags; equal to transposes for real numbers. */
+  /** TF's adjoint flag for `a`; the same as `transposeA` for real numbers. */
   adjointA?: boolean;
+  /** TF's adjoint flag for `b`; the same as `transposeB` for real numbers. */
   adjointB?: boolean;
+  /** The op's name (default "MatMul"). */
   name?: string;
 }
 
+/**
+ * The matrix product of two rank-2 tensors (a `MatMul` op), optionally transposing either first. Each
+ * output element is summed in float64 in order of the inner index, then stored in the inputs' dtype.
+ * Mirrors TF 1.x `tf.matmul` (tensorflow/python/ops/math_ops.py, `matmul`).
+ * @param a - a `[m, k]` tensor (or `[k, m]` with `transposeA`)
+ * @param b - a `[k, n]` tensor (or `[n, k]` with `transposeB`); same dtype as `a`
+ * @param options - the transpose/adjoint flags and `name` (see {@link MatMulOptions})
+ * @returns the `[m, n]` product
+ * @throws TypeError when the dtypes differ
+ * @throws {@link ValueError} when an input is not rank 2 or the inner dimensions differ (static shapes)
+ * @throws {@link InvalidArgumentError} from `sess.run` when the run-time inner dimensions differ
+ * @example
+ * ```ts
+ * const X = tf.placeholder(tf.float32, [null, 3]);
+ * const theta = tf.Variable(tf.zeros([3, 1]));
+ * const yPred = tf.matmul(X, theta, { name: "predictions" });
+ * ```
+ */
 export function matmul(a: unknown, b: unknown, options: MatMulOptions = {}): Tensor {
   return inOpScope(options.name ?? "MatMul", [a, b], (opName, graph) => {
     const [ta, tb] = convertPair(a, b, "MatMul", ["a", "b"]);
@@ -219,6 +242,22 @@ registerOp({
   },
 });
 
+/**
+ * The inverse of a square matrix (Gauss–Jordan elimination with partial pivoting in float64), or of its
+ * adjoint with `adjoint: true`.
+ * Mirrors TF 1.x `tf.matrix_inverse` (tensorflow/core/ops/linalg_ops.cc, `MatrixInverse`; generated
+ * `matrix_inverse` in gen_linalg_ops.py).
+ * @param a - a square float tensor
+ * @param options.adjoint - invert the (conjugate) transpose instead (default false)
+ * @param options.name - the op's name (default "MatrixInverse")
+ * @returns the inverse, same shape and dtype
+ * @throws {@link InvalidArgumentError} from `sess.run` when the matrix is not square or not invertible
+ * @example
+ * ```ts
+ * const XT = tf.transpose(tf.constant([[1, 1], [1, 2], [1, 3]]));
+ * const gram = tf.matrixInverse(tf.matmul(XT, tf.transpose(XT))); // (XᵀX)⁻¹ of the normal equation
+ * ```
+ */
 export function matrixInverse(a: unknown, options: { adjoint?: boolean; name?: string } = {}): Tensor {
   return inOpScope(options.name ?? "MatrixInverse", [a], (opName, graph) => {
     const t = convertToTensor(a, { name: "input" });

@@ -186,17 +186,44 @@ export function broadcastGradientArgs(s0: Tensor, s1: Tensor): [Tensor, Tensor] 
   });
 }
 
+/** Options of the reductions ({@link Reduction}). */
 export interface ReduceOptions {
+  /** Keep each reduced dimension with length 1 (TF's `keepdims`; default false). */
   keepDims?: boolean;
+  /** The op's name (default the op type: "Sum", "Mean", ...). */
   name?: string;
 }
 
+/** The axes to reduce: one axis, a list, or an int32 tensor; negative axes count from the end. */
 export type Axis = number | readonly number[] | Tensor;
 
-/** `tf.reduce_*(input_tensor, axis=None, keepdims=None, name=None)`: the options may stand in for any omitted optional. */
+/**
+ * The call signature of `tf.reduceSum` and the other reductions (TF's
+ * `tf.reduce_*(input_tensor, axis=None, keepdims=None, name=None)`): the options may stand in for any
+ * omitted optional. Without `axis` the axes constant is made in the current scope before the op
+ * (`loss/Const`, then `loss/mse`), as TF does.
+ */
 export interface Reduction {
+  /**
+   * Reduces every axis.
+   * @param x - the tensor to reduce
+   * @param options - `keepDims` and `name`
+   */
   (x: unknown, options?: ReduceOptions): Tensor;
+  /**
+   * Reduces the given axes.
+   * @param x - the tensor to reduce
+   * @param axis - the axes (all when null/undefined)
+   * @param options - `keepDims` and `name`
+   */
   (x: unknown, axis: Axis | null | undefined, options?: ReduceOptions): Tensor;
+  /**
+   * Reduces the given axes, keeping them as length-1 dimensions when `keepDims` is true.
+   * @param x - the tensor to reduce
+   * @param axis - the axes (all when null/undefined)
+   * @param keepDims - keep reduced dimensions (false when null/undefined)
+   * @param options - `name`
+   */
   (
     x: unknown,
     axis: Axis | null | undefined,
@@ -244,12 +271,89 @@ function reduction(type: string, defaultName: string, publicName: string): Reduc
   };
 }
 
+/**
+ * The sum of the elements of `x` across the given axes (all axes by default).
+ * Mirrors TF 1.x `tf.reduce_sum` (tensorflow/python/ops/math_ops.py, `reduce_sum`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const s = tf.reduceSum(tf.constant([[1, 2], [3, 4]]), 1); // [3, 7]
+ * ```
+ */
 export const reduceSum = reduction("Sum", "Sum", "reduceSum");
+/**
+ * The mean of the elements of `x` across the given axes (all axes by default); integer inputs give an integer mean, as in TF.
+ * Mirrors TF 1.x `tf.reduce_mean` (tensorflow/python/ops/math_ops.py, `reduce_mean`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const mse = tf.reduceMean(tf.square(tf.constant([1, -2, 3])), { name: "mse" });
+ * ```
+ */
 export const reduceMean = reduction("Mean", "Mean", "reduceMean");
+/**
+ * The largest element of `x` across the given axes (all axes by default).
+ * Mirrors TF 1.x `tf.reduce_max` (tensorflow/python/ops/math_ops.py, `reduce_max`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const m = tf.reduceMax(tf.constant([[1, 5], [7, 2]]), 0, true); // [[7, 5]]
+ * ```
+ */
 export const reduceMax = reduction("Max", "Max", "reduceMax");
+/**
+ * The smallest element of `x` across the given axes (all axes by default).
+ * Mirrors TF 1.x `tf.reduce_min` (tensorflow/python/ops/math_ops.py, `reduce_min`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const m = tf.reduceMin(tf.constant([[1, 5], [7, 2]]), { keepDims: true }); // [[1]]
+ * ```
+ */
 export const reduceMin = reduction("Min", "Min", "reduceMin");
+/**
+ * The product of the elements of `x` across the given axes (all axes by default).
+ * Mirrors TF 1.x `tf.reduce_prod` (tensorflow/python/ops/math_ops.py, `reduce_prod`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const p = tf.reduceProd(tf.constant([1, 2, 3, 4])); // 24
+ * ```
+ */
 export const reduceProd = reduction("Prod", "Prod", "reduceProd");
+/**
+ * Logical AND of the bool tensor `x` across the given axes (all axes by default).
+ * Mirrors TF 1.x `tf.reduce_all` (tensorflow/python/ops/math_ops.py, `reduce_all`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const all = tf.reduceAll(tf.constant([true, false])); // false
+ * ```
+ */
 export const reduceAll = reduction("All", "All", "reduceAll");
+/**
+ * Logical OR of the bool tensor `x` across the given axes (all axes by default).
+ * Mirrors TF 1.x `tf.reduce_any` (tensorflow/python/ops/math_ops.py, `reduce_any`).
+ * See {@link Reduction} for the arguments.
+ * @throws {@link ValueError} when a constant axis is out of range for `x`'s known rank
+ * @throws {@link InvalidArgumentError} from `sess.run` when a fed axis is out of range
+ * @example
+ * ```ts
+ * const any = tf.reduceAny(tf.constant([[true, false], [false, false]]), 1); // [true, false]
+ * ```
+ */
 export const reduceAny = reduction("Any", "Any", "reduceAny");
 export const reduceSumAll = (x: Tensor) => reduceSum(x);
 
@@ -303,9 +407,23 @@ function defineArg(type: string, better: (a: number, b: number) => boolean) {
 defineArg("ArgMax", (a, b) => a > b);
 defineArg("ArgMin", (a, b) => a < b);
 
-/** `tf.argmax(input, axis=None, name=None)`: axis 0 when omitted, as TF 1.x does. */
+/**
+ * The call signature of {@link argMax} and {@link argMin} (TF's `tf.argmax(input, axis=None, name=None)`):
+ * axis 0 when omitted, as TF 1.x does; the result is int64.
+ */
 export interface ArgReduction {
+  /**
+   * Along axis 0.
+   * @param x - the tensor
+   * @param options.name - the op's name (default "ArgMax" / "ArgMin")
+   */
   (x: unknown, options?: { name?: string }): Tensor;
+  /**
+   * Along the given axis.
+   * @param x - the tensor
+   * @param axis - the axis to search (0 when null/undefined; negative counts from the end)
+   * @param options.name - the op's name (default "ArgMax" / "ArgMin")
+   */
   (x: unknown, axis: number | null | undefined, options?: { name?: string }): Tensor;
 }
 
@@ -325,5 +443,23 @@ const argOp = (type: string, publicName: string): ArgReduction => {
     });
   };
 };
+/**
+ * The index of the largest value along an axis (int64; ties give the first index).
+ * Mirrors TF 1.x `tf.argmax` (tensorflow/python/ops/math_ops.py, `argmax`). See {@link ArgReduction}.
+ * @throws TypeError when options are misplaced
+ * @example
+ * ```ts
+ * const predicted = tf.argMax(tf.constant([[0.1, 0.9], [0.8, 0.2]]), 1); // [1, 0]
+ * ```
+ */
 export const argMax = argOp("ArgMax", "argMax");
+/**
+ * The index of the smallest value along an axis (int64; ties give the first index).
+ * Mirrors TF 1.x `tf.argmin` (tensorflow/python/ops/math_ops.py, `argmin`). See {@link ArgReduction}.
+ * @throws TypeError when options are misplaced
+ * @example
+ * ```ts
+ * const nearest = tf.argMin(tf.constant([3, 1, 2])); // 1
+ * ```
+ */
 export const argMin = argOp("ArgMin", "argMin");

@@ -1,5 +1,6 @@
 /**
- * Turning Philox words into numbers, as TF's `random_distributions.h` does (spec §3.4).
+ * Turning Philox words into numbers, as TF's tensorflow/core/lib/random/random_distributions.h does
+ * (`Uint32ToFloat`, `Uint64ToDouble`, `BoxMullerFloat`, `TruncatedNormalDistribution`).
  * Float32 results are rounded with `Math.fround` after each step that TF evaluates in float.
  */
 

@@ -1,8 +1,9 @@
 /**
- * Kernel-level fills of a flat output buffer, following TF's `random_op.cc` (spec §3.5):
- * outputs come in groups; fixed-size distributions (uniform, normal) use one Philox call per group
- * in order, while truncated normal, which needs a variable number of words, restarts every group
- * from the run's base generator skipped to a reserved block. The base generator is never mutated.
+ * Kernel-level fills of a flat output buffer, following TF's `FillPhiloxRandom`
+ * (tensorflow/core/kernels/random_op.cc): outputs come in groups; fixed-size distributions (uniform, normal)
+ * use one Philox call per group in order, while truncated normal, which needs a variable number of words,
+ * restarts every group from the run's base generator skipped to a reserved block. The base generator is never
+ * mutated.
  */
 import { boxMullerDoubleInto, boxMullerFloatInto, uint32ToFloat, uint64ToDouble } from "./distributions";
 import { Philox } from "./philox";
@@ -94,7 +95,7 @@ export function fillStandardNormal(
  * Truncated standard normal (|x| < 2). Group g (4 float32 or 2 float64 outputs) draws single words
  * from the base generator skipped by g * groupSize * 256 / 4 calls, Box–Muller on consecutive
  * pairs (float32) or quadruples (float64) of words, keeping accepted values in order.
- * Matches the reference oracle; not verified against TF output (spec §8).
+ * Matches the reference oracle; not verified against TF output.
  */
 export function fillTruncatedNormal(gen: Philox, n: number, dtype: "float32"): Float32Array;
 export function fillTruncatedNormal(gen: Philox, n: number, dtype: "float64"): Float64Array;

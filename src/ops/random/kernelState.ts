@@ -1,7 +1,8 @@
 /**
- * The generator a random op kernel owns inside one session (spec §3.2): seeded once from the op's
- * (seed, seed2) attrs; every run works on a copy and moves the stored generator N * 256 calls
- * ahead, so run k of an N-element op starts k * N * 256 calls in, whatever the distribution.
+ * The generator a random op kernel owns inside one session (TF's `GuardedPhiloxRandom::Init` and
+ * `ReserveSamples128`, tensorflow/core/util/guarded_philox_random.cc): seeded once from the op's (seed,
+ * seed2) attrs; every run works on a copy and moves the stored generator N * 256 calls ahead, so run k of an
+ * N-element op starts k * N * 256 calls in, whatever the distribution.
  */
 import { randomBytes } from "crypto";
 import {

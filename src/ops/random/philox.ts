@@ -1,5 +1,6 @@
 /**
- * Philox4x32-10, the counter-based generator behind every TF 1.x random op (spec §3.3).
+ * Philox4x32-10, the counter-based generator behind every TF 1.x random op (class `PhiloxRandom`,
+ * tensorflow/core/lib/random/philox_random.h).
  * State: a 128-bit counter (four uint32 words, word 0 least significant) and a 64-bit key.
  * Each call encrypts the counter with 10 rounds and yields four uint32 words, then bumps the counter.
  */

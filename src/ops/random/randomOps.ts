@@ -71,13 +71,18 @@ function seedAttrs(seed: number | undefined) {
   return { seed: attr.int(s1 ?? 0), seed2: attr.int(s2 ?? 0) };
 }
 
+/** Options of the random ops ({@link randomUniform}, {@link randomNormal}, {@link truncatedNormal}). */
 export interface RandomOptions {
+  /** The element type (default float32). */
   dtype?: DType;
+  /** The op-level seed; with the graph seed ({@link setRandomSeed}) it fixes the sequence, as in TF. */
   seed?: number;
+  /** The name scope (default "random_uniform", "random_normal" or "truncated_normal"). */
   name?: string;
 }
 
-type ShapeArg = number[] | Tensor;
+/** The shape of a random tensor: an int array or an int32 vector tensor. */
+export type ShapeArg = number[] | Tensor;
 
 function randomCore(type: string, shape: Tensor, dtype: DType, seed: number | undefined): Tensor {
   const seeds = seedAttrs(seed);
@@ -86,9 +91,35 @@ function randomCore(type: string, shape: Tensor, dtype: DType, seed: number | un
   );
 }
 
-/** `tf.random_uniform(shape, minval=0, maxval=None, dtype=float32, seed=None)`. */
+/**
+ * Values drawn uniformly from `[minval, maxval)`, new ones on every run; TF's Philox generator, so
+ * seeded graphs give TF's numbers.
+ * Mirrors TF 1.x `tf.random_uniform` (tensorflow/python/ops/random_ops.py, `random_uniform`).
+ * @param shape - the shape of the result
+ * @param options - `dtype`, `seed` and `name` (see {@link RandomOptions}); the range is [0, 1) in this form
+ * @returns the random tensor
+ * @throws {@link ValueError} when the dtype is an integer type and `maxval` is missing
+ * @throws {@link InvalidArgumentError} from `sess.run` when `minval >= maxval` for integers
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.randomUniform([3, 1], -1.0, 1.0, { seed: 42 }), { name: "theta" });
+ * ```
+ */
 export function randomUniform(shape: ShapeArg, options?: RandomOptions): Tensor;
+/**
+ * `tf.random_uniform(shape, minval)`: values in `[minval, 1)`.
+ * @param shape - the shape of the result
+ * @param minval - the lower bound (included)
+ * @param options - `dtype`, `seed` and `name`
+ */
 export function randomUniform(shape: ShapeArg, minval: unknown, options?: RandomOptions): Tensor;
+/**
+ * `tf.random_uniform(shape, minval, maxval)`: values in `[minval, maxval)`.
+ * @param shape - the shape of the result
+ * @param minval - the lower bound (included)
+ * @param maxval - the upper bound (excluded; required for integer dtypes)
+ * @param options - `dtype`, `seed` and `name`
+ */
 export function randomUniform(shape: ShapeArg, minval: unknown, maxval: unknown, options?: RandomOptions): Tensor;
 export function randomUniform(shape: ShapeArg, ...rest: unknown[]): Tensor {
   const { values, options } = optionalArgs<RandomOptions>({ fn: "tf.randomUniform", names: ["minval", "maxval"] }, rest);
@@ -113,8 +144,11 @@ export function randomUniform(shape: ShapeArg, ...rest: unknown[]): Tensor {
   });
 }
 
+/** Options of {@link randomNormal} and {@link truncatedNormal}. */
 export interface NormalOptions extends RandomOptions {
+  /** The mean (default 0), a number or scalar tensor. */
   mean?: unknown;
+  /** The standard deviation (default 1), a number or scalar tensor. */
   stddev?: unknown;
 }
 
@@ -129,10 +163,25 @@ function normalLike(type: string, defaultName: string, shape: ShapeArg, options:
   });
 }
 
-/** A normal sampler: `mean` and `stddev` positionally (as in Python) or in the options. */
+/** The call signature of the normal samplers: `mean` and `stddev` positionally (as in Python) or in the options. */
 export interface NormalFn {
+  /**
+   * @param shape - the shape of the result
+   * @param options - `mean`, `stddev`, `dtype`, `seed` and `name`
+   */
   (shape: ShapeArg, options?: NormalOptions): Tensor;
+  /**
+   * @param shape - the shape of the result
+   * @param mean - the mean
+   * @param options - `stddev`, `dtype`, `seed` and `name`
+   */
   (shape: ShapeArg, mean: unknown, options?: NormalOptions): Tensor;
+  /**
+   * @param shape - the shape of the result
+   * @param mean - the mean
+   * @param stddev - the standard deviation
+   * @param options - `dtype`, `seed` and `name`
+   */
   (shape: ShapeArg, mean: unknown, stddev: unknown, options?: NormalOptions): Tensor;
 }
 const normalFn = (type: string, defaultName: string, publicName: string): NormalFn => {
@@ -144,12 +193,40 @@ const normalFn = (type: string, defaultName: string, publicName: string): Normal
     return normalLike(type, defaultName, shape, { ...options, mean, stddev });
   };
 };
-/** `tf.random_normal(shape, mean=0.0, stddev=1.0, dtype=float32, seed=None)`. */
+/**
+ * Values drawn from a normal distribution, new ones on every run (TF's Philox generator and Box–Muller
+ * transform, so seeded graphs give TF's numbers). See {@link NormalFn} for the arguments.
+ * Mirrors TF 1.x `tf.random_normal` (tensorflow/python/ops/random_ops.py, `random_normal`).
+ * @throws TypeError when options are misplaced or an argument is given twice
+ * @example
+ * ```ts
+ * const noise = tf.randomNormal([100, 1], 0, 0.1, { seed: 7 });
+ * ```
+ */
 export const randomNormal = normalFn("RandomStandardNormal", "random_normal", "randomNormal");
-/** `tf.truncated_normal(shape, mean=0.0, stddev=1.0, dtype=float32, seed=None)`: values beyond 2 stddev are redrawn. */
+/**
+ * Values drawn from a normal distribution, where any value more than two standard deviations from the
+ * mean is drawn again; the usual weight initializer. See {@link NormalFn} for the arguments.
+ * Mirrors TF 1.x `tf.truncated_normal` (tensorflow/python/ops/random_ops.py, `truncated_normal`).
+ * @throws TypeError when options are misplaced or an argument is given twice
+ * @example
+ * ```ts
+ * const W = tf.Variable(tf.truncatedNormal([784, 300], { stddev: 0.05 }), { name: "kernel" });
+ * ```
+ */
 export const truncatedNormal = normalFn("TruncatedNormal", "truncated_normal", "truncatedNormal");
 
-/** `tf.set_random_seed(seed)`: the default graph's seed (ops created earlier keep theirs). */
+/**
+ * Sets the default graph's random seed: random ops created afterwards derive their seeds from it and
+ * their creation order, so a rebuilt graph draws the same numbers (ops created earlier keep theirs).
+ * Mirrors TF 1.x `tf.set_random_seed` (tensorflow/python/framework/random_seed.py, `set_random_seed`).
+ * @param seed - the graph-level seed, or null to clear it
+ * @example
+ * ```ts
+ * tf.setRandomSeed(42);
+ * const r = tf.randomUniform([2]);
+ * ```
+ */
 export function setRandomSeed(seed: number | null): void {
   getDefaultGraph().seed = seed;
 }

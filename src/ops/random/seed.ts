@@ -1,6 +1,7 @@
 /**
- * TF 1.x `random_seed.get_seed(op_seed)` (spec §3.1): combine the graph-level seed
- * (`tf.set_random_seed`) and an op's `seed=` argument into the (seed, seed2) attrs of a random op.
+ * TF 1.x `random_seed.get_seed(op_seed)` (tensorflow/python/framework/random_seed.py): combine the
+ * graph-level seed (`tf.set_random_seed`) and an op's `seed=` argument into the (seed, seed2) attrs of a
+ * random op.
  */
 
 /** Graph seed used when only the op seed is given. */

@@ -9,12 +9,34 @@ import { randomNormal, randomUniform, truncatedNormal } from "../random/randomOp
 /** An initializer builds the initial-value tensor for a shape and dtype (TF's `Initializer.__call__`). */
 export type Initializer = (shape: number[], dtype: DType) => Tensor;
 
-/** `tf.constant_initializer(value=0, dtype=float32)`. */
+/**
+ * An initializer that fills the variable with `value` (a scalar, or values reshaped or padded to the
+ * variable's shape as {@link constant} does).
+ * Mirrors TF 1.x `tf.constant_initializer` (tensorflow/python/ops/init_ops.py, class `Constant`).
+ * @param options.dtype - a dtype that overrides the variable's (the value 0 in this form)
+ * @returns the initializer
+ * @throws TypeError when options are misplaced or an argument is given twice
+ * @example
+ * ```ts
+ * const b = tf.getVariable("b", [3], { initializer: tf.constantInitializer(0.1) });
+ * ```
+ */
 export function constantInitializer(options?: { dtype?: DType }): Initializer;
+/**
+ * `tf.constant_initializer(value)`.
+ * @param value - the value to fill with (0 when null/undefined)
+ * @param options.dtype - a dtype that overrides the variable's
+ */
 export function constantInitializer(
   value: ArrayLike | null | undefined,
   options?: { dtype?: DType },
 ): Initializer;
+/**
+ * `tf.constant_initializer(value, dtype)`.
+ * @param value - the value to fill with (0 when null/undefined)
+ * @param dtype - a dtype that overrides the variable's
+ * @param options.dtype - the same, by keyword
+ */
 export function constantInitializer(
   value: ArrayLike | null | undefined,
   dtype: DType | null | undefined,
@@ -30,20 +52,54 @@ export function constantInitializer(...args: unknown[]): Initializer {
   return (shape, dtype) => constant(value, { dtype: fixed ?? dtype, shape });
 }
 
+/**
+ * An initializer that fills the variable with zeros.
+ * Mirrors TF 1.x `tf.zeros_initializer` (tensorflow/python/ops/init_ops.py, class `Zeros`).
+ * @returns the initializer
+ * @example
+ * ```ts
+ * const b = tf.getVariable("bias", [10], { initializer: tf.zerosInitializer() });
+ * ```
+ */
 export const zerosInitializer = (): Initializer => (shape, dtype) =>
   constant(0, { dtype, shape, name: "zeros" });
+/**
+ * An initializer that fills the variable with ones.
+ * Mirrors TF 1.x `tf.ones_initializer` (tensorflow/python/ops/init_ops.py, class `Ones`).
+ * @returns the initializer
+ * @example
+ * ```ts
+ * const gamma = tf.getVariable("gamma", [10], { initializer: tf.onesInitializer() });
+ * ```
+ */
 export const onesInitializer = (): Initializer => (shape, dtype) =>
   constant(1, { dtype, shape, name: "ones" });
 
+/** Options of the random initializers. */
 export interface RandomInitOptions {
+  /** The op-level seed of the random op each initialization builds. */
   seed?: number;
+  /** A dtype that overrides the variable's. */
   dtype?: DType;
 }
 
-/** An initializer factory taking two numbers positionally (TF's order) and `{ seed, dtype }`. */
+/**
+ * The call signature of the random initializer factories: two numbers positionally, in TF's order
+ * (`minval, maxval` or `mean, stddev`), then `{ seed, dtype }`.
+ */
 export interface TwoNumberInitializer {
+  /** @param options - `seed` and `dtype` (both numbers take their defaults) */
   (options?: RandomInitOptions): Initializer;
+  /**
+   * @param a - the first number (`minval` or `mean`; its default when null/undefined)
+   * @param options - `seed` and `dtype`
+   */
   (a: number | null | undefined, options?: RandomInitOptions): Initializer;
+  /**
+   * @param a - the first number (`minval` or `mean`)
+   * @param b - the second number (`maxval` or `stddev`)
+   * @param options - `seed` and `dtype`
+   */
   (a: number | null | undefined, b: number | null | undefined, options?: RandomInitOptions): Initializer;
 }
 
@@ -70,14 +126,30 @@ function twoNumberInitializer(
   };
 }
 
-/** `tf.random_uniform_initializer(minval=0, maxval=None, seed=None, dtype=float32)`: maxval 1 when omitted. */
+/**
+ * An initializer drawing uniformly from `[minval, maxval)` (defaults 0 and 1) with {@link randomUniform}.
+ * Mirrors TF 1.x `tf.random_uniform_initializer` (tensorflow/python/ops/init_ops.py, class `RandomUniform`). See {@link TwoNumberInitializer}.
+ * @throws TypeError when options are misplaced or an argument is given twice
+ * @example
+ * ```ts
+ * const init = tf.randomUniformInitializer(-1, 1, { seed: 42 });
+ * ```
+ */
 export const randomUniformInitializer = twoNumberInitializer(
   "randomUniformInitializer",
   ["minval", "maxval"],
   [0, 1],
   (lo, hi, shape, dtype, o) => randomUniform(shape, lo, hi, { dtype, seed: o.seed }),
 );
-/** `tf.random_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=float32)`. */
+/**
+ * An initializer drawing from a normal distribution (defaults mean 0, stddev 1) with {@link randomNormal}.
+ * Mirrors TF 1.x `tf.random_normal_initializer` (tensorflow/python/ops/init_ops.py, class `RandomNormal`). See {@link TwoNumberInitializer}.
+ * @throws {@link ValueError} when `options.dtype` is not a floating type
+ * @example
+ * ```ts
+ * const init = tf.randomNormalInitializer(0, 0.01);
+ * ```
+ */
 export const randomNormalInitializer = twoNumberInitializer(
   "randomNormalInitializer",
   ["mean", "stddev"],
@@ -85,7 +157,16 @@ export const randomNormalInitializer = twoNumberInitializer(
   (mean, stddev, shape, dtype, o) => randomNormal(shape, { mean, stddev, dtype, seed: o.seed }),
   (o) => assertFloatDtype(o.dtype),
 );
-/** `tf.truncated_normal_initializer(mean=0.0, stddev=1.0, seed=None, dtype=float32)`. */
+/**
+ * An initializer drawing from a normal distribution truncated at two standard deviations (defaults mean 0,
+ * stddev 1) with {@link truncatedNormal}.
+ * Mirrors TF 1.x `tf.truncated_normal_initializer` (tensorflow/python/ops/init_ops.py, class `TruncatedNormal`). See {@link TwoNumberInitializer}.
+ * @throws {@link ValueError} when `options.dtype` is not a floating type
+ * @example
+ * ```ts
+ * const W = tf.getVariable("W", [3, 2], { initializer: tf.truncatedNormalInitializer(0, 0.1) });
+ * ```
+ */
 export const truncatedNormalInitializer = twoNumberInitializer(
   "truncatedNormalInitializer",
   ["mean", "stddev"],
@@ -94,7 +175,18 @@ export const truncatedNormalInitializer = twoNumberInitializer(
   (o) => assertFloatDtype(o.dtype),
 );
 
-/** Glorot (Xavier) uniform: U(-l, l) with l = sqrt(6 / (fan_in + fan_out)); TF's default for float variables. */
+/**
+ * The Glorot (Xavier) uniform initializer: U(-l, l) with l = sqrt(6 / (fan_in + fan_out)); what
+ * {@link getVariable} uses for float variables when no initializer is given, as TF does.
+ * Mirrors TF 1.x `tf.glorot_uniform_initializer` (tensorflow/python/ops/init_ops.py, class `GlorotUniform`).
+ * @param options.seed - the op-level seed
+ * @param options.dtype - ignored here: the variable's dtype is used
+ * @returns the initializer
+ * @example
+ * ```ts
+ * const W = tf.getVariable("W", [4, 3], { initializer: tf.glorotUniformInitializer({ seed: 1 }) });
+ * ```
+ */
 export const glorotUniformInitializer =
   (options: RandomInitOptions = {}): Initializer =>
   (shape, dtype) => {

@@ -14,29 +14,51 @@ import { attr } from "../attrs";
 import { identity, withDependencies } from "../control/controlFlow";
 import { AssignOptions, assignAddRef, assignRef, assignSubRef, variableOp } from "./variableOps";
 
+/** Options of `tf.Variable(initialValue, options)`. */
 export interface VariableOptions {
+  /** The variable's name scope (default "Variable", made unique). */
   name?: string;
+  /** Convert the initial value to this dtype (a tensor of another dtype is an error). */
   dtype?: DType;
+  /** Add it to the trainable variables, which optimizers update (default true). */
   trainable?: boolean;
   /** Collections to add the variable to (default: global variables, plus trainable ones). */
   collections?: string[];
+  /** Require a fully known initial shape (default true); false gives the variable an unknown shape. */
   validateShape?: boolean;
 }
 
 /**
- * A TF 1.x ref variable. The object *is* the variable op's output tensor (`x:0`, dtype
- * `float32_ref`); ops that read it use its snapshot `x/read`, as TF does.
+ * A TF 1.x ref variable: state that lives in a session and keeps its value between runs. The object
+ * *is* the variable op's output tensor (`x:0`, dtype `float32_ref`); ops that read it use its snapshot
+ * `x/read`, as TF does. Create one with `tf.Variable(initialValue, options)` (no `new`) or
+ * {@link getVariable}; it holds no value until its initializer runs.
+ * Mirrors TF 1.x `tf.Variable` (tensorflow/python/ops/variables.py, class `RefVariable`).
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.randomUniform([3, 1], -1, 1), { name: "theta" });
+ * const step = theta.assign(theta.sub(0.1));
+ * ```
  */
 export class Variable extends Tensor {
+  /** The `Assign` op that sets the initial value (`x/Assign`); run by {@link globalVariablesInitializer}. */
   readonly initializer: Operation;
+  /** The tensor the initializer assigns (`x/initial_value`). */
   readonly initialValue: Tensor;
   /** The `<name>/read` Identity that ops consume. */
   readonly snapshot: Tensor;
+  /** Whether it is in the trainable variables collection. */
   readonly trainable: boolean;
   /** Where user code created it (shown when `getVariable` refuses to recreate it). */
   readonly definedAt: string;
 
-  /** Use `tf.Variable(...)` (no `new`), as in Python. */
+  /**
+   * Use `tf.Variable(...)` (no `new`), as in Python.
+   * @param initialValue - the initial value: a tensor, a JS value, or a function returning one (built in an
+   *   `Initializer` scope)
+   * @param options - see {@link VariableOptions}
+   * @throws {@link ValueError} when a tensor's dtype differs from `options.dtype`
+   */
   constructor(initialValue: unknown, options: VariableOptions = {}) {
     const graph = getDefaultGraph();
     const fromFn = typeof initialValue === "function";
@@ -82,6 +104,12 @@ export class Variable extends Tensor {
   /**
    * Wrap the ops of a variable that already exist in the graph (after `importMetaGraph`), the way
    * TF rebuilds a Variable from its VariableDef. The Variable object replaces `x:0` everywhere.
+   * @param varOp - the `VariableV2` op
+   * @param initializer - its `Assign` op
+   * @param snapshot - its `read` Identity output
+   * @param initialValue - the initial-value tensor
+   * @param trainable - whether it is trainable
+   * @returns the variable
    */
   static fromGraph(varOp: Operation, initializer: Operation, snapshot: Tensor, initialValue: Tensor, trainable: boolean): Variable {
     const v = Object.create(Variable.prototype) as Variable;
@@ -118,31 +146,79 @@ export class Variable extends Tensor {
     return (this.refTensor ??= new Tensor(this.op, 0, this.dtype, this.shape, true));
   }
 
-  /** The snapshot tensor (`x/read`). */
+  /**
+   * The snapshot tensor (`x/read`) that ops read. Mirrors `Variable.value()`.
+   * @returns the snapshot
+   */
   value(): Tensor {
     return this.snapshot;
   }
   /**
    * `var.initialized_value()`: the value after running the initializer (for initialising other
    * variables from this one). Built in the init scope, gated on this variable's initializer.
+   * @returns an Identity of the variable that runs the initializer first
+   * @example
+   * ```ts
+   * const w = tf.Variable(tf.randomNormal([2]));
+   * const w2 = tf.Variable(w.initializedValue().mul(2));
+   * ```
    */
   initializedValue(): Tensor {
     return this.graph.initScope(() => withDependencies([this.initializer], this.asGraphElement(), { name: "Identity" }));
   }
+  /**
+   * A new read of the current value (an Identity of the snapshot, named "read"). Mirrors `Variable.read_value()`.
+   * @returns the read
+   */
   readValue(): Tensor {
     return identity(this.snapshot, { name: "read" });
   }
+  /**
+   * An op that sets the variable to `value` when run; see {@link assign}. Mirrors `Variable.assign`.
+   * @param value - the new value (converted to the variable's dtype)
+   * @param options - see {@link AssignOptions}
+   * @returns the variable's ref after the assignment
+   */
   assign(value: unknown, options: AssignOptions = {}): Tensor {
     return assignRef(this, value, options);
   }
+  /**
+   * An op that adds `value` to the variable when run; see {@link assignAdd}. Mirrors `Variable.assign_add`.
+   * @param value - the increment
+   * @param options - see {@link AssignOptions}
+   * @returns the variable's ref after the update
+   */
   assignAdd(value: unknown, options: AssignOptions = {}): Tensor {
     return assignAddRef(this, value, options);
   }
+  /**
+   * An op that subtracts `value` from the variable when run; see {@link assignSub}. Mirrors `Variable.assign_sub`.
+   * @param value - the decrement
+   * @param options - see {@link AssignOptions}
+   * @returns the variable's ref after the update
+   */
   assignSub(value: unknown, options: AssignOptions = {}): Tensor {
     return assignSubRef(this, value, options);
   }
-  /** `var.load(value, session=None)`: set the value by feeding the initializer's input. */
+  /**
+   * `var.load(value, session=None)`: sets the value now, by running the initializer with `value` fed
+   * for its input (no new ops).
+   * @param value - the new value
+   * @param options.session - the session (default: the default session)
+   * @throws {@link ValueError} when there is no default session and none is given
+   * @example
+   * ```ts
+   * const v = tf.Variable(0.0);
+   * const sess = tf.Session();
+   * v.load(3, { session: sess });
+   * ```
+   */
   load(value: ArrayLike, options?: { session?: SessionLike | null }): void;
+  /**
+   * `var.load(value, session)`.
+   * @param value - the new value
+   * @param session - the session (the default session when null/undefined)
+   */
   load(value: ArrayLike, session: SessionLike | null | undefined): void;
   load(value: ArrayLike, ...rest: unknown[]): void {
     const parsed = optionalArgs<{ session?: SessionLike | null }>({ fn: "Variable.load", names: ["session"] }, rest);
@@ -174,12 +250,40 @@ export function createVariable(initialValue: unknown, options: VariableOptions =
   return new Variable(initialValue, options);
 }
 
+/**
+ * The default graph's global variables (the `GraphKeys.GLOBAL_VARIABLES` collection), in creation order.
+ * Mirrors TF 1.x `tf.global_variables` (tensorflow/python/ops/variables.py, `global_variables`).
+ * @returns a copy of the list
+ * @example
+ * ```ts
+ * const names = tf.globalVariables().map((v) => v.name);
+ * ```
+ */
 export function globalVariables(): Variable[] {
   return getDefaultGraph().getCollection<Variable>(GraphKeys.GLOBAL_VARIABLES);
 }
+/**
+ * The default graph's trainable variables (`GraphKeys.TRAINABLE_VARIABLES`): what optimizers update by default.
+ * Mirrors TF 1.x `tf.trainable_variables` (tensorflow/python/ops/variables.py, `trainable_variables`).
+ * @returns a copy of the list
+ * @example
+ * ```ts
+ * const count = tf.trainableVariables().length;
+ * ```
+ */
 export function trainableVariables(): Variable[] {
   return getDefaultGraph().getCollection<Variable>(GraphKeys.TRAINABLE_VARIABLES);
 }
+/**
+ * The default graph's local variables (`GraphKeys.LOCAL_VARIABLES`), which savers skip.
+ * Mirrors TF 1.x `tf.local_variables` (tensorflow/python/ops/variables.py, `local_variables`).
+ * @returns a copy of the list
+ * @example
+ * ```ts
+ * const counter = tf.Variable(0, { trainable: false, collections: [tf.GraphKeys.LOCAL_VARIABLES] });
+ * const locals = tf.localVariables(); // [counter]
+ * ```
+ */
 export function localVariables(): Variable[] {
   return getDefaultGraph().getCollection<Variable>(GraphKeys.LOCAL_VARIABLES);
 }

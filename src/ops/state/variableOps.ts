@@ -94,9 +94,13 @@ export function variableOp(shape: StaticShape, dtype: DType, fullName: string): 
   });
 }
 
+/** Options of {@link assign}, {@link assignAdd} and {@link assignSub}. */
 export interface AssignOptions {
+  /** `assign` only: require the value's shape to match the variable's (default true). */
   validateShape?: boolean;
+  /** TF's locking flag, recorded in the op (runs here are single-threaded; default true for `assign`). */
   useLocking?: boolean;
+  /** The op's name (default "Assign", "AssignAdd" or "AssignSub"). */
   name?: string;
 }
 
@@ -111,6 +115,48 @@ function assignLike(type: string, defaultName: string, ref: Tensor, value: unkno
   });
 }
 
+/**
+ * An op that sets variable `ref` to `value` when run (Python's `tf.assign(ref, value)`); exported as `tf.assign`.
+ * Mirrors TF 1.x `tf.assign` (tensorflow/python/ops/state_ops.py, `assign`).
+ * @param ref - the variable
+ * @param value - the new value (converted to the variable's dtype)
+ * @param o - see {@link AssignOptions}
+ * @returns the variable's ref after the assignment
+ * @throws {@link ValueError} when `value` is a tensor of another dtype
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.zeros([2, 1]));
+ * const reset = tf.assign(theta, tf.ones([2, 1]));
+ * ```
+ */
 export const assignRef = (ref: Tensor, value: unknown, o: AssignOptions = {}) => assignLike("Assign", "Assign", ref, value, o);
+/**
+ * An op that adds `value` to variable `ref` when run; exported as `tf.assignAdd`.
+ * Mirrors TF 1.x `tf.assign_add` (tensorflow/python/ops/state_ops.py, `assign_add`).
+ * @param ref - the variable
+ * @param value - the increment
+ * @param o - see {@link AssignOptions}
+ * @returns the variable's ref after the update
+ * @throws {@link FailedPreconditionError} from `sess.run` when the variable is not initialized
+ * @example
+ * ```ts
+ * const counter = tf.Variable(0);
+ * const tick = tf.assignAdd(counter, 1);
+ * ```
+ */
 export const assignAddRef = (ref: Tensor, value: unknown, o: AssignOptions = {}) => assignLike("AssignAdd", "AssignAdd", ref, value, o);
+/**
+ * An op that subtracts `value` from variable `ref` when run; exported as `tf.assignSub`.
+ * Mirrors TF 1.x `tf.assign_sub` (tensorflow/python/ops/state_ops.py, `assign_sub`).
+ * @param ref - the variable
+ * @param value - the decrement
+ * @param o - see {@link AssignOptions}
+ * @returns the variable's ref after the update
+ * @throws {@link FailedPreconditionError} from `sess.run` when the variable is not initialized
+ * @example
+ * ```ts
+ * const budget = tf.Variable(10.0);
+ * const spend = tf.assignSub(budget, 2.5);
+ * ```
+ */
 export const assignSubRef = (ref: Tensor, value: unknown, o: AssignOptions = {}) => assignLike("AssignSub", "AssignSub", ref, value, o);

@@ -14,25 +14,63 @@ function stateOf(graph: GraphImpl): VariableScopeState {
   return (graph.variableScopeState ??= new VariableScopeState());
 }
 
+/**
+ * The current variable scope of the default graph (the root scope, named "", outside any
+ * {@link variableScope}).
+ * Mirrors TF 1.x `tf.get_variable_scope` (tensorflow/python/ops/variable_scope.py, `get_variable_scope`).
+ * @returns the scope object
+ * @example
+ * ```ts
+ * const name = tf.variableScope("layer1", () => tf.getVariableScope().name); // "layer1"
+ * ```
+ */
 export function getVariableScope(): VariableScope {
   return stateOf(getDefaultGraph()).current;
 }
 
+/** Options of {@link variableScope}. */
 export interface VariableScopeOptions {
+  /** The name to use (made unique) when `nameOrScope` is null. */
   defaultName?: string;
   /** `true` or `tf.AUTO_REUSE`; `false`/`null` inherit from the parent scope, as in TF. */
   reuse?: boolean | typeof AUTO_REUSE | null;
+  /** The default initializer of {@link getVariable} calls inside the scope. */
   initializer?: Initializer;
+  /** The default dtype of {@link getVariable} calls inside the scope. */
   dtype?: DType;
 }
 
-type ScopeFn<T> = (scope: VariableScope) => T;
+/** The body of a {@link variableScope}: receives the scope object (Python's `as scope`). */
+export type ScopeFn<T> = (scope: VariableScope) => T;
 
 /**
- * `with tf.variable_scope(name_or_scope, default_name=None, reuse=None, ...) as scope:` as a callback.
- * Opens a (uniquified) name scope for ops and a non-uniquified variable scope for `getVariable`.
+ * Runs `fn` inside a variable scope (Python's
+ * `with tf.variable_scope(name_or_scope, default_name=None, reuse=None, ...) as scope:` as a callback).
+ * Opens a (uniquified) name scope for ops and a non-uniquified variable scope for {@link getVariable},
+ * whose `reuse` flag decides whether existing variables are shared.
+ * Mirrors TF 1.x `tf.variable_scope` (tensorflow/python/ops/variable_scope.py, class `variable_scope`).
+ * @param nameOrScope - the scope's name, a {@link VariableScope} to re-enter, or null (then
+ *   `defaultName` is required)
+ * @param fn - the body; its result is returned
+ * @returns what `fn` returns
+ * @throws TypeError when `nameOrScope` is null and `defaultName` is missing
+ * @throws {@link ValueError} when `reuse` is not true/false/null/AUTO_REUSE, or is true without a name
+ * @example
+ * ```ts
+ * const relu = (X: tf.Tensor) =>
+ *   tf.variableScope("relu", { reuse: tf.AUTO_REUSE }, () => {
+ *     const threshold = tf.getVariable("threshold", [], { initializer: tf.constantInitializer(0.0) });
+ *     return tf.maximum(X, threshold, { name: "max" });
+ *   });
+ * ```
  */
 export function variableScope<T>(nameOrScope: string | VariableScope | null, fn: ScopeFn<T>): T;
+/**
+ * `tf.variable_scope(nameOrScope, options)`.
+ * @param nameOrScope - the scope's name, a {@link VariableScope} to re-enter, or null
+ * @param options - see {@link VariableScopeOptions}
+ * @param fn - the body; its result is returned
+ */
 export function variableScope<T>(nameOrScope: string | VariableScope | null, options: VariableScopeOptions, fn: ScopeFn<T>): T;
 export function variableScope<T>(
   nameOrScope: string | VariableScope | null,
@@ -132,24 +170,64 @@ function withScope<T>(state: VariableScopeState, scope: VariableScope, fn: Scope
   }
 }
 
+/** Options of {@link getVariable}. */
 export interface GetVariableOptions {
+  /** The shape of a new variable (must be fully known unless the initializer is a value). */
   shape?: readonly (number | null)[];
+  /** The dtype (default: the scope's, else float32). */
   dtype?: DType;
   /** An initializer function, or a tensor/value (then no `shape`). */
   initializer?: Initializer | unknown;
+  /** Add a new variable to the trainable variables (default true). */
   trainable?: boolean;
+  /** Collections for a new variable (default: global, plus trainable). */
   collections?: string[];
 }
 
-/** `tf.get_variable(name, shape=None, dtype=float32, initializer=None, ...)`. */
+/**
+ * Gets the variable `name` of the current variable scope, creating it when the scope's `reuse` allows:
+ * a new name is created (Glorot uniform initializer for floats, zeros otherwise, unless one is given),
+ * an existing one is returned only under `reuse: true` or `tf.AUTO_REUSE`.
+ * Mirrors TF 1.x `tf.get_variable` (tensorflow/python/ops/variable_scope.py, `get_variable`).
+ * @param name - the name inside the current variable scope
+ * @param options - see {@link GetVariableOptions}
+ * @returns the new or shared variable
+ * @throws {@link ValueError} when the variable exists and the scope doesn't reuse, doesn't exist under
+ *   `reuse: true`, is shared with another shape or dtype, or a new one's shape isn't fully known
+ * @example
+ * ```ts
+ * const W = tf.getVariable("W", [3, 1], { initializer: tf.zerosInitializer() });
+ * ```
+ */
 export function getVariable(name: string, options?: GetVariableOptions): Variable;
+/**
+ * `tf.get_variable(name, shape)`.
+ * @param name - the name inside the current variable scope
+ * @param shape - the shape of a new variable
+ * @param options - see {@link GetVariableOptions}
+ */
 export function getVariable(name: string, shape: readonly (number | null)[] | null | undefined, options?: GetVariableOptions): Variable;
+/**
+ * `tf.get_variable(name, shape, dtype)`.
+ * @param name - the name inside the current variable scope
+ * @param shape - the shape of a new variable
+ * @param dtype - the dtype (the scope's, else float32, when null/undefined)
+ * @param options - see {@link GetVariableOptions}
+ */
 export function getVariable(
   name: string,
   shape: readonly (number | null)[] | null | undefined,
   dtype: DType | null | undefined,
   options?: GetVariableOptions,
 ): Variable;
+/**
+ * `tf.get_variable(name, shape, dtype, initializer)`.
+ * @param name - the name inside the current variable scope
+ * @param shape - the shape of a new variable
+ * @param dtype - the dtype (the scope's, else float32, when null/undefined)
+ * @param initializer - an initializer function, or a value (then no shape)
+ * @param options - see {@link GetVariableOptions}
+ */
 export function getVariable(
   name: string,
   shape: readonly (number | null)[] | null | undefined,

@@ -30,8 +30,11 @@ import {
   loadTfjsWasm,
 } from "./tfjsLoader";
 
+/** The backends the kit can run its kernels on. */
 export const BACKEND_NAMES = ["cpu", "tfjs-wasm", "tfjs-cpu", "tfjs-node-gpu"] as const;
+/** One of {@link BACKEND_NAMES}. */
 export type BackendName = (typeof BACKEND_NAMES)[number];
+/** The environment variable that picks the backend at import (`TENSORLINGS_BACKEND=tfjs-wasm`). */
 export const BACKEND_ENV_VAR = "TENSORLINGS_BACKEND";
 
 const created = new Map<BackendName, TfjsBackend>();
@@ -60,14 +63,33 @@ async function load(name: BackendName): Promise<Backend> {
   return loadSync(name);
 }
 
-/** The name of the active backend: `cpu`, `tfjs-wasm`, `tfjs-cpu` or `tfjs-node-gpu`. */
+/**
+ * The name of the active backend: `cpu`, `tfjs-wasm`, `tfjs-cpu` or `tfjs-node-gpu`. TF 1.x has no such
+ * switch (it picks devices per op); the names follow tfjs's `tf.getBackend()`.
+ * @returns The backend name.
+ * @example
+ * ```ts
+ * const name = tf.getBackend(); // "cpu" unless TENSORLINGS_BACKEND says otherwise
+ * ```
+ */
 export function getBackend(): string {
   return getActiveBackend().name;
 }
 
 /**
  * Make `name` the active backend (loading and initializing tfjs as needed). Sessions compile the
- * kernels of a plan once, so the change applies to plans compiled afterwards.
+ * kernels of a plan once, so the change applies to plans compiled afterwards. Follows tfjs's
+ * `tf.setBackend`; TF 1.x has no equivalent.
+ * @param name - One of {@link BACKEND_NAMES}.
+ * @returns A promise that settles once the backend is active.
+ * @throws {@link ValueError} when `name` is not a backend name; the promise rejects when the backend
+ * fails to start (e.g. tfjs-node-gpu without CUDA).
+ * @example
+ * ```ts
+ * async function useWasm(): Promise<void> {
+ *   await tf.setBackend("tfjs-wasm");
+ * }
+ * ```
  */
 export async function setBackend(name: string): Promise<void> {
   const wanted = checkName(name, "setBackend");
@@ -82,7 +104,14 @@ export async function setBackend(name: string): Promise<void> {
 
 /**
  * Resolves with the backend name once the one requested at import (or by the latest `setBackend`)
- * is active; rejects if an explicitly requested one failed to start.
+ * is active; rejects if an explicitly requested one failed to start. Follows tfjs's `tf.ready()`.
+ * @returns A promise of the active backend's name.
+ * @example
+ * ```ts
+ * async function main(): Promise<void> {
+ *   const backend = await tf.backendReady();
+ * }
+ * ```
  */
 export function backendReady(): Promise<string> {
   return ready;

@@ -1,8 +1,8 @@
 /**
- * `MetaGraphDef`s (spec §5.6): the graph with its shapes, the SaverDef, and the collections
- * (`variables` and `trainable_variables` as serialized VariableDefs, `train_op`, `summaries`,
- * `losses` as node names). Written to `prefix.meta` by `Saver.save` and carried by FileWriter's
- * `meta_graph_def` event.
+ * `MetaGraphDef`s (`export_scoped_meta_graph`, tensorflow/python/framework/meta_graph.py; messages in
+ * tensorflow/core/protobuf/meta_graph.proto): the graph with its shapes, the SaverDef, and the collections
+ * (`variables` and `trainable_variables` as serialized VariableDefs, `train_op`, `summaries`, `losses` as
+ * node names). Written to `prefix.meta` by `Saver.save` and carried by FileWriter's `meta_graph_def` event.
  */
 import { optionalArgs } from "../../optionalArgs";
 import * as fs from "fs";
@@ -88,14 +88,17 @@ export function collectionDefs(
   return out;
 }
 
+/** Keyword arguments of `tf.train.exportMetaGraph` (TF 1.x `export_meta_graph`). */
 export interface MetaGraphOptions {
   /** Graph whose ops and collections are exported (default: the default graph). */
   graph?: GraphImpl;
   /** Use this GraphDef instead of the graph's own (with shapes). */
   graphDef?: GraphDefLike;
+  /** The SaverDef to include (a Saver's `asSaverDef()`). */
   saverDef?: SaverDefProto;
   /** Collections to export (default: all of the graph's). */
   collectionList?: readonly string[];
+  /** Extra MetaInfoDef fields; the TF version fields are always the kit's. */
   metaInfoDef?: MetaInfoDefProto;
 }
 
@@ -114,8 +117,27 @@ export function createMetaGraphDef(options: MetaGraphOptions = {}): MetaGraphDef
 /**
  * `tf.train.export_meta_graph(filename=None, ...)`: build the MetaGraphDef and, given a file
  * name, write it there (parent directories created, written atomically).
+ * Mirrors TF 1.x `tf.train.export_meta_graph(filename=None, meta_info_def=None, graph_def=None,
+ * saver_def=None, collection_list=None, ...)` (tensorflow/python/training/saver.py, `export_meta_graph`).
+ * @param options.graph - The graph to export (the default graph).
+ * @param options.graphDef - A GraphDef to use instead of the graph's own.
+ * @param options.saverDef - The SaverDef to include.
+ * @param options.collectionList - The collections to export (all).
+ * @param options.metaInfoDef - Extra MetaInfoDef fields.
+ * @returns The MetaGraphDef.
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.zeros([2, 1]), { name: "theta" });
+ * const meta = tf.train.exportMetaGraph();
+ * ```
  */
 export function exportMetaGraph(options?: MetaGraphOptions): MetaGraphDefProto;
+/**
+ * The same, also written to `filename`: `tf.train.exportMetaGraph("/tmp/model.meta")`.
+ * @param filename - The file to write, or null.
+ * @param options - As in the first form.
+ * @returns The MetaGraphDef.
+ */
 export function exportMetaGraph(filename: string | null | undefined, options?: MetaGraphOptions): MetaGraphDefProto;
 export function exportMetaGraph(...args: unknown[]): MetaGraphDefProto {
   const parsed = optionalArgs<MetaGraphOptions>({ fn: "tf.train.exportMetaGraph", names: ["filename"] }, args);

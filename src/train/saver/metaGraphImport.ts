@@ -24,7 +24,13 @@ import { logInfo } from "./logging";
 import { VARIABLE_COLLECTIONS } from "./metaGraphExport";
 import { SaverImpl } from "./saver";
 
-/** `meta_graph.read_meta_graph_file`: a binary MetaGraphDef. */
+/**
+ * Reads a binary MetaGraphDef file. Mirrors TF 1.x `meta_graph.read_meta_graph_file(filename)`
+ * (tensorflow/python/framework/meta_graph.py).
+ * @param filename - The `.meta` file.
+ * @returns The decoded MetaGraphDef.
+ * @throws {@link OSError} when the file is missing or cannot be parsed.
+ */
 export function readMetaGraphFile(filename: string): MetaGraphDefProto {
   if (!fs.existsSync(filename)) throw new OSError(`File ${filename} does not exist.`);
   try {
@@ -91,6 +97,16 @@ function restoreCollections(graph: GraphImpl, meta: MetaGraphDefProto): void {
 /**
  * `meta_graph.import_scoped_meta_graph(meta)`: the graph and its collections into the default
  * graph, without the Saver that `importMetaGraph` adds (so the graph holds exactly what was saved).
+ * Mirrors TF 1.x `tf.train.import_meta_graph`'s first half (tensorflow/python/framework/meta_graph.py,
+ * `import_scoped_meta_graph`).
+ * @param meta - The MetaGraphDef.
+ * @returns The default graph.
+ * @example
+ * ```ts
+ * const meta = tf.train.exportMetaGraph();
+ * const g = tf.Graph();
+ * g.asDefault(() => tf.train.importScopedMetaGraph(meta));
+ * ```
  */
 export function importScopedMetaGraph(meta: MetaGraphDefProto): GraphImpl {
   const graph = getDefaultGraph();
@@ -102,7 +118,17 @@ export function importScopedMetaGraph(meta: MetaGraphDefProto): GraphImpl {
 /**
  * `tf.train.import_meta_graph(meta_graph_or_file)`: import into the default graph and return a
  * Saver using the saved SaverDef (a new Saver over all variables when there is none, or null when
- * the graph has no variables).
+ * the graph has no variables). Mirrors TF 1.x `tf.train.import_meta_graph(meta_graph_or_file)`
+ * (tensorflow/python/training/saver.py, `import_meta_graph`).
+ * @param metaGraphOrFile - A `.meta` file or a MetaGraphDef.
+ * @returns The saver, or null when there is nothing to restore.
+ * @throws {@link OSError} when the file is missing or cannot be parsed.
+ * @example
+ * ```ts
+ * const saver = tf.train.importMetaGraph("/tmp/my_model_final.ckpt.meta");
+ * const theta = tf.getDefaultGraph().getTensorByName("theta:0");
+ * tf.withSession(tf.Session(), (sess) => saver?.restore(sess, "/tmp/my_model_final.ckpt"));
+ * ```
  */
 export function importMetaGraph(metaGraphOrFile: string | MetaGraphDefProto): SaverImpl | null {
   const meta = typeof metaGraphOrFile === "string" ? readMetaGraphFile(metaGraphOrFile) : metaGraphOrFile;

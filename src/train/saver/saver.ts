@@ -1,6 +1,7 @@
 /**
- * `tf.train.Saver` (spec §5.1): saves variables to checkpoint V2 files and restores them, keeps
- * the `checkpoint` state file and the `.meta` graph, and rotates old checkpoints (`maxToKeep`).
+ * `tf.train.Saver` (class `Saver`, tensorflow/python/training/saver.py): saves variables to checkpoint V2
+ * files and restores them, keeps the `checkpoint` state file and the `.meta` graph, and rotates old
+ * checkpoints (`maxToKeep`).
  *
  * Order of a save: the save op writes `prefix.data-*` and `prefix.index` (crash-safe, see
  * checkpointFiles.ts), then `prefix.meta` is written, then the state file names the new prefix,
@@ -29,6 +30,7 @@ import { exportMetaGraph, type MetaGraphOptions } from "./metaGraphExport";
 import { saveablesFrom, type VarList } from "./saveables";
 import { buildSaverGraph } from "./saverGraph";
 
+/** Keyword arguments of `tf.train.Saver` (TF 1.x `Saver.__init__`, tensorflow/python/training/saver.py). */
 export interface SaverOptions {
   /** Checkpoints to keep (default 5); 0 or null keeps every one. */
   maxToKeep?: number | null;
@@ -48,13 +50,17 @@ export interface SaverOptions {
   saverDef?: SaverDefProto;
 }
 
+/** Keyword arguments of `Saver.save` (TF 1.x `Saver.save`, tensorflow/python/training/saver.py). */
 export interface SaveOptions {
   /** Appended to the path as `-<step>`: a number, or a tensor/variable evaluated in `sess`. */
   globalStep?: number | Tensor | null;
   /** Name of the state file (default `checkpoint`); no path components. */
   latestFilename?: string;
+  /** Extension of the meta-graph file (default `meta`). */
   metaGraphSuffix?: string;
+  /** Write `<prefix>.meta` (default true). */
   writeMetaGraph?: boolean;
+  /** Update the state file and rotate old checkpoints (default true). */
   writeState?: boolean;
 }
 
@@ -86,8 +92,20 @@ interface Kept {
   time: number;
 }
 
+/**
+ * The saver {@link Saver} returns: the save and restore ops it added to the graph (described by its
+ * SaverDef), and the list of checkpoints it keeps. Mirrors TF 1.x `tf.train.Saver`
+ * (tensorflow/python/training/saver.py, class `Saver`).
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.zeros([2, 1]), { name: "theta" });
+ * const saver: tf.train.SaverImpl = tf.train.Saver();
+ * ```
+ */
 export class SaverImpl {
+  /** The names of the saver's ops and its settings (TF's `SaverDef` proto). */
   readonly saverDef: SaverDefProto;
+  /** The graph the saver's ops live in (the default graph when it was built). */
   readonly graph: GraphImpl;
   private readonly isEmpty: boolean;
   private readonly saveRelativePaths: boolean;
@@ -96,6 +114,12 @@ export class SaverImpl {
   private toDelete: Kept[] = [];
   private nextKeepTime: number;
 
+  /**
+   * Builds the save/restore ops under `save/` (or reuses those of `options.saverDef`).
+   * @param varList - The variables to save: a list, a `{ name: variable }` object, or all saveable ones.
+   * @param options - See {@link SaverOptions}.
+   * @throws {@link ValueError} when there is nothing to save and `allowEmpty` is not set.
+   */
   constructor(varList?: VarList | null, options: SaverOptions = {}) {
     this.graph = getDefaultGraph();
     this.saveRelativePaths = options.saveRelativePaths ?? false;
@@ -121,22 +145,38 @@ export class SaverImpl {
     this.nextKeepTime = Date.now() / 1000 + this.saverDef.keepCheckpointEveryNHours * 3600;
   }
 
-  /** Kept checkpoint prefixes, oldest first. */
+  /**
+   * Kept checkpoint prefixes, oldest first. Mirrors TF 1.x `Saver.last_checkpoints`
+   * (tensorflow/python/training/saver.py).
+   */
   get lastCheckpoints(): string[] {
     return this.lastKept.map((k) => k.path);
   }
 
-  /** Replace the list of kept checkpoints (e.g. from a previous run's state file). */
+  /**
+   * Replaces the list of kept checkpoints (e.g. from a previous run's state file). Mirrors TF 1.x
+   * `Saver.set_last_checkpoints(last_checkpoints)` (tensorflow/python/training/saver.py).
+   * @param paths - Checkpoint prefixes, oldest first.
+   */
   setLastCheckpoints(paths: readonly string[]): void {
     this.lastKept = paths.map((p) => ({ path: p, time: Date.now() / 1000 }));
   }
 
-  /** Like `setLastCheckpoints`, with the time each was saved (seconds since the epoch). */
+  /**
+   * Like `setLastCheckpoints`, with the time each was saved (seconds since the epoch). Mirrors TF 1.x
+   * `Saver.set_last_checkpoints_with_time(last_checkpoints_with_time)` (tensorflow/python/training/saver.py).
+   * @param entries - [prefix, seconds] pairs, oldest first.
+   */
   setLastCheckpointsWithTime(entries: readonly [string, number][]): void {
     this.lastKept = entries.map(([p, time]) => ({ path: p, time }));
   }
 
-  /** Take over checkpoints written earlier (those whose files still exist), so rotation deletes them in turn. */
+  /**
+   * Takes over checkpoints written earlier (those whose files still exist), so rotation deletes them in
+   * turn. Mirrors TF 1.x `Saver.recover_last_checkpoints(checkpoint_paths)`
+   * (tensorflow/python/training/saver.py).
+   * @param paths - Checkpoint prefixes, oldest first (e.g. a state file's `allModelCheckpointPaths`).
+   */
   recoverLastCheckpoints(paths: readonly string[]): void {
     const now = Date.now() / 1000;
     const existing = paths.filter((p) => checkpointExists(p));
@@ -152,10 +192,38 @@ export class SaverImpl {
   }
 
   /**
-   * `saver.save(sess, save_path, global_step=None, ...)`: write the checkpoint and return its
-   * prefix (`save_path`, or `save_path-<step>`).
+   * Writes the variables' values in `sess` to a checkpoint, then its `.meta` graph and the state file, and
+   * deletes checkpoints past `maxToKeep`. Mirrors TF 1.x `saver.save(sess, save_path, global_step=None,
+   * latest_filename=None, meta_graph_suffix="meta", write_meta_graph=True, write_state=True)`
+   * (tensorflow/python/training/saver.py, `Saver.save`).
+   * @param sess - The session holding the values.
+   * @param savePath - Checkpoint prefix, e.g. `/tmp/my_model.ckpt`.
+   * @param options.latestFilename - Name of the state file (`checkpoint`).
+   * @param options.metaGraphSuffix - Extension of the meta-graph file (`meta`).
+   * @param options.writeMetaGraph - Write the `.meta` file (true).
+   * @param options.writeState - Update the state file and rotate (true).
+   * @returns The checkpoint prefix written (`save_path` or `save_path-<step>`), or null for an empty saver.
+   * @throws {@link ValueError} when the parent directory does not exist, or `latestFilename` is invalid.
+   * @throws TypeError when `sess` is not a session or `savePath` is not a non-empty string.
+   * @example
+   * ```ts
+   * const theta = tf.Variable(tf.zeros([2, 1]), { name: "theta" });
+   * const saver = tf.train.Saver();
+   * tf.withSession(tf.Session(), (sess) => {
+   *   sess.run(tf.globalVariablesInitializer());
+   *   const prefix = saver.save(sess, "/tmp/my_model.ckpt", 100); // "/tmp/my_model.ckpt-100"
+   * });
+   * ```
    */
   save(sess: SessionImpl, savePath: string, options?: SaveOptions): string | null;
+  /**
+   * The same, with the global step second: `saver.save(sess, "/tmp/model.ckpt", 1000)`.
+   * @param sess - The session holding the values.
+   * @param savePath - Checkpoint prefix.
+   * @param globalStep - Appended as `-<step>`: a number, or a tensor/variable evaluated in `sess`.
+   * @param options - As in the first form.
+   * @returns The checkpoint prefix written.
+   */
   save(sess: SessionImpl, savePath: string, globalStep: number | Tensor | null | undefined, options?: SaveOptions): string | null;
   save(sess: SessionImpl, savePath: string, ...rest: unknown[]): string | null {
     const parsed = optionalArgs<SaveOptions>({ fn: "Saver.save", names: ["globalStep"] }, rest);
@@ -216,8 +284,20 @@ export class SaverImpl {
   }
 
   /**
-   * `saver.restore(sess, save_path)`: run the restore op on the checkpoint `save_path`, logging
+   * Runs the restore op on the checkpoint `save_path`, logging
    * `INFO:tensorflow:Restoring parameters from <path>` to stderr as TF does.
+   * Mirrors TF 1.x `saver.restore(sess, save_path)` (tensorflow/python/training/saver.py, `Saver.restore`).
+   * @param sess - The session whose variables receive the values.
+   * @param savePath - A checkpoint prefix, e.g. from `tf.train.latestCheckpoint`.
+   * @throws {@link ValueError} when `savePath` is null or names no checkpoint.
+   * @throws {@link NotFoundError} when a variable is missing from the checkpoint.
+   * @throws {@link InvalidArgumentError} when the graph and the checkpoint disagree (shape or dtype).
+   * @example
+   * ```ts
+   * const theta = tf.Variable(tf.zeros([2, 1]), { name: "theta" });
+   * const saver = tf.train.Saver();
+   * tf.withSession(tf.Session(), (sess) => saver.restore(sess, "/tmp/my_model_final.ckpt"));
+   * ```
    */
   restore(sess: SessionImpl, savePath: string | null | undefined): void {
     if (this.isEmpty) return;
@@ -240,7 +320,19 @@ export class SaverImpl {
     }
   }
 
-  /** `saver.export_meta_graph(filename)`: the default graph with this saver's SaverDef. */
+  /**
+   * The default graph as a MetaGraphDef carrying this saver's SaverDef, written to `filename` when given.
+   * Mirrors TF 1.x `saver.export_meta_graph(filename=None, ...)` (tensorflow/python/training/saver.py,
+   * `Saver.export_meta_graph`).
+   * @param filename - File to write, or null to only return the proto.
+   * @param options - See `tf.train.exportMetaGraph`.
+   * @returns The MetaGraphDef.
+   * @example
+   * ```ts
+   * const v = tf.Variable(1.0);
+   * const meta = tf.train.Saver().exportMetaGraph(null);
+   * ```
+   */
   exportMetaGraph(
     filename?: string | null,
     options: Omit<MetaGraphOptions, "saverDef"> = {},
@@ -248,11 +340,20 @@ export class SaverImpl {
     return exportMetaGraph(filename, { ...options, saverDef: this.isEmpty ? undefined : this.saverDef });
   }
 
-  /** The SaverDef describing this saver's ops. */
+  /**
+   * The SaverDef describing this saver's ops. Mirrors TF 1.x `Saver.as_saver_def`.
+   * @returns The same object as {@link SaverImpl.saverDef}.
+   * @example
+   * ```ts
+   * const v = tf.Variable(1.0);
+   * const restoreOp = tf.train.Saver().asSaverDef().restoreOpName; // "save/restore_all"
+   * ```
+   */
   asSaverDef(): SaverDefProto {
     return this.saverDef;
   }
 
+  /** A short description naming the restore op, like Python's repr. */
   toString(): string {
     return `<tensorlings.train.Saver restore_op='${this.saverDef.restoreOpName}'>`;
   }
@@ -332,10 +433,35 @@ function looksLikeOptions(arg: unknown): arg is SaverOptions {
 }
 
 /**
- * `tf.train.Saver(var_list=None, ...)`, called without `new`: `Saver()`, `Saver([theta])`,
- * `Saver({ weights: theta })`, `Saver(null, { maxToKeep: 3 })` (or just `Saver({ maxToKeep: 3 })`).
+ * Creates a saver, called without `new`: `Saver()`, `Saver([theta])`, `Saver({ weights: theta })`,
+ * `Saver(null, { maxToKeep: 3 })` (or just `Saver({ maxToKeep: 3 })`).
+ * Mirrors TF 1.x `tf.train.Saver(var_list=None, max_to_keep=5, keep_checkpoint_every_n_hours=10000.0, ...)`
+ * (tensorflow/python/training/saver.py, `Saver.__init__`).
+ * @param options.maxToKeep - Checkpoints to keep (5); 0 or null keeps every one.
+ * @param options.keepCheckpointEveryNHours - Also keep one checkpoint every this many hours.
+ * @param options.name - Name scope of the saver's ops (`save`).
+ * @param options.saveRelativePaths - Store relative paths in the state file.
+ * @param options.padStepNumber - Pad the step to 8 digits.
+ * @param options.filename - Default value of the filename tensor (`model`).
+ * @param options.allowEmpty - Allow a saver with nothing to save.
+ * @param options.saverDef - Reuse the ops an existing SaverDef names.
+ * @returns A {@link SaverImpl}.
+ * @throws {@link ValueError} when there are no variables to save (and `allowEmpty` is not set).
+ * @example
+ * ```ts
+ * const theta = tf.Variable(tf.zeros([9, 1]), { name: "theta" });
+ * const saver = tf.train.Saver({ weights: theta });
+ * ```
  */
 export function Saver(options?: SaverOptions): SaverImpl;
+/**
+ * The same, with the variables to save first: `Saver([theta])`, `Saver({ weights: theta }, { maxToKeep: 3
+ * })`.
+ * @param varList - A list of variables, a `{ name: variable }` object, or null for all of them.
+ * @param options - As in the first form.
+ * @returns A {@link SaverImpl}.
+ * @throws {@link ValueError} when there are no variables to save.
+ */
 export function Saver(varList: VarList | null | undefined, options?: SaverOptions): SaverImpl;
 export function Saver(...args: unknown[]): SaverImpl {
   const { values, options } = optionalArgs<SaverOptions>(SAVER_ARGS, args);
@@ -343,4 +469,5 @@ export function Saver(...args: unknown[]): SaverImpl {
 }
 /** A `{ name: variable }` var list is a plain object too: it is one unless every key is an option's. */
 const SAVER_ARGS = { fn: "tf.train.Saver", names: ["varList"], objectParam: { varList: (v: object) => !looksLikeOptions(v) } };
+/** The type of the savers {@link Saver} returns. */
 export type Saver = SaverImpl;

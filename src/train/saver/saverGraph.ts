@@ -1,5 +1,6 @@
 /**
- * The ops `tf.train.Saver()` adds (spec §1.9), in TF's order, under the `save` scope:
+ * The ops `tf.train.Saver()` adds (`BaseSaverBuilder._build_internal`,
+ * tensorflow/python/training/saver.py), in TF's order, under the `save` scope:
  * `save/Const` (the filename, fed at save and restore time), `save/SaveV2/tensor_names`,
  * `save/SaveV2/shape_and_slices`, `save/SaveV2`, `save/control_dependency`,
  * `save/RestoreV2/tensor_names`, `save/RestoreV2/shape_and_slices`, `save/RestoreV2`,
