@@ -67,7 +67,7 @@ export class Operation {
    * Python's `op.run(feed_dict=None, session=None)`: runs the op in the default (or given) session;
    * returns nothing, as TF returns None.
    * @param options - `feedDict` and `session` (see {@link EvalOptions})
-   * @throws {@link ValueError} when there is no default session and none is given
+   * @throws {@link ValueError} when there is no default session and none is given, or the session runs another graph
    * @example
    * ```ts
    * const init = tf.globalVariablesInitializer();

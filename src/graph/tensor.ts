@@ -99,7 +99,7 @@ export class Tensor {
    * Python's `t.eval(feed_dict=None, session=None)`: the value, computed in the default (or given) session.
    * @param options - `feedDict` and `session` (see {@link EvalOptions})
    * @returns the value
-   * @throws {@link ValueError} when there is no default session and none is given
+   * @throws {@link ValueError} when there is no default session and none is given, or the session runs another graph
    * @example
    * ```ts
    * const sess = tf.Session();

@@ -205,7 +205,7 @@ export class Variable extends Tensor {
    * for its input (no new ops).
    * @param value - the new value
    * @param options.session - the session (default: the default session)
-   * @throws {@link ValueError} when there is no default session and none is given
+   * @throws {@link ValueError} when there is no default session and none is given, or the session runs another graph
    * @example
    * ```ts
    * const v = tf.Variable(0.0);
