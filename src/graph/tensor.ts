@@ -1,5 +1,4 @@
 import type { DType } from "./dtypes";
-import type { GraphImpl } from "./graph";
 import type { Operation } from "./operation";
 import { StaticShape, TensorShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "./shape";
 import { ValueError } from "../errors";
@@ -83,7 +82,7 @@ export class Tensor {
     return `${this.op.name}:${this.valueIndex}`;
   }
   /** The graph the tensor belongs to. */
-  get graph(): GraphImpl {
+  get graph() {
     return this.op.graph;
   }
   /**
