@@ -132,3 +132,25 @@ export * as losses from "./train/losses";
 /** `tf.summary`: summary ops and the `FileWriter` that stores their values for TensorBoard. */
 export * as summary from "./summary/index";
 export { inspectCheckpoint, formatCheckpoint, readCheckpoint, listCheckpoint, readLogdir, readEventFile } from "./io/index";
+
+// Types that the signatures of the graph and op functions above use, exported so code (and the API
+// reference) can name them.
+export type { DTypeName, TypedStorage } from "./graph/dtypes";
+export type { Attrs, OutputSpec } from "./graph/operation";
+export type { GraphDefLike, NodeDefLike, AttrValueLike, AttrListLike, ShapeLike } from "./graph/graphdef";
+export type { NameScopeOptions } from "./graph/nameScope";
+export type { Reuse } from "./graph/variableScopeState";
+export type { Variable as VariableImpl, VariableOptions } from "./ops/state/variable";
+export type { AssignOptions } from "./ops/state/variableOps";
+export type { GetVariableOptions, ScopeFn, VariableScopeOptions } from "./ops/state/variableScope";
+export type { Initializer, RandomInitOptions, TwoNumberInitializer } from "./ops/state/initializers";
+export type { ConstantOptions, ConvertOptions } from "./ops/array/constant";
+export type { PlaceholderOptions } from "./ops/array/placeholder";
+export type { FilledFn, LikeFn } from "./ops/array/shapeOps";
+export type { UnstackOptions } from "./ops/array/packOps";
+export type { Dep } from "./ops/control/controlFlow";
+export type { NameOption, TensorLike } from "./ops/math/binary";
+export type { Axis, ArgReduction, Reduction, ReduceOptions } from "./ops/math/reduce";
+export type { ScanFunction, ScanOptions } from "./ops/math/cumulative";
+export type { MatMulOptions } from "./ops/math/matmul";
+export type { NormalFn, NormalOptions, RandomOptions, ShapeArg } from "./ops/random/randomOps";

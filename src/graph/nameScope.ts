@@ -32,6 +32,7 @@ export function withGraphNameScope<T>(graph: GraphImpl, name: string | null, fn:
   }
 }
 
+/** Options of {@link nameScope}. */
 export interface NameScopeOptions {
   /** Used when `name` is null, as Python's `default_name`. */
   defaultName?: string;
@@ -40,10 +41,30 @@ export interface NameScopeOptions {
 }
 
 /**
- * `tf.name_scope(name, default_name=None, values=None)` as a callback:
- * `tf.nameScope("loss", (scope) => ...)` or `tf.nameScope(null, { defaultName: "relu" }, fn)`.
+ * Runs `fn` with a name scope open, so the ops it creates are named `scope/op` (Python's
+ * `with tf.name_scope(name, default_name=None, values=None) as scope:` as a callback). A taken name is
+ * made unique (`loss_1`); a name ending in "/" re-enters that exact scope; "" or null (without
+ * `defaultName`) returns to the root.
+ * Mirrors TF 1.x `tf.name_scope` (tensorflow/python/framework/ops.py, class `name_scope`).
+ * @param name - the scope's name
+ * @param fn - the body; receives the scope string with its trailing slash ("loss/"), or "" at the root
+ * @returns what `fn` returns
+ * @throws {@link ValueError} when the name is not a valid scope name
+ * @example
+ * ```ts
+ * const mse = tf.nameScope("loss", () => tf.reduceMean(tf.square(tf.constant([1, 2])), { name: "mse" }));
+ * const name = mse.op.name; // "loss/mse"
+ * ```
  */
 export function nameScope<T>(name: string | null, fn: (scope: string) => T): T;
+/**
+ * `tf.name_scope(name, default_name, values)`: `name` may be null when `defaultName` is given.
+ * @param name - the scope's name, or null to use `options.defaultName`
+ * @param options - `defaultName` and `values` (see {@link NameScopeOptions})
+ * @param fn - the body; receives the scope string
+ * @throws {@link ValueError} when `values` are given but neither `name` nor `defaultName`, or the values
+ *   come from two graphs
+ */
 export function nameScope<T>(name: string | null, options: NameScopeOptions, fn: (scope: string) => T): T;
 export function nameScope<T>(
   name: string | null,

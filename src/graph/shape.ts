@@ -89,26 +89,51 @@ export function toStaticShape(shape: readonly (number | null | undefined)[] | nu
 /**
  * What `t.getShape()` returns: an array of dims (`null` = unknown) that prints like TF's
  * TensorShape (`(?, 3)`), so `X.getShape()[1]` and `String(X.getShape())` both work.
+ * Mirrors TF 1.x `tf.TensorShape` (tensorflow/python/framework/tensor_shape.py, class `TensorShape`).
+ * @example
+ * ```ts
+ * const X = tf.placeholder(tf.float32, [null, 3]);
+ * const s = X.getShape();
+ * const n = s[1];            // 3
+ * const text = String(s);    // "(?, 3)"
+ * ```
  */
 export class TensorShape extends Array<number | null> {
+  /** True when even the rank is unknown (the array is then empty). */
   declare readonly unknownRank: boolean;
 
+  /**
+   * A TensorShape from the engine's static shape (`null` for an unknown rank).
+   * @param s - the static shape
+   * @returns the TensorShape
+   */
   static fromStatic(s: StaticShape): TensorShape {
     const t = new TensorShape();
     if (s) t.push(...s);
     Object.defineProperty(t, "unknownRank", { value: s === null, enumerable: false });
     return t;
   }
+  /** The rank, or null when unknown (TF's `ndims`). */
   get ndims(): number | null {
     return this.unknownRank ? null : this.length;
   }
+  /**
+   * Whether the rank and every dimension are known (TF's `is_fully_defined`).
+   * @returns true when fully known
+   */
   isFullyDefined(): boolean {
     return !this.unknownRank && this.every((d) => d !== null);
   }
+  /**
+   * The dimensions as a plain array, `null` for unknown ones (TF's `as_list`).
+   * @returns a new array
+   * @throws {@link ValueError} when the rank is unknown
+   */
   asList(): (number | null)[] {
     if (this.unknownRank) throw new ValueError("as_list() is not defined on an unknown TensorShape.");
     return [...this];
   }
+  /** Python's `str(shape)`: `(?, 3)`, `(5,)`, `()` or `<unknown>`. */
   override toString(): string {
     return shapeToPython(this.unknownRank ? null : [...this]);
   }

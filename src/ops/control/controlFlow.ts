@@ -21,7 +21,13 @@ registerOp({
 });
 
 /** Something to wait for: an operation, or a tensor (or a Variable) standing for the op that makes it. */
-export type Dep = Operation | Tensor | { op: Operation };
+export type Dep =
+  | Operation
+  | Tensor
+  | {
+      /** The operation to wait for. */
+      op: Operation;
+    };
 const toOp = (d: Dep): Operation => (d instanceof Operation ? d : d.op);
 
 /**

@@ -205,7 +205,7 @@ export class Variable extends Tensor {
    * for its input (no new ops).
    * @param value - the new value
    * @param options.session - the session (default: the default session)
-   * @throws {@link ValueError} when there is no default session and none is given
+   * @throws {@link ValueError} when there is no default session and none is given, or the session runs another graph
    * @example
    * ```ts
    * const v = tf.Variable(0.0);
@@ -244,7 +244,21 @@ function userFrames(stack: string): string {
 
 variableReadHook.read = (v) => (v instanceof Variable ? v.snapshot : null);
 
-/** `tf.Variable(initial_value, ...)`, called without `new` as in Python. */
+/**
+ * Creates a {@link Variable} (exported as `tf.Variable`, called without `new` as in Python): its
+ * `VariableV2` op, the `Assign` initializer and the `read` snapshot, built outside any enclosing control
+ * dependencies, and adds it to the global (and trainable) variables collections.
+ * Mirrors TF 1.x `tf.Variable(initial_value, ...)` (tensorflow/python/ops/variables.py, class `RefVariable`).
+ * @param initialValue - a tensor, a JS value, or a function returning one
+ * @param options - `name`, `dtype`, `trainable`, `collections`, `validateShape` (see {@link VariableOptions})
+ * @returns the variable
+ * @throws {@link ValueError} when `initialValue` is undefined, or a tensor's dtype differs from `options.dtype`
+ * @example
+ * ```ts
+ * const x = tf.Variable(3, { name: "x" });
+ * const f = x.mul(x).add(2);
+ * ```
+ */
 export function createVariable(initialValue: unknown, options: VariableOptions = {}): Variable {
   if (initialValue === undefined) throw new ValueError("initial_value must be specified.");
   return new Variable(initialValue, options);
