@@ -89,7 +89,6 @@ export { getDefaultSession } from "./runtime/defaultSession";
 export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
 export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
 export type { Shape } from "./runtime/ndarray";
-export type { TypedStorage } from "./graph/dtypes";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";
