@@ -10,17 +10,17 @@ import { createVariable } from "./ops/state/variable";
 import type { Variable as VariableClass } from "./ops/state/variable";
 import { GraphImpl } from "./graph/graph";
 
-export { DType, float32, float64, int32, int64, bool, string } from "./graph/dtypes";
-export { NDArray } from "./runtime/ndarray";
-export * from "./errors";
-export * as errors from "./errors";
+export { DType, float32, float64, int32, int64, bool, string } from "./base/dtypes";
+export { NDArray } from "./base/ndarray/ndarray";
+export * from "./base/errors";
+export * as errors from "./base/errors";
 
 // graphs, names and scopes
 export { getDefaultGraph, resetDefaultGraph, GraphKeys } from "./graph/graph";
 export type { GraphImpl } from "./graph/graph";
 export { Operation } from "./graph/operation";
 export { Tensor } from "./graph/tensor";
-export { TensorShape } from "./graph/shape";
+export { TensorShape } from "./base/shape";
 export { nameScope } from "./graph/nameScope";
 export { AUTO_REUSE, VariableScope } from "./graph/variableScopeState";
 export { variableScope, getVariable, getVariableScope } from "./ops/state/variableScope";
@@ -55,9 +55,9 @@ initBackendFromEnv();
 // sessions
 export { Session, InteractiveSession, withSession, SessionImpl } from "./runtime/session";
 export type { Fetch, FetchResult, FetchValue, RunOptions, SessionOptions } from "./runtime/session";
-export { getDefaultSession } from "./runtime/defaultSession";
-export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
-export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
+export { getDefaultSession } from "./graph/defaultSession";
+export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./graph/defaultSession";
+export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./base/ndarray/ndarray";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";

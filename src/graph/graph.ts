@@ -1,4 +1,4 @@
-import { AssertionError, KeyError, RuntimeError, ValueError } from "../errors";
+import { AssertionError, KeyError, RuntimeError, ValueError } from "../base/errors";
 import { uniqueName } from "./names";
 import type { Operation } from "./operation";
 import type { Tensor } from "./tensor";

@@ -1,4 +1,4 @@
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 
 /**
  * TF's `unique_name` on a names-in-use table (spec §1.1): case-insensitive keys, `_N` suffixes,

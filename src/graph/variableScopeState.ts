@@ -1,4 +1,4 @@
-import type { DType } from "./dtypes";
+import type { DType } from "../base/dtypes";
 
 /** TF's `tf.AUTO_REUSE`: create the variable if missing, reuse it otherwise. */
 export const AUTO_REUSE = "AUTO_REUSE" as const;

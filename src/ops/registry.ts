@@ -1,7 +1,7 @@
 import type { Attrs, Operation, OutputSpec } from "../graph/operation";
 import type { Tensor } from "../graph/tensor";
-import type { NDArray } from "../runtime/ndarray";
-import type { SessionState } from "../runtime/sessionState";
+import type { NDArray } from "../base/ndarray/ndarray";
+import type { SessionState } from "./sessionState";
 
 /** Runs one op on concrete inputs. Built once per execution plan, so attr parsing stays off the hot path. */
 export type Kernel = (inputs: NDArray[], ctx: KernelContext) => NDArray[];

@@ -1,9 +1,9 @@
 import { withGraph } from "../graph/graph";
-import { optionalArgs } from "../optionalArgs";
+import { optionalArgs } from "../base/optionalArgs";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
 import { Tensor, canonicalTensor } from "../graph/tensor";
-import { LookupError, ValueError } from "../errors";
+import { LookupError, ValueError } from "../base/errors";
 import { convertToTensor } from "../ops/array/constant";
 import { fill, shape, zerosLike } from "../ops/array/shapeOps";
 import { constant } from "../ops/array/constant";

@@ -1,5 +1,5 @@
 /** Constants and small codecs shared by the table writer and reader (spec §5.4). */
-import { DataLossError } from "../../errors";
+import { DataLossError } from "../../base/errors";
 
 /** Footer: two block handles padded to 40 bytes, then the 8-byte magic number. */
 export const FOOTER_SIZE = 48;

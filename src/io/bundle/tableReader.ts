@@ -2,7 +2,7 @@
  * Reads a whole LevelDB-style table (spec §5.4), checking the footer magic and the CRC of every
  * block it touches. Any damage is a DataLossError that names the file.
  */
-import { DataLossError, UnimplementedError } from "../../errors";
+import { DataLossError, UnimplementedError } from "../../base/errors";
 import { crc32c, unmaskCrc } from "../crc32c";
 import {
   BLOCK_TRAILER_SIZE,

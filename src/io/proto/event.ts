@@ -2,7 +2,7 @@
  * Event, Summary, Summary.Value, SummaryMetadata, HistogramProto and SessionLog (spec §6.3):
  * the records of a TensorBoard event file.
  */
-import type { NDArray } from "../../runtime/ndarray";
+import type { NDArray } from "../../base/ndarray/ndarray";
 import { decodeTensorProto, writeTensorProto } from "./tensor";
 import {
   BinaryWriter,

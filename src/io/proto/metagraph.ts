@@ -2,7 +2,7 @@
  * MetaGraphDef, MetaInfoDef, SaverDef, VariableDef and CollectionDef (spec §5.6): the content of
  * a checkpoint's `.meta` file and of an event's `meta_graph_def`.
  */
-import type { GraphDefLike } from "../../graph/graphdef";
+import type { GraphDefLike } from "../../base/graphdef";
 import { decodeGraphDef, writeGraphDef, compareByUtf8 } from "./graph";
 import {
   BinaryReader,

@@ -1,6 +1,6 @@
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { InvalidArgumentError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { registerOp } from "../registry";

@@ -1,19 +1,19 @@
-import { DType, int32 } from "../../graph/dtypes";
-import { StaticShape, isFullyDefined } from "../../graph/shape";
+import { DType, int32 } from "../../base/dtypes";
+import { StaticShape, isFullyDefined } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { createOp, inOpScope } from "../createOp";
-import { concatArrays, transposeArray } from "../kernels/layout";
-import { reshapeKernel, resolveReshape, tileKernel } from "../kernels/shapeKernels";
-import { memoizedByShape, memoizedByValue } from "../kernels/memo";
+import { concatArrays, transposeArray } from "../../base/kernels/layout";
+import { reshapeKernel, resolveReshape, tileKernel } from "../../base/kernels/shapeKernels";
+import { memoizedByShape, memoizedByValue } from "../../base/kernels/memo";
 import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
 import { add, equal, mod, multiply, subtract } from "../math/binary";
 import { cast } from "../math/cast";
-import { checkRequired, optionalArgs } from "../../optionalArgs";
+import { checkRequired, optionalArgs } from "../../base/optionalArgs";
 
 type NameOptions = { name?: string };
 

@@ -1,12 +1,12 @@
-import { bool, float64 } from "../../graph/dtypes";
+import { bool, float64 } from "../../base/dtypes";
 import type { Operation } from "../../graph/operation";
-import { broadcastStatic, isFullyDefined } from "../../graph/shape";
+import { broadcastStatic, isFullyDefined } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
 import { convertPair } from "../array/constant";
 import { onesLike, reshape, shape, zerosLike } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { binaryOpKernel, registerElementwise } from "../kernels/elementwise";
+import { binaryOpKernel, registerElementwise } from "../../base/kernels/elementwise";
 import { GradFn, registerOp } from "../registry";
 import { broadcastGradientArgs, reduceSum } from "./reduce";
 import { log, neg } from "./unary";

@@ -1,10 +1,10 @@
 // Cumsum and Cumprod (`tf.cumsum`, `tf.cumprod`): running sums and products along an axis,
 // optionally exclusive (start from the identity) and reversed. Prod's gradient is built on them.
-import { optionalArgs } from "../../optionalArgs";
-import { int32 } from "../../graph/dtypes";
+import { optionalArgs } from "../../base/optionalArgs";
+import { int32 } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { InvalidArgumentError } from "../../base/errors";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { GradFn, registerOp } from "../registry";

@@ -1,6 +1,6 @@
 // Prod's gradient, as TF's _ProdGrad: the product of all the other elements of each reduced
 // group, from exclusive cumulative products both ways (so zeros in x are handled).
-import { int32 } from "../../graph/dtypes";
+import { int32 } from "../../base/dtypes";
 import type { GradFn } from "../registry";
 import { setdiff1d } from "../array/listDiff";
 import { stack } from "../array/packOps";

@@ -1,21 +1,21 @@
-import { bool, int32, int64 } from "../../graph/dtypes";
+import { bool, int32, int64 } from "../../base/dtypes";
 import type { Operation } from "../../graph/operation";
-import { StaticShape, isFullyDefined } from "../../graph/shape";
+import { StaticShape, isFullyDefined } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
-import { NDArray } from "../../runtime/ndarray";
-import { ValueError } from "../../errors";
+import { NDArray } from "../../base/ndarray/ndarray";
+import { ValueError } from "../../base/errors";
 import { constant, convertToTensor } from "../array/constant";
 import { fill, range, reshape, shape, size, tile } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { createOp, inOpScope } from "../createOp";
-import { Reducer, normalizeAxes, reduceKernel, reducedStaticShape } from "../kernels/reduce";
+import { Reducer, normalizeAxes, reduceKernel, reducedStaticShape } from "../../base/kernels/reduce";
 import { GradFn, registerOp } from "../registry";
-import { memoizedByValue } from "../kernels/memo";
+import { memoizedByValue } from "../../base/kernels/memo";
 import { add, equal, floordiv, maximum, mod, multiply, truediv } from "./binary";
 import { cast } from "./cast";
 import { prodGrad } from "./prodGrad";
-import { optionalArgs } from "../../optionalArgs";
+import { optionalArgs } from "../../base/optionalArgs";
 
 const nums = (a: NDArray) => Array.from(a.data as Int32Array);
 

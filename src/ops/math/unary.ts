@@ -1,9 +1,9 @@
-import { bool } from "../../graph/dtypes";
+import { bool } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
 import { convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { binaryOpKernel, registerElementwise, unaryOpKernel } from "../kernels/elementwise";
+import { binaryOpKernel, registerElementwise, unaryOpKernel } from "../../base/kernels/elementwise";
 import { GradFn, registerOp } from "../registry";
 import { controlDependencies } from "../control/controlFlow";
 import { constant } from "../array/constant";

@@ -1,12 +1,12 @@
-import { DType, float32 } from "../../graph/dtypes";
+import { DType, float32 } from "../../base/dtypes";
 import { GraphImpl, getDefaultGraph } from "../../graph/graph";
 import { withGraphNameScope } from "../../graph/nameScope";
-import { isFullyDefined, shapeToPython, toStaticShape } from "../../graph/shape";
+import { isFullyDefined, shapeToPython, toStaticShape } from "../../base/shape";
 import { AUTO_REUSE, Reuse, VariableScope, VariableScopeState } from "../../graph/variableScopeState";
-import { ValueError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { ValueError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { convertToTensor, isTensorLike } from "../array/constant";
-import { optionalArgs } from "../../optionalArgs";
+import { optionalArgs } from "../../base/optionalArgs";
 import { Variable } from "./variable";
 import { Initializer, glorotUniformInitializer, zerosInitializer } from "./initializers";
 

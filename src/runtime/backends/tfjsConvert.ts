@@ -1,6 +1,6 @@
 import type * as TfjsCore from "@tensorflow/tfjs-core";
-import { DType, bool, float32, int32, int64 } from "../../graph/dtypes";
-import { NDArray } from "../ndarray";
+import { DType, bool, float32, int32, int64 } from "../../base/dtypes";
+import { NDArray } from "../../base/ndarray/ndarray";
 import type { Tfjs } from "./tfjsLoader";
 
 /** Engine dtypes that map one-to-one onto a tfjs dtype (tfjs has no float64, int64 or byte strings). */

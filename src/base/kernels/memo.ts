@@ -3,9 +3,9 @@
  * arithmetic in gradients: Shape, BroadcastGradientArgs, DynamicStitch...). A cached result is
  * an array no kernel ever writes into again, so handing the same one out twice is safe.
  */
-import type { DType } from "../../graph/dtypes";
-import type { NDArray } from "../../runtime/ndarray";
-import type { Kernel } from "../registry";
+import type { DType } from "../dtypes";
+import type { NDArray } from "../ndarray/ndarray";
+import type { Kernel } from "../../ops/registry";
 import { sameShape } from "./elementwise";
 
 /** Inputs larger than this are not remembered (comparing them would cost more than it saves). */

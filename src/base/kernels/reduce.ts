@@ -1,7 +1,7 @@
-import { DType, allocStorage } from "../../graph/dtypes";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
-import type { Kernel, KernelOptions } from "../registry";
+import { DType, allocStorage } from "../dtypes";
+import { InvalidArgumentError } from "../errors";
+import { NDArray } from "../ndarray/ndarray";
+import type { Kernel, KernelOptions } from "../../ops/registry";
 import { sameShape } from "./elementwise";
 
 export type Reducer = "sum" | "mean" | "max" | "min" | "prod" | "all" | "any";

@@ -3,7 +3,7 @@
  * options (precision 8, threshold 1000 with `...` summaries of 3 edge items, 75-column lines), as
  * NumPy 1.14-1.26 prints them — the output the book shows.
  */
-import type { DType } from "../graph/dtypes";
+import type { DType } from "../dtypes";
 import { bytesRepr } from "./bytesRepr";
 import { ElementFormatter, PRINT_OPTIONS, integerText, makeElementFormatter } from "./elementFormat";
 import { formatFloat32, formatFloat64 } from "./floatRepr";

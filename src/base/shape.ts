@@ -1,4 +1,4 @@
-import { ValueError } from "../errors";
+import { ValueError } from "./errors";
 import type { ShapeLike } from "./graphdef";
 
 /**
