@@ -3,7 +3,6 @@ import { uniqueName } from "./names";
 import type { Operation } from "./operation";
 import type { Tensor } from "./tensor";
 import type { VariableScopeState } from "./variableScopeState";
-import type { Variable } from "../ops/state/variable";
 
 /** Collection keys TF uses (`tf.GraphKeys`). */
 export const GraphKeys = {
@@ -38,8 +37,7 @@ export class GraphImpl {
   readonly collections = new Map<string, unknown[]>();
   /** Control dependencies pushed by `tf.controlDependencies`, innermost last. */
   controlDependencyStack: ControlDependencyLevel[] = [];
-  /** Variables created by `getVariable` and the variable-scope bookkeeping, per graph as in TF. */
-  readonly variableStore = new Map<string, Variable>();
+  /** The variable-scope bookkeeping, per graph as in TF (the variables of `getVariable` sit in ops/state/variableScope). */
   variableScopeState?: VariableScopeState;
   private finalized = false;
 

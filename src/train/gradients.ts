@@ -11,6 +11,8 @@ import { tuple } from "../ops/control/controlFlow";
 import { addN } from "../ops/math/addN";
 import { graphFromInputs } from "../ops/createOp";
 import { getOpDef } from "../ops/registry";
+// Every op and every gradient, registered before any graph is differentiated.
+import "../ops/gradients";
 
 export interface GradientsOptions {
   name?: string;

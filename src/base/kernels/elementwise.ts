@@ -1,7 +1,7 @@
 import { DType, allocStorage } from "../dtypes";
 import { InvalidArgumentError } from "../errors";
 import { NDArray, shapeSize } from "../ndarray/ndarray";
-import type { Kernel, KernelOptions } from "../../ops/registry";
+import type { Kernel, KernelOptions } from "./kernel";
 import { compileLoops } from "./specialize";
 
 type Num = Float32Array | Float64Array | Int32Array | Uint8Array;

@@ -5,7 +5,7 @@
  */
 import type { DType } from "../dtypes";
 import type { NDArray } from "../ndarray/ndarray";
-import type { Kernel } from "../../ops/registry";
+import type { Kernel } from "./kernel";
 import { sameShape } from "./elementwise";
 
 /** Inputs larger than this are not remembered (comparing them would cost more than it saves). */
@@ -25,7 +25,7 @@ function matches(seen: Seen, a: NDArray): boolean {
 }
 
 /** `kernel` (pure, deterministic, numeric inputs) answering from its last call when the input values repeat. */
-export function memoizedByValue(kernel: Kernel): Kernel {
+export function memoizedByValue<Ctx>(kernel: Kernel<Ctx>): Kernel<Ctx> {
   let seen: Seen[] | null = null;
   let result: NDArray[] | null = null;
   return (inputs, ctx) => {

@@ -1,7 +1,7 @@
 import { DType, allocStorage } from "../dtypes";
 import { InvalidArgumentError } from "../errors";
 import { NDArray } from "../ndarray/ndarray";
-import type { Kernel, KernelOptions } from "../../ops/registry";
+import type { Kernel, KernelOptions } from "./kernel";
 import { sameShape } from "./elementwise";
 
 export type Reducer = "sum" | "mean" | "max" | "min" | "prod" | "all" | "any";

@@ -11,8 +11,7 @@ import { reshapeKernel, resolveReshape, tileKernel } from "../../base/kernels/sh
 import { memoizedByShape, memoizedByValue } from "../../base/kernels/memo";
 import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
-import { add, equal, mod, multiply, subtract } from "../math/binary";
-import { cast } from "../math/cast";
+import { subtract } from "../math/binary";
 import { checkRequired, optionalArgs } from "../../base/optionalArgs";
 
 type NameOptions = { name?: string };
@@ -83,7 +82,6 @@ registerOp({
     return [{ dtype: x.dtype, shape: out }];
   },
   kernel: () => reshapeKernel(),
-  gradient: (op, [g]) => [g && reshape(g, shape(op.inputs[0])), null],
 });
 
 export function reshape(x: unknown, newShape: unknown, options: { name?: string } = {}): Tensor {
@@ -118,7 +116,6 @@ registerOp({
       (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
       return [out];
     }),
-  gradient: (_op, [g]) => [null, g && reduceSumAll(g)],
 });
 
 export function fill(dims: unknown, value: unknown, options: { name?: string } = {}): Tensor {
@@ -215,16 +212,6 @@ registerOp({
     return [{ dtype: x.dtype, shape }];
   },
   kernel: (_op, options) => tileKernel(options),
-  // Sum the copies: reshape the gradient to interleaved [multiple, dim] pairs and reduce the multiples.
-  gradient: (op, [g]) => {
-    if (!g) return [null, null];
-    const [x, multiples] = op.inputs;
-    const splitShape = reshape(transpose(stack([multiples, shape(x)])), [-1]);
-    const axes = range(0, size(splitShape), 2);
-    const grad = reduceSum(reshape(g, splitShape), axes);
-    grad.setShape(x.shape);
-    return [grad, null];
-  },
 });
 
 export function tile(x: unknown, multiples: unknown, options: { name?: string } = {}): Tensor {
@@ -281,7 +268,6 @@ registerOp({
   kernel:
     () =>
     ([x, p]) => [transposeArray(x, nums(p))],
-  gradient: (op, [g]) => [g && transpose(g, invertPermutation(op.inputs[1])), null],
 });
 
 registerOp({
@@ -368,47 +354,7 @@ registerOp({
     }
     return [concatArrays(parts, axis)];
   },
-  gradient: (op, [g]) => {
-    if (!g) return op.inputs.map(() => null);
-    const parts = op.inputs.slice(0, -1);
-    const axisT = op.inputs[op.inputs.length - 1];
-    if (!parts.every((p) => isFullyDefined(p.shape))) return [...concatGradDynamic(g, parts, axisT), null];
-    const axis = (constantNumbers(axisT) ?? [0])[0];
-    const grads: (Tensor | null)[] = [];
-    let offset = 0;
-    for (const p of parts) {
-      if (!isFullyDefined(p.shape)) throw new ValueError("concat gradient needs fully known input shapes");
-      const ax = axis < 0 ? axis + p.shape.length : axis;
-      const begin = p.shape.map((_, i) => (i === ax ? offset : 0));
-      grads.push(slice(g, begin, p.shape));
-      offset += p.shape[ax];
-    }
-    return [...grads, null];
-  },
 });
-
-/**
- * Concat's gradient when an input shape is known only at run time: each part's slice of the
- * gradient starts where the previous parts end along the axis, computed in the graph from their
- * shapes (as TF's ConcatOffset does).
- */
-function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
-  const r = rank(parts[0]);
-  const onAxis = cast(equal(range(0, r, 1), mod(axis, r)), int32);
-  let begin = multiply(onAxis, 0);
-  return parts.map((p) => {
-    const size = shape(p);
-    const grad = inOpScope(
-      "Slice",
-      [g, begin, size],
-      (opName, graph) =>
-        createOp(graph, "Slice", opName, [g, begin, size], { T: attr.type(g.dtype), Index: attr.type(int32) })
-          .outputs[0],
-    );
-    begin = add(begin, multiply(size, onAxis));
-    return grad;
-  });
-}
 
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
   checkRequired("tf.concat", "axis", axis);
@@ -460,15 +406,6 @@ registerOp({
       }
       return [out];
     },
-  // TF's _SliceGrad: pad the gradient with zeros back to the input's shape.
-  gradient: (op, [g]) => {
-    if (!g) return [null, null, null];
-    const [x, begin] = op.inputs;
-    const padShape = stack([rank(x), 1]);
-    const before = reshape(begin, padShape);
-    const after = reshape(subtract(subtract(shape(x), shape(op.outputs[0])), begin), padShape);
-    return [pad(g, concat([before, after], 1)), null, null];
-  },
 });
 
 /** `tf.slice(input, begin, size)`: `size[i] = -1` takes the rest of dim i. */
@@ -529,7 +466,3 @@ export function squeeze(x: unknown, ...rest: unknown[]): Tensor {
 }
 
 export { stack, unstack } from "./packOps";
-
-import { reduceSum, reduceSumAll } from "../math/reduce";
-import { stack } from "./packOps";
-import { pad } from "./padOps";

@@ -10,6 +10,18 @@ import { optionalArgs } from "../../base/optionalArgs";
 import { Variable } from "./variable";
 import { Initializer, glorotUniformInitializer, zerosInitializer } from "./initializers";
 
+/**
+ * Variables created by `getVariable`, per graph and by full name: TF's `_VariableStore`, which it
+ * keeps in a graph collection so the graph itself never names the Variable type.
+ */
+const variableStores = new WeakMap<GraphImpl, Map<string, Variable>>();
+
+function variableStoreOf(graph: GraphImpl): Map<string, Variable> {
+  let store = variableStores.get(graph);
+  if (!store) variableStores.set(graph, (store = new Map()));
+  return store;
+}
+
 function stateOf(graph: GraphImpl): VariableScopeState {
   return (graph.variableScopeState ??= new VariableScopeState());
 }
@@ -170,7 +182,7 @@ export function getVariable(name: string, ...rest: unknown[]): Variable {
   const scope = stateOf(graph).current;
   const fullName = scope.name ? `${scope.name}/${name}` : name;
   checkInitializerDtype(options.initializer, options.dtype);
-  const existing = graph.variableStore.get(fullName);
+  const existing = variableStoreOf(graph).get(fullName);
   if (existing) {
     if (scope.reuse === null) {
       throw new ValueError(
@@ -222,7 +234,7 @@ export function getVariable(name: string, ...rest: unknown[]): Variable {
       collections: options.collections,
     }),
   );
-  graph.variableStore.set(fullName, v);
+  variableStoreOf(graph).set(fullName, v);
   return v;
 }
 
