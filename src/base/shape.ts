@@ -60,21 +60,6 @@ export function broadcastStatic(a: StaticShape, b: StaticShape): StaticShape {
   return out;
 }
 
-/** Concrete broadcast for kernels; throws TF's kernel text on mismatch. */
-export function broadcastConcrete(a: readonly number[], b: readonly number[]): number[] {
-  const rank = Math.max(a.length, b.length);
-  const out: number[] = [];
-  for (let i = 0; i < rank; i++) {
-    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
-    const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
-    if (da !== db && da !== 1 && db !== 1) {
-      throw new ValueError(`Incompatible shapes: [${a.join(",")}] vs. [${b.join(",")}]`);
-    }
-    out.push(da === 1 ? db : da);
-  }
-  return out;
-}
-
 /** Normalise a user shape (`[null, 3]`, `[9, 1]`, `undefined`) to a StaticShape. */
 export function toStaticShape(shape: readonly (number | null | undefined)[] | null | undefined): StaticShape {
   if (shape === null || shape === undefined) return null;

@@ -189,11 +189,6 @@ export function binaryKernel(f: ScalarFn2, outDtype?: DType) {
   return (a: NDArray, b: NDArray): NDArray => computeBinary(f, outDtype, a, b, holder, false);
 }
 
-export function unaryKernel(f: ScalarFn1, outDtype?: DType) {
-  const holder = memory<UnaryLoops>();
-  return (a: NDArray): NDArray => computeUnary(f, outDtype, a, holder, false);
-}
-
 function computeUnary(
   f: ScalarFn1,
   outDtype: DType | undefined,

@@ -145,17 +145,6 @@ class Reduction {
   }
 }
 
-/** Reduce `x` over `axesIn`; sums accumulate in float64 for accuracy. */
-export function reduceArray(
-  x: NDArray,
-  axesIn: number[],
-  keepDims: boolean,
-  how: Reducer,
-  outDtype?: DType,
-): NDArray {
-  return new Reduction(how, keepDims, outDtype, false).run(x, axesIn);
-}
-
 /** The kernel of a reduction op (inputs: the array and its int32 axes). */
 export function reduceKernel(how: Reducer, keepDims: boolean, options: KernelOptions = {}): Kernel {
   const reduction = new Reduction(how, keepDims, undefined, options.reuseOutputs === true);

@@ -9,11 +9,6 @@ import { Kernel, KernelOptions, registerOp } from "../registry";
 import { neg } from "./unary";
 import { MAX_UNROLLED, columnDots, rowDots } from "../../base/kernels/matvec";
 
-/** C = op(A) · op(B) for 2-D arrays; accumulates each output in float64 before storing. */
-export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): NDArray {
-  return matmulInto(a, b, ta, tb, { out: null, acc: null }, false);
-}
-
 /** What a MatMul kernel keeps between calls when its plan lets it reuse buffers. */
 interface MatMulMemory {
   out: NDArray | null;
