@@ -11,8 +11,6 @@ import { importGraphDef } from "../../ops/graphDefImport";
 import type { Operation } from "../../graph/operation";
 import { canonicalTensor, type Tensor } from "../../graph/tensor";
 import { DataLossError, OSError } from "../../base/errors";
-
-export { OSError };
 import {
   decodeMetaGraphDef,
   decodeVariableDef,
