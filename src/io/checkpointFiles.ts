@@ -30,7 +30,9 @@ import {
 } from "../base/errors";
 import type { DType } from "../base/dtypes";
 import type { NDArray } from "../base/ndarray/ndarray";
-import { BundleReader, dataFileName, encodeCheckpoint, indexFileName, type NamedTensor } from "./";
+import { encodeCheckpoint, type NamedTensor } from "./bundle/bundleEncoder";
+import { BundleReader } from "./bundle/bundleReader";
+import { dataFileName, indexFileName } from "./bundle/naming";
 import { fsyncIfAllowed, removeTemp, tempStatePath, writeAll } from "./atomicWrite";
 import { logWarning } from "../base/logging";
 
