@@ -13,6 +13,8 @@ export default {
   out: "docs/api",
   tsconfig: "tsconfig.json",
   plugin: ["./docs/tools/typedocModuleNames.mjs"],
+  // No "defined in" links: a clone's remote (a fork, a local path) is not a public URL to link to.
+  disableSources: true,
   excludePrivate: true,
   excludeInternal: true,
   validation: { notExported: true, invalidLink: true, invalidPath: true, notDocumented: true },

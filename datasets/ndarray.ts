@@ -1,6 +1,6 @@
 /** Hands dataset arrays to the engine as `NDArray`s (float64 matrices, float64 or int32 vectors). */
-import { float64, int32 } from "../src/graph/dtypes";
-import { NDArray } from "../src/runtime/ndarray";
+import { float64, int32 } from "../src/base/dtypes";
+import { NDArray } from "../src/base/ndarray/ndarray";
 import { Matrix, Vector } from "./matrix";
 
 /**

@@ -10,18 +10,18 @@ import { createVariable } from "./ops/state/variable";
 import type { Variable as VariableClass } from "./ops/state/variable";
 import { GraphImpl } from "./graph/graph";
 
-export { DType, float32, float64, int32, int64, bool, string } from "./graph/dtypes";
-export { NDArray } from "./runtime/ndarray";
-export * from "./errors";
+export { DType, float32, float64, int32, int64, bool, string } from "./base/dtypes";
+export { NDArray } from "./base/ndarray/ndarray";
+export * from "./base/errors";
 /** `tf.errors`: TF's error classes (`tf.errors.InvalidArgumentError`...), also exported at the top level. */
-export * as errors from "./errors";
+export * as errors from "./base/errors";
 
 // graphs, names and scopes
 export { getDefaultGraph, resetDefaultGraph, GraphKeys } from "./graph/graph";
 export type { GraphImpl } from "./graph/graph";
 export { Operation } from "./graph/operation";
 export { Tensor } from "./graph/tensor";
-export { TensorShape } from "./graph/shape";
+export { TensorShape } from "./base/shape";
 export { nameScope } from "./graph/nameScope";
 export { AUTO_REUSE, VariableScope } from "./graph/variableScopeState";
 export { variableScope, getVariable, getVariableScope } from "./ops/state/variableScope";
@@ -85,10 +85,10 @@ initBackendFromEnv();
 // sessions
 export { Session, InteractiveSession, withSession, SessionImpl } from "./runtime/session";
 export type { Fetch, FetchResult, FetchValue, RunOptions, SessionOptions } from "./runtime/session";
-export { getDefaultSession } from "./runtime/defaultSession";
-export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./runtime/defaultSession";
-export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./runtime/ndarray";
-export type { Shape } from "./runtime/ndarray";
+export { getDefaultSession } from "./graph/defaultSession";
+export type { FeedDict, FeedKey, EvalOptions, SessionLike } from "./graph/defaultSession";
+export type { ArrayLike, NestedArray, Nested, NestedOfRank, Scalar } from "./base/ndarray/ndarray";
+export type { Shape } from "./base/ndarray/ndarray";
 
 // ops
 export { constant, convertToTensor } from "./ops/array/constant";
@@ -134,9 +134,9 @@ export { inspectCheckpoint, formatCheckpoint, readCheckpoint, listCheckpoint, re
 
 // Types that the signatures of the graph and op functions above use, exported so code (and the API
 // reference) can name them.
-export type { DTypeName, TypedStorage } from "./graph/dtypes";
+export type { DTypeName, TypedStorage } from "./base/dtypes";
 export type { Attrs, OutputSpec } from "./graph/operation";
-export type { GraphDefLike, NodeDefLike, AttrValueLike, AttrListLike, ShapeLike } from "./graph/graphdef";
+export type { GraphDefLike, NodeDefLike, AttrValueLike, AttrListLike, ShapeLike } from "./base/graphdef";
 export type { NameScopeOptions } from "./graph/nameScope";
 export type { Reuse } from "./graph/variableScopeState";
 export type { Variable as VariableImpl, VariableOptions } from "./ops/state/variable";

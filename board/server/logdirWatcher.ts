@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { RecordFileReader, decodeEvent, decodeGraphDef, decodeMetaGraphDef, isEventFile, scanRecords } from "../../src/io";
 import type { ScalarPoint } from "../../src/io";
-import type { GraphDefLike } from "../../src/graph/graphdef";
+import type { GraphDefLike } from "../../src/base/graphdef";
 import type { RunInfo, RunsResponse } from "../shared/apiTypes";
 import { oneRunName } from "../shared/runName";
 

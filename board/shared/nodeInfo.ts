@@ -2,7 +2,7 @@
  * Turns a NodeDef (the engine's GraphDefLike form) into the short, JSON-ready description the
  * graph view and the terminal tree show: op, inputs, dtype, output shapes, other attrs.
  */
-import type { AttrValueLike, NodeDefLike, ShapeLike } from "../../src/graph/graphdef";
+import type { AttrValueLike, NodeDefLike, ShapeLike } from "../../src/base/graphdef";
 import type { NodeInfo } from "./apiTypes";
 
 /**

@@ -6,7 +6,7 @@
 import type chalk from "chalk";
 import type { GraphImpl } from "../../src/graph/graph";
 import { asGraphDef } from "../../src/graph/graphDefExport";
-import type { GraphDefLike } from "../../src/graph/graphdef";
+import type { GraphDefLike } from "../../src/base/graphdef";
 import { describeNode } from "../shared/nodeInfo";
 import { makeChalk } from "./colors";
 import { buildScopeTree, opTypeCounts, type ScopeTreeNode } from "../shared/scopeTree";

@@ -1,9 +1,8 @@
-import { AssertionError, KeyError, RuntimeError, ValueError } from "../errors";
+import { AssertionError, KeyError, RuntimeError, ValueError } from "../base/errors";
 import { uniqueName } from "./names";
 import type { Operation } from "./operation";
 import type { Tensor } from "./tensor";
 import type { VariableScopeState } from "./variableScopeState";
-import type { Variable } from "../ops/state/variable";
 
 /**
  * The standard collection names, with TF's string values (they appear in saved meta graphs).
@@ -68,9 +67,7 @@ export class GraphImpl {
   readonly collections = new Map<string, unknown[]>();
   /** @internal Control dependencies pushed by `tf.controlDependencies`, innermost last. */
   controlDependencyStack: ControlDependencyLevel[] = [];
-  /** Variables created by `getVariable` and the variable-scope bookkeeping, per graph as in TF. */
-  readonly variableStore = new Map<string, Variable>();
-  /** @internal The variable-scope stack of this graph, made on first use. */
+  /** @internal The variable-scope bookkeeping, per graph as in TF (the variables of `getVariable` sit in ops/state/variableScope). */
   variableScopeState?: VariableScopeState;
   private finalized = false;
 

@@ -1,5 +1,5 @@
 import type { GraphImpl } from "./graph";
-import type { GraphDefLike, NodeDefLike } from "./graphdef";
+import type { GraphDefLike, NodeDefLike } from "../base/graphdef";
 
 /** TF 1.12's `TF_GRAPH_DEF_VERSION`, written as `versions.producer`. */
 export const GRAPH_DEF_PRODUCER = 27;

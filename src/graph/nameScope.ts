@@ -1,4 +1,4 @@
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 import { GraphImpl, getDefaultGraph, graphOfElements, withGraph } from "./graph";
 import { checkScopeName } from "./names";
 

@@ -1,4 +1,4 @@
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 
 /**
  * TF's `Graph.unique_name` (tensorflow/python/framework/ops.py) on a names-in-use table: case-insensitive

@@ -1,9 +1,9 @@
-import type { DType } from "./dtypes";
+import type { DType } from "../base/dtypes";
 import type { GraphImpl } from "./graph";
-import type { AttrValueLike } from "./graphdef";
-import type { StaticShape } from "./shape";
+import type { AttrValueLike } from "../base/graphdef";
+import type { StaticShape } from "../base/shape";
 import { Tensor } from "./tensor";
-import { EvalOptions, FeedDict, SessionLike, evalArgs, runWithDefaultSession } from "../runtime/defaultSession";
+import { EvalOptions, FeedDict, SessionLike, evalArgs, runWithDefaultSession } from "./defaultSession";
 
 /** An operation's attributes by name, as in its NodeDef (`T`, `transpose_a`, `value`, ...). */
 export type Attrs = Record<string, AttrValueLike>;

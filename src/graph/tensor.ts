@@ -1,9 +1,9 @@
-import type { DType } from "./dtypes";
+import type { DType } from "../base/dtypes";
 import type { Operation } from "./operation";
-import { StaticShape, TensorShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "./shape";
-import { ValueError } from "../errors";
-import { EvalOptions, FeedDict, SessionLike, evalArgs, runWithDefaultSession } from "../runtime/defaultSession";
-import type { NDArray } from "../runtime/ndarray";
+import { StaticShape, TensorShape, mergeShapes, shapeToDebug, shapeToPython, toStaticShape } from "../base/shape";
+import { ValueError } from "../base/errors";
+import { EvalOptions, FeedDict, SessionLike, evalArgs, runWithDefaultSession } from "./defaultSession";
+import type { NDArray } from "../base/ndarray/ndarray";
 
 /**
  * A symbolic output of an operation: no value until a session runs it.

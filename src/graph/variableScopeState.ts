@@ -1,4 +1,4 @@
-import type { DType } from "./dtypes";
+import type { DType } from "../base/dtypes";
 
 /**
  * The reuse mode that makes {@link getVariable} create the variable if missing and share it otherwise.

@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { NDArray } from "../runtime/ndarray";
+import type { NDArray } from "../base/ndarray/ndarray";
 import { writeFilesAtomic } from "./atomicWrite";
 import { NamedTensor, encodeCheckpoint } from "./bundle/bundleEncoder";
 import { BundleReader, CheckpointTensorInfo } from "./bundle/bundleReader";

@@ -3,9 +3,9 @@
  * dtype, shape and value, from a prefix or from a directory holding a `checkpoint` state file.
  */
 import * as fs from "fs";
-import type { DType } from "../graph/dtypes";
-import type { NDArray } from "../runtime/ndarray";
-import { NotFoundError } from "../errors";
+import type { DType } from "../base/dtypes";
+import type { NDArray } from "../base/ndarray/ndarray";
+import { NotFoundError } from "../base/errors";
 import { BundleReader } from "./bundle/bundleReader";
 import { latestCheckpoint } from "./checkpointState";
 

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { RuntimeError, ValueError } from "../errors";
+import { RuntimeError, ValueError } from "../base/errors";
 import { writeFileAtomic } from "./atomicWrite";
 import { indexFileName } from "./bundle/naming";
 

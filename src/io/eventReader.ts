@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { GraphDefLike } from "../graph/graphdef";
+import type { GraphDefLike } from "../base/graphdef";
 import { EventProto, HistogramProto, decodeEvent } from "./proto/event";
 import { decodeGraphDef } from "./proto/graph";
 import { decodeMetaGraphDef } from "./proto/metagraph";

@@ -2,9 +2,9 @@
  * Raw little-endian bytes of numeric tensors, the layout TF uses both in a TensorProto's
  * `tensor_content` and in a checkpoint's data file.
  */
-import { DType, bool, float32, float64, int32, int64 } from "../graph/dtypes";
-import { NDArray, shapeSize } from "../runtime/ndarray";
-import { DataLossError } from "../errors";
+import { DType, bool, float32, float64, int32, int64 } from "../base/dtypes";
+import { NDArray, shapeSize } from "../base/ndarray/ndarray";
+import { DataLossError } from "../base/errors";
 
 // Typed arrays use the host byte order; TF's files are little-endian. Every platform Node supports
 // in practice is little-endian, so refuse to run (rather than write wrong files) anywhere else.

@@ -7,7 +7,7 @@
  * corruption and raises DataLossError.
  */
 import * as fs from "fs";
-import { DataLossError } from "../errors";
+import { DataLossError } from "../base/errors";
 import { crc32c, maskCrc, unmaskCrc } from "./crc32c";
 
 const HEADER_SIZE = 12;

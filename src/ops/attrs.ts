@@ -1,6 +1,6 @@
-import type { DType } from "../graph/dtypes";
-import type { AttrValueLike, ShapeLike } from "../graph/graphdef";
-import type { NDArray } from "../runtime/ndarray";
+import type { DType } from "../base/dtypes";
+import type { AttrValueLike, ShapeLike } from "../base/graphdef";
+import type { NDArray } from "../base/ndarray/ndarray";
 
 /** Small constructors for node attrs, named as TF's AttrValue fields. */
 export const attr = {

@@ -1,8 +1,8 @@
 import type { Tensor } from "../graph/tensor";
-import type { NDArray } from "../runtime/ndarray";
-import { isFullyDefined } from "../graph/shape";
-import { NDArray as ND } from "../runtime/ndarray";
-import { int32 } from "../graph/dtypes";
+import type { NDArray } from "../base/ndarray/ndarray";
+import { isFullyDefined } from "../base/shape";
+import { NDArray as ND } from "../base/ndarray/ndarray";
+import { int32 } from "../base/dtypes";
 
 /** TF's `tensor_util.constant_value`: the value of a tensor known while building, else null. */
 export function constantValue(t: Tensor): NDArray | null {

@@ -1,8 +1,8 @@
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 import { GraphImpl, getDefaultGraph, graphOfElements, withGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import { Attrs, Operation, OutputSpec } from "../graph/operation";
-import { shapeToDebug } from "../graph/shape";
+import { shapeToDebug } from "../base/shape";
 import { Tensor, canonicalTensor } from "../graph/tensor";
 import { OpDef, getOpDef } from "./registry";
 

@@ -1,25 +1,14 @@
 import type { Attrs, Operation, OutputSpec } from "../graph/operation";
 import type { Tensor } from "../graph/tensor";
-import type { NDArray } from "../runtime/ndarray";
-import type { SessionState } from "../runtime/sessionState";
+import type { Kernel as ArrayKernel, KernelOptions } from "../base/kernels/kernel";
+import type { SessionState } from "./sessionState";
 
-/** Runs one op on concrete inputs. Built once per execution plan, so attr parsing stays off the hot path. */
-export type Kernel = (inputs: NDArray[], ctx: KernelContext) => NDArray[];
+/** A kernel of the engine: array code (src/base/kernels) that may read the session's state. */
+export type Kernel = ArrayKernel<KernelContext>;
+export type { KernelOptions };
 
 export interface KernelContext {
   readonly state: SessionState;
-}
-
-/**
- * What an execution plan guarantees a kernel it builds (src/runtime/plan.ts decides). Kernels may
- * ignore it; the default (false) is what any caller outside a plan gets.
- */
-export interface KernelOptions {
-  /**
-   * The outputs are only read until the end of the run and never stored (not in a variable, not
-   * handed to the user uncopied): the kernel may write into the same buffers on every call.
-   */
-  reuseOutputs?: boolean;
 }
 
 /** Builds the gradient nodes of one op: `grads[i]` is d(ys)/d(output i), or null if nothing flows back. */
@@ -46,6 +35,18 @@ export function registerOp(def: OpDef): OpDef {
   if (registry.has(def.type)) throw new Error(`Op type registered twice: ${def.type}`);
   registry.set(def.type, def);
   return def;
+}
+
+/**
+ * Attaches the gradient of an op registered earlier. Gradients live in their own modules
+ * (ops/math/binaryGrad.ts & co., loaded by ops/gradients.ts after every forward op), as TF's
+ * math_grad.py registers them apart from math_ops.py, so forward ops never import each other's
+ * gradient helpers.
+ */
+export function registerGradient(type: string, gradient: GradFn): void {
+  const def = getOpDef(type);
+  if (def.gradient !== undefined) throw new Error(`Gradient of op type '${type}' registered twice`);
+  def.gradient = gradient;
 }
 
 export function getOpDef(type: string): OpDef {

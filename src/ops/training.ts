@@ -1,10 +1,10 @@
-import { allocStorage } from "../graph/dtypes";
+import { allocStorage } from "../base/dtypes";
 import type { Attrs, Operation } from "../graph/operation";
 import { Tensor } from "../graph/tensor";
-import { FailedPreconditionError, InvalidArgumentError } from "../errors";
-import { NDArray } from "../runtime/ndarray";
-import { UNINITIALIZED } from "../runtime/sessionState";
-import type { SessionState } from "../runtime/sessionState";
+import { FailedPreconditionError, InvalidArgumentError } from "../base/errors";
+import { NDArray } from "../base/ndarray/ndarray";
+import { UNINITIALIZED } from "./sessionState";
+import type { SessionState } from "./sessionState";
 import { attr } from "./attrs";
 import { createOp, inOpScope } from "./createOp";
 import { registerOp } from "./registry";

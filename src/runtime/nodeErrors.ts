@@ -1,4 +1,4 @@
-import { OpError } from "../errors";
+import { OpError } from "../base/errors";
 
 /** Tags an op error with the node it happened at, as TF prints it (`[[{{node name}}]]`); the first tag wins. */
 export function withNode(e: unknown, nodeName: string): unknown {

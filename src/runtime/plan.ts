@@ -3,7 +3,7 @@ import type { Tensor } from "../graph/tensor";
 import type { Kernel } from "../ops/registry";
 import type { Backend } from "./backends/backend";
 import { getActiveBackend } from "./backends/backend";
-import type { NDArray } from "./ndarray";
+import type { NDArray } from "../base/ndarray/ndarray";
 import { planBuffers } from "./optimize/bufferPlanning";
 import { Rewrites, getRewrites, optimizePlanGraph } from "./optimize/index";
 import { PlanGraph, PlanNode, PlanValue, buildPlanGraph } from "./optimize/ir";

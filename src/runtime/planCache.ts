@@ -7,7 +7,7 @@
  * (at most `MAX_SPECIALISED`, so feeding ever-changing shapes does not compile forever), then
  * the general one.
  */
-import type { NDArray } from "./ndarray";
+import type { NDArray } from "../base/ndarray/ndarray";
 import type { Plan } from "./plan";
 
 const MAX_SPECIALISED = 8;

@@ -1,17 +1,17 @@
 import { GraphImpl, getDefaultGraph } from "../graph/graph";
 import { Operation } from "../graph/operation";
-import { StaticShape, concreteShapeToPython, isFullyDefined, shapeToPython } from "../graph/shape";
+import { StaticShape, concreteShapeToPython, isFullyDefined, shapeToPython } from "../base/shape";
 import { Tensor, canonicalTensor } from "../graph/tensor";
-import { FailedPreconditionError, RuntimeError, ValueError } from "../errors";
+import { FailedPreconditionError, RuntimeError, ValueError } from "../base/errors";
 import type { Kernel, KernelContext } from "../ops/registry";
-import { FeedDict, popDefaultSession, pushDefaultSession } from "./defaultSession";
-import { optionalArgs } from "../optionalArgs";
-import { ArrayLike, NDArray } from "./ndarray";
+import { FeedDict, popDefaultSession, pushDefaultSession } from "../graph/defaultSession";
+import { optionalArgs } from "../base/optionalArgs";
+import { ArrayLike, NDArray } from "../base/ndarray/ndarray";
 import { Plan, StepKind, compilePlan } from "./plan";
 import { PlanCache } from "./planCache";
 import { withNode } from "./nodeErrors";
 import { getActiveBackend } from "./backends/backend";
-import { SessionState, UNINITIALIZED } from "./sessionState";
+import { SessionState, UNINITIALIZED } from "../ops/sessionState";
 
 /** Keyword arguments of `tf.Session` (TF 1.x `Session(target='', graph=None, config=None)`). */
 export interface SessionOptions {

@@ -8,11 +8,11 @@
  * file (as one whole TFRecord) when it is added, so `flush()` has nothing left to do and a killed
  * process loses nothing it added. As in TF, only the first value of each tag keeps its metadata.
  */
-import { optionalArgs } from "../optionalArgs";
+import { optionalArgs } from "../base/optionalArgs";
 import { GraphImpl } from "../graph/graph";
 import { asGraphDef } from "../graph/graphDefExport";
-import type { GraphDefLike } from "../graph/graphdef";
-import { NDArray } from "../runtime/ndarray";
+import type { GraphDefLike } from "../base/graphdef";
+import { NDArray } from "../base/ndarray/ndarray";
 import {
   EventFileWriter,
   encodeEvent,
@@ -24,7 +24,7 @@ import {
   type SessionLogProto,
   type SummaryProto,
 } from "../io";
-import { string } from "../graph/dtypes";
+import { string } from "../base/dtypes";
 import { joinSummary, splitSummary, withoutMetadata } from "../ops/io/summaryWire";
 import { createMetaGraphDef } from "../train/saver/metaGraphExport";
 

@@ -3,11 +3,11 @@
  * Each returns a scalar string tensor; evaluating it gives a serialized `Summary` proto for
  * `FileWriter.addSummary`. New summaries join the graph's `summaries` collection.
  */
-import { optionalArgs } from "../optionalArgs";
+import { optionalArgs } from "../base/optionalArgs";
 import { getDefaultGraph, GraphKeys } from "../graph/graph";
 import { nameScope } from "../graph/nameScope";
 import { Tensor } from "../graph/tensor";
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 import { constant, convertToTensor } from "../ops/array/constant";
 import { attr } from "../ops/attrs";
 import { createOp, createOpNamed, inOpScope } from "../ops/createOp";

@@ -7,7 +7,7 @@
  */
 import { nameScope } from "../graph/nameScope";
 import { Tensor } from "../graph/tensor";
-import { logInfo } from "../train/saver/logging";
+import { logInfo } from "../base/logging";
 
 /** Python's `[^-/\w.]` with Unicode `\w`: letters, digits and `_`. */
 const INVALID_TAG_CHARACTERS = /[^-/\p{L}\p{N}_.]/gu;

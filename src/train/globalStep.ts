@@ -1,6 +1,6 @@
 import { GraphKeys, getDefaultGraph } from "../graph/graph";
-import { int64 } from "../graph/dtypes";
-import { ValueError } from "../errors";
+import { int64 } from "../base/dtypes";
+import { ValueError } from "../base/errors";
 import { Variable, createVariable } from "../ops/state/variable";
 
 /**

@@ -1,9 +1,9 @@
 import { withGraph } from "../graph/graph";
-import { optionalArgs } from "../optionalArgs";
+import { optionalArgs } from "../base/optionalArgs";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
 import { Tensor, canonicalTensor } from "../graph/tensor";
-import { LookupError, ValueError } from "../errors";
+import { LookupError, ValueError } from "../base/errors";
 import { convertToTensor } from "../ops/array/constant";
 import { fill, shape, zerosLike } from "../ops/array/shapeOps";
 import { constant } from "../ops/array/constant";
@@ -11,6 +11,8 @@ import { tuple } from "../ops/control/controlFlow";
 import { addN } from "../ops/math/addN";
 import { graphFromInputs } from "../ops/createOp";
 import { getOpDef } from "../ops/registry";
+// Every op and every gradient, registered before any graph is differentiated.
+import "../ops/gradients";
 
 /** Keyword arguments of `tf.gradients`. */
 export interface GradientsOptions {

@@ -1,9 +1,9 @@
 // `tf.hessians(ys, xs)`: second derivatives, one row of the Hessian per element of each x.
 // TF builds the rows in a while_loop; the engine has no control flow, so the rows are unrolled,
 // which needs each x's shape to be known while building.
-import { isFullyDefined } from "../graph/shape";
+import { isFullyDefined } from "../base/shape";
 import type { Tensor } from "../graph/tensor";
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 import { reshape, zerosLike } from "../ops/array/shapeOps";
 import { stack, unstack } from "../ops/array/packOps";
 import { nameScope } from "../graph/nameScope";

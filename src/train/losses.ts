@@ -1,4 +1,4 @@
-import { float32 } from "../graph/dtypes";
+import { float32 } from "../base/dtypes";
 import { getDefaultGraph } from "../graph/graph";
 import { Tensor } from "../graph/tensor";
 import { convertToTensor } from "../ops/array/constant";

@@ -2,7 +2,7 @@ import { GraphKeys, getDefaultGraph } from "../graph/graph";
 import { withGraphNameScope } from "../graph/nameScope";
 import type { Operation } from "../graph/operation";
 import { Tensor } from "../graph/tensor";
-import { ValueError } from "../errors";
+import { ValueError } from "../base/errors";
 import { convertToTensor } from "../ops/array/constant";
 import { controlDependencies, group, tuple } from "../ops/control/controlFlow";
 import { cast } from "../ops/math/cast";

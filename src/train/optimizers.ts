@@ -7,7 +7,7 @@ import { Variable, createVariable } from "../ops/state/variable";
 import { applyOp } from "../ops/training";
 import { attr } from "../ops/attrs";
 import { Optimizer } from "./optimizer";
-import { optionalArgs } from "../optionalArgs";
+import { optionalArgs } from "../base/optionalArgs";
 
 /** A hyperparameter given as a number or as a scalar tensor (TF accepts both). */
 export type Rate = number | Tensor;

@@ -3,7 +3,7 @@
 // keepdims; here a small reference reducer plays NumPy's part. _MAX_RANK is 5 in TF; ranks 1-4
 // here keep the run short (the axis subsets of rank 5 repeat the same code paths).
 import * as tf from "tensorlings";
-import { reducedShape } from "../../src/ops/math/reduce";
+import { reducedShape } from "../../src/ops/math/reduceGrad";
 import { checkGradients } from "../train/gradcheck";
 import { evaluate, expectAllClose, expectRaises, freshGraph } from "./helpers";
 

@@ -1,6 +1,6 @@
 /** The deterministic tensors of tests/fixtures/io/gen_bundle_vectors.py (`recipe_key`, `recipe_tensor`), mirrored. */
-import { DType, bool, float32, float64, int32, int64, string } from "../../src/graph/dtypes";
-import { NDArray, shapeSize } from "../../src/runtime/ndarray";
+import { DType, bool, float32, float64, int32, int64, string } from "../../src/base/dtypes";
+import { NDArray, shapeSize } from "../../src/base/ndarray/ndarray";
 import type { NamedTensor } from "../../src/io";
 
 const DTYPES: DType[] = [float32, float64, int32, int64, bool, string];

@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { createHash } from "crypto";
 import fc from "fast-check";
-import { DType, bool, dtypeFromName, float32, float64, int32, int64, string } from "../../src/graph/dtypes";
-import { NDArray } from "../../src/runtime/ndarray";
-import { DataLossError, InvalidArgumentError, NotFoundError } from "../../src/errors";
+import { DType, bool, dtypeFromName, float32, float64, int32, int64, string } from "../../src/base/dtypes";
+import { NDArray } from "../../src/base/ndarray/ndarray";
+import { DataLossError, InvalidArgumentError, NotFoundError } from "../../src/base/errors";
 import {
   crc32c,
   dataFileName,

@@ -1,7 +1,7 @@
 /** inspectCheckpoint: the kit's friendly checkpoint reader. */
 import * as path from "path";
-import { NDArray } from "../../src/runtime/ndarray";
-import { NotFoundError } from "../../src/errors";
+import { NDArray } from "../../src/base/ndarray/ndarray";
+import { NotFoundError } from "../../src/base/errors";
 import { formatCheckpoint, inspectCheckpoint, updateCheckpointState, writeCheckpoint } from "../../src/io";
 import { TF_CHECKPOINTS, tempDir } from "./helpers";
 

@@ -1,8 +1,8 @@
 /** The `checkpoint` state file (checkpoint_management.py) and latestCheckpoint. */
 import * as fs from "fs";
 import * as path from "path";
-import { NDArray } from "../../src/runtime/ndarray";
-import { RuntimeError, ValueError } from "../../src/errors";
+import { NDArray } from "../../src/base/ndarray/ndarray";
+import { RuntimeError, ValueError } from "../../src/base/errors";
 import {
   formatCheckpointState,
   generateCheckpointState,

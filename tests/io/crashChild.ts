@@ -4,8 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { float32 } from "../../src/graph/dtypes";
-import { NDArray } from "../../src/runtime/ndarray";
+import { float32 } from "../../src/base/dtypes";
+import { NDArray } from "../../src/base/ndarray/ndarray";
 import {
   EventFileWriter,
   encodeEvent,

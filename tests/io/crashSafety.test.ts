@@ -5,8 +5,8 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { DataLossError } from "../../src/errors";
-import type { NDArray } from "../../src/runtime/ndarray";
+import { DataLossError } from "../../src/base/errors";
+import type { NDArray } from "../../src/base/ndarray/ndarray";
 import { indexFileName, latestCheckpoint, readCheckpoint, readLogdir } from "../../src/io";
 import { tempDir } from "./helpers";
 

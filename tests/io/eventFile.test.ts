@@ -3,10 +3,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { float32 } from "../../src/graph/dtypes";
-import type { GraphDefLike } from "../../src/graph/graphdef";
-import { NDArray } from "../../src/runtime/ndarray";
-import { DataLossError } from "../../src/errors";
+import { float32 } from "../../src/base/dtypes";
+import type { GraphDefLike } from "../../src/base/graphdef";
+import { NDArray } from "../../src/base/ndarray/ndarray";
+import { DataLossError } from "../../src/base/errors";
 import {
   EventFileWriter,
   FILE_VERSION,

@@ -2,10 +2,10 @@
  * Hand-written protobuf encoders against the spec's byte vectors and against protobufjs built from
  * the repository's .proto files (decoding our bytes, and encoding the same message byte for byte).
  */
-import { bool, float32, float64, int32, int64, string } from "../../src/graph/dtypes";
-import type { GraphDefLike } from "../../src/graph/graphdef";
-import { NDArray } from "../../src/runtime/ndarray";
-import { DataLossError } from "../../src/errors";
+import { bool, float32, float64, int32, int64, string } from "../../src/base/dtypes";
+import type { GraphDefLike } from "../../src/base/graphdef";
+import { NDArray } from "../../src/base/ndarray/ndarray";
+import { DataLossError } from "../../src/base/errors";
 import {
   decodeBundleEntry,
   decodeBundleHeader,

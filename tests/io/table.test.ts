@@ -1,5 +1,5 @@
 /** The LevelDB-style table under checkpoint indexes (tensorflow/core/lib/io/table_builder.cc). */
-import { DataLossError } from "../../src/errors";
+import { DataLossError } from "../../src/base/errors";
 import { BlockBuilder } from "../../src/io/bundle/blockBuilder";
 import { TableBuilder } from "../../src/io/bundle/tableBuilder";
 import { readTable } from "../../src/io/bundle/tableReader";

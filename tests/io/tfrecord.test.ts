@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { DataLossError } from "../../src/errors";
+import { DataLossError } from "../../src/base/errors";
 import { RecordFileReader, encodeRecord, readRecords, scanRecords } from "../../src/io";
 import { hex, tempDir, toHex } from "./helpers";
 

@@ -15,9 +15,9 @@ import {
   uint32ToFloat,
   uint64ToDouble,
 } from "../../src/ops/random";
-import { float32 } from "../../src/graph/dtypes";
-import { formatFloat32, formatNDArray } from "../../src/runtime/format";
-import { NDArray } from "../../src/runtime/ndarray";
+import { float32 } from "../../src/base/dtypes";
+import { formatFloat32, formatNDArray } from "../../src/base/ndarray/format";
+import { NDArray } from "../../src/base/ndarray/ndarray";
 
 interface DistributionRun {
   seed: number;

@@ -1,14 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { allocStorage, dtypeFromName } from "../../src/graph/dtypes";
+import { allocStorage, dtypeFromName } from "../../src/base/dtypes";
 import {
   formatFloat32,
   formatFloat64,
   formatNDArray,
   formatScalar,
   reprNDArray,
-} from "../../src/runtime/format";
-import { NDArray } from "../../src/runtime/ndarray";
+} from "../../src/base/ndarray/format";
+import { NDArray } from "../../src/base/ndarray/ndarray";
 
 /** Expected strings produced once by NumPy (see `_about` in the fixture). */
 interface PrintCase {

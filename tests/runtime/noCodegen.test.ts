@@ -1,4 +1,4 @@
-// The engine compiles some loops from strings (src/ops/kernels/specialize.ts). Where Node forbids
+// The engine compiles some loops from strings (src/base/kernels/specialize.ts). Where Node forbids
 // that, it must fall back to plain loops and print exactly the same numbers.
 import { spawnSync } from "child_process";
 import * as path from "path";

@@ -1,6 +1,6 @@
 /**
  * Damaged checkpoints are refused with a DataLossError and never loaded, and the states a killed
- * save can leave behind (src/train/saver/checkpointFiles.ts) restore the last complete
+ * save can leave behind (src/io/checkpointFiles.ts) restore the last complete
  * checkpoint, built here file by file.
  */
 import * as fs from "fs";

@@ -3,9 +3,9 @@
  * the data file (every tensor's bytes, in key order, no padding) and the index table (header
  * under the empty key, then one BundleEntryProto per key).
  */
-import { string } from "../../graph/dtypes";
-import type { NDArray } from "../../runtime/ndarray";
-import { InvalidArgumentError } from "../../errors";
+import { string } from "../../base/dtypes";
+import type { NDArray } from "../../base/ndarray/ndarray";
+import { InvalidArgumentError } from "../../base/errors";
 import { crc32c, maskCrc } from "../crc32c";
 import { encodeBundleEntry, encodeBundleHeader } from "../proto/bundle";
 import { tensorToBytes } from "../tensorBytes";

@@ -3,9 +3,9 @@
  * CRCs, header version and endianness, entry sizes, and the CRC32C of each tensor's bytes.
  */
 import * as fs from "fs";
-import { DType, dtypeFromProto, string } from "../../graph/dtypes";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
-import { DataLossError, InvalidArgumentError, NotFoundError, UnimplementedError } from "../../errors";
+import { DType, dtypeFromProto, string } from "../../base/dtypes";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
+import { DataLossError, InvalidArgumentError, NotFoundError, UnimplementedError } from "../../base/errors";
 import { crc32c, unmaskCrc } from "../crc32c";
 import {
   BundleEntryProto,

@@ -5,7 +5,7 @@
  * The lengths' CRC (and the entry's CRC) runs over each length as a 4-byte little-endian integer,
  * not over the varint bytes.
  */
-import { DataLossError } from "../../errors";
+import { DataLossError } from "../../base/errors";
 import { crc32c, maskCrc, unmaskCrc } from "../crc32c";
 import { ByteSink } from "./byteSink";
 import { readFixed32, readVarint } from "./tableFormat";

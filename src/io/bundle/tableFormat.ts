@@ -1,6 +1,6 @@
 /** Constants and small codecs shared by the table writer and reader (`Footer` and `BlockHandle`,
  * tensorflow/core/lib/io/format.cc). */
-import { DataLossError } from "../../errors";
+import { DataLossError } from "../../base/errors";
 
 /** Footer: two block handles padded to 40 bytes, then the 8-byte magic number. */
 export const FOOTER_SIZE = 48;

@@ -2,7 +2,7 @@
  * Reads a whole LevelDB-style table (`Table::Open`, tensorflow/core/lib/io/table.cc), checking the footer
  * magic and the CRC of every block it touches. Any damage is a DataLossError that names the file.
  */
-import { DataLossError, UnimplementedError } from "../../errors";
+import { DataLossError, UnimplementedError } from "../../base/errors";
 import { crc32c, unmaskCrc } from "../crc32c";
 import {
   BLOCK_TRAILER_SIZE,

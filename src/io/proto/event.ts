@@ -3,7 +3,7 @@
  * (tensorflow/core/util/event.proto, tensorflow/core/framework/summary.proto): the records of a TensorBoard
  * event file.
  */
-import type { NDArray } from "../../runtime/ndarray";
+import type { NDArray } from "../../base/ndarray/ndarray";
 import { decodeTensorProto, writeTensorProto } from "./tensor";
 import {
   BinaryWriter,

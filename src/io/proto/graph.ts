@@ -3,10 +3,10 @@
  * attr_value.proto, versions.proto), mapped to the plain-data
  * `GraphDefLike` the graph produces.
  */
-import { dtypeFromProto } from "../../graph/dtypes";
-import type { AttrListLike, AttrValueLike, GraphDefLike, NodeDefLike, ShapeLike } from "../../graph/graphdef";
-import type { NDArray } from "../../runtime/ndarray";
-import { DataLossError } from "../../errors";
+import { dtypeFromProto } from "../../base/dtypes";
+import type { AttrListLike, AttrValueLike, GraphDefLike, NodeDefLike, ShapeLike } from "../../base/graphdef";
+import type { NDArray } from "../../base/ndarray/ndarray";
+import { DataLossError } from "../../base/errors";
 import { decodeTensorProto, decodeTensorShape, writeTensorProto, writeTensorShape } from "./tensor";
 import {
   BinaryWriter,

@@ -3,7 +3,7 @@
  * (tensorflow/core/protobuf/meta_graph.proto, saver.proto; tensorflow/core/framework/variable.proto): the
  * content of a checkpoint's `.meta` file and of an event's `meta_graph_def`.
  */
-import type { GraphDefLike } from "../../graph/graphdef";
+import type { GraphDefLike } from "../../base/graphdef";
 import { decodeGraphDef, writeGraphDef, compareByUtf8 } from "./graph";
 import {
   BinaryReader,

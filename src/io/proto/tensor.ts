@@ -16,10 +16,10 @@ import {
   int32,
   int64,
   string,
-} from "../../graph/dtypes";
-import type { ShapeLike } from "../../graph/graphdef";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
-import { DataLossError } from "../../errors";
+} from "../../base/dtypes";
+import type { ShapeLike } from "../../base/graphdef";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
+import { DataLossError } from "../../base/errors";
 import { tensorFromBytes, tensorToBytes } from "../tensorBytes";
 import {
   BinaryWriter,

@@ -6,7 +6,7 @@
  * whenever they are set, repeated numeric fields packed.
  */
 import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
-import { DataLossError } from "../../errors";
+import { DataLossError } from "../../base/errors";
 
 export { BinaryReader, BinaryWriter, WireType };
 

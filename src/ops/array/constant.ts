@@ -1,12 +1,12 @@
-import { DType } from "../../graph/dtypes";
+import { DType } from "../../base/dtypes";
 import { getDefaultGraph } from "../../graph/graph";
 import { Tensor } from "../../graph/tensor";
-import { ArrayLike, NDArray } from "../../runtime/ndarray";
+import { ArrayLike, NDArray } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
-import { ValueError } from "../../errors";
-import { describeValue, isPlainObject, misplacedOptions, optionalArgs } from "../../optionalArgs";
+import { ValueError } from "../../base/errors";
+import { describeValue, isPlainObject, misplacedOptions, optionalArgs } from "../../base/optionalArgs";
 
 registerOp({
   type: "Const",

@@ -1,7 +1,7 @@
 // ListDiff (`tf.setdiff1d`): the values of x not in y, in x's order, with their positions in x.
-import { int32 } from "../../graph/dtypes";
+import { int32 } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
-import { NDArray } from "../../runtime/ndarray";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { registerOp } from "../registry";

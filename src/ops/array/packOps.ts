@@ -1,11 +1,11 @@
 // Pack and Unpack (`tf.stack`, `tf.unstack`): join N tensors of one shape along a new axis, and
 // split one tensor along an axis into N. Each is the other's gradient, as in TF.
-import { optionalArgs } from "../../optionalArgs";
-import { allocStorage } from "../../graph/dtypes";
-import { StaticShape, shapeToDebug, shapeToPython } from "../../graph/shape";
+import { optionalArgs } from "../../base/optionalArgs";
+import { allocStorage } from "../../base/dtypes";
+import { StaticShape, shapeToDebug, shapeToPython } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { registerOp } from "../registry";

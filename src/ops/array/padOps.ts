@@ -1,10 +1,10 @@
 // Pad (`tf.pad`, CONSTANT mode with zeros): the op Slice's gradient is made of, and whose own
 // gradient is a Slice, as in TF.
-import { optionalArgs } from "../../optionalArgs";
-import { int32 } from "../../graph/dtypes";
+import { optionalArgs } from "../../base/optionalArgs";
+import { int32 } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { createOp, inOpScope } from "../createOp";

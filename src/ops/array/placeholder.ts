@@ -1,13 +1,13 @@
-import type { DType } from "../../graph/dtypes";
+import type { DType } from "../../base/dtypes";
 import { getDefaultGraph } from "../../graph/graph";
-import { StaticShape, shapeToDebug, toStaticShape } from "../../graph/shape";
+import { StaticShape, shapeToDebug, toStaticShape } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError } from "../../errors";
+import { InvalidArgumentError } from "../../base/errors";
 import { attr } from "../attrs";
 import { createOpNamed } from "../createOp";
 import { registerOp } from "../registry";
 import { convertToTensor } from "./constant";
-import { checkRequired, optionalArgs } from "../../optionalArgs";
+import { checkRequired, optionalArgs } from "../../base/optionalArgs";
 
 registerOp({
   type: "Placeholder",

@@ -1,11 +1,10 @@
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { InvalidArgumentError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { registerOp } from "../registry";
 import { convertToTensor } from "./constant";
-import { zerosLike } from "./shapeOps";
 
 registerOp({
   type: "Select",
@@ -26,12 +25,6 @@ registerOp({
       throw new InvalidArgumentError(`'then' and 'else' must have the same size.  but received: [${x.shape}] vs. [${c.shape}]`);
     }
     return [out];
-  },
-  gradient: (op, [g]) => {
-    if (!g) return [null, null, null];
-    const zeros = zerosLike(g);
-    const c = op.inputs[0];
-    return [null, select(c, g, zeros), select(c, zeros, g)];
   },
 });
 

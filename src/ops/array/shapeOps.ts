@@ -1,19 +1,18 @@
-import { DType, int32 } from "../../graph/dtypes";
-import { StaticShape, isFullyDefined } from "../../graph/shape";
+import { DType, int32 } from "../../base/dtypes";
+import { StaticShape, isFullyDefined } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { createOp, inOpScope } from "../createOp";
-import { concatArrays, transposeArray } from "../kernels/layout";
-import { reshapeKernel, resolveReshape, tileKernel } from "../kernels/shapeKernels";
-import { memoizedByShape, memoizedByValue } from "../kernels/memo";
+import { concatArrays, transposeArray } from "../../base/kernels/layout";
+import { reshapeKernel, resolveReshape, tileKernel } from "../../base/kernels/shapeKernels";
+import { memoizedByShape, memoizedByValue } from "../../base/kernels/memo";
 import { registerOp } from "../registry";
 import { constant, convertToTensor } from "./constant";
-import { add, equal, mod, multiply, subtract } from "../math/binary";
-import { cast } from "../math/cast";
-import { checkRequired, optionalArgs } from "../../optionalArgs";
+import { subtract } from "../math/binary";
+import { checkRequired, optionalArgs } from "../../base/optionalArgs";
 
 import type { NameOption as NameOptions } from "../math/binary";
 
@@ -121,7 +120,6 @@ registerOp({
     return [{ dtype: x.dtype, shape: out }];
   },
   kernel: () => reshapeKernel(),
-  gradient: (op, [g]) => [g && reshape(g, shape(op.inputs[0])), null],
 });
 
 /**
@@ -171,7 +169,6 @@ registerOp({
       (out.data as { fill(v: unknown): unknown }).fill((value.data as ArrayLike<unknown>)[0]);
       return [out];
     }),
-  gradient: (_op, [g]) => [null, g && reduceSumAll(g)],
 });
 
 /**
@@ -345,16 +342,6 @@ registerOp({
     return [{ dtype: x.dtype, shape }];
   },
   kernel: (_op, options) => tileKernel(options),
-  // Sum the copies: reshape the gradient to interleaved [multiple, dim] pairs and reduce the multiples.
-  gradient: (op, [g]) => {
-    if (!g) return [null, null];
-    const [x, multiples] = op.inputs;
-    const splitShape = reshape(transpose(stack([multiples, shape(x)])), [-1]);
-    const axes = range(0, size(splitShape), 2);
-    const grad = reduceSum(reshape(g, splitShape), axes);
-    grad.setShape(x.shape);
-    return [grad, null];
-  },
 });
 
 /**
@@ -450,7 +437,6 @@ registerOp({
   kernel:
     () =>
     ([x, p]) => [transposeArray(x, nums(p))],
-  gradient: (op, [g]) => [g && transpose(g, invertPermutation(op.inputs[1])), null],
 });
 
 registerOp({
@@ -555,63 +541,8 @@ registerOp({
     }
     return [concatArrays(parts, axis)];
   },
-  gradient: (op, [g]) => {
-    if (!g) return op.inputs.map(() => null);
-    const parts = op.inputs.slice(0, -1);
-    const axisT = op.inputs[op.inputs.length - 1];
-    if (!parts.every((p) => isFullyDefined(p.shape))) return [...concatGradDynamic(g, parts, axisT), null];
-    const axis = (constantNumbers(axisT) ?? [0])[0];
-    const grads: (Tensor | null)[] = [];
-    let offset = 0;
-    for (const p of parts) {
-      if (!isFullyDefined(p.shape)) throw new ValueError("concat gradient needs fully known input shapes");
-      const ax = axis < 0 ? axis + p.shape.length : axis;
-      const begin = p.shape.map((_, i) => (i === ax ? offset : 0));
-      grads.push(slice(g, begin, p.shape));
-      offset += p.shape[ax];
-    }
-    return [...grads, null];
-  },
 });
 
-/**
- * Concat's gradient when an input shape is known only at run time: each part's slice of the
- * gradient starts where the previous parts end along the axis, computed in the graph from their
- * shapes (as TF's ConcatOffset does).
- */
-function concatGradDynamic(g: Tensor, parts: Tensor[], axis: Tensor): Tensor[] {
-  const r = rank(parts[0]);
-  const onAxis = cast(equal(range(0, r, 1), mod(axis, r)), int32);
-  let begin = multiply(onAxis, 0);
-  return parts.map((p) => {
-    const size = shape(p);
-    const grad = inOpScope(
-      "Slice",
-      [g, begin, size],
-      (opName, graph) =>
-        createOp(graph, "Slice", opName, [g, begin, size], { T: attr.type(g.dtype), Index: attr.type(int32) })
-          .outputs[0],
-    );
-    begin = add(begin, multiply(size, onAxis));
-    return grad;
-  });
-}
-
-/**
- * Joins tensors along an existing dimension `axis` (negative counts from the end); a single tensor passes
- * through an `Identity`.
- * Mirrors TF 1.x `tf.concat` (tensorflow/python/ops/array_ops.py, `concat`; op `ConcatV2`).
- * @param values - the tensors to join: same dtype, same shape except along `axis`
- * @param axis - the dimension to join along
- * @param options.name - the op's name (default "concat")
- * @returns the joined tensor
- * @throws TypeError when `axis` is missing, or the dtypes differ
- * @throws {@link InvalidArgumentError} from `sess.run` when the other dimensions don't match
- * @example
- * ```ts
- * const Xb = tf.concat([tf.ones([4, 1]), tf.zeros([4, 2])], 1); // shape (4, 3)
- * ```
- */
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
   checkRequired("tf.concat", "axis", axis);
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {
@@ -662,15 +593,6 @@ registerOp({
       }
       return [out];
     },
-  // TF's _SliceGrad: pad the gradient with zeros back to the input's shape.
-  gradient: (op, [g]) => {
-    if (!g) return [null, null, null];
-    const [x, begin] = op.inputs;
-    const padShape = stack([rank(x), 1]);
-    const before = reshape(begin, padShape);
-    const after = reshape(subtract(subtract(shape(x), shape(op.outputs[0])), begin), padShape);
-    return [pad(g, concat([before, after], 1)), null, null];
-  },
 });
 
 /**
@@ -775,7 +697,3 @@ export function squeeze(x: unknown, ...rest: unknown[]): Tensor {
 }
 
 export { stack, unstack } from "./packOps";
-
-import { reduceSum, reduceSumAll } from "../math/reduce";
-import { stack } from "./packOps";
-import { pad } from "./padOps";

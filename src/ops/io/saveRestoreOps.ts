@@ -1,17 +1,17 @@
 /**
  * `SaveV2` and `RestoreV2`: the ops a Saver builds (`BaseSaverBuilder.save_op` / `restore_op`,
  * tensorflow/python/training/saver.py). Their kernels write and read checkpoint V2 files through the
- * crash-safe protocol of src/train/saver/checkpointFiles.ts. Only whole tensors are supported: a non-empty
+ * crash-safe protocol of src/io/checkpointFiles.ts. Only whole tensors are supported: a non-empty
  * shape-and-slice spec is refused.
  */
 import * as fs from "fs";
-import { DType, string } from "../../graph/dtypes";
+import { DType, string } from "../../base/dtypes";
 import type { Operation } from "../../graph/operation";
 import type { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, NotFoundError, UnimplementedError } from "../../errors";
-import type { NDArray } from "../../runtime/ndarray";
+import { InvalidArgumentError, NotFoundError, UnimplementedError } from "../../base/errors";
+import type { NDArray } from "../../base/ndarray/ndarray";
 import { indexFileName } from "../../io";
-import { readCheckpointSafely, writeCheckpointSafely } from "../../train/saver/checkpointFiles";
+import { readCheckpointSafely, writeCheckpointSafely } from "../../io/checkpointFiles";
 import { convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";

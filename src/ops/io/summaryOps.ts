@@ -3,9 +3,9 @@
  * evaluates to a serialized `Summary` proto held in a scalar string tensor, ready for
  * `FileWriter.addSummary`.
  */
-import { string } from "../../graph/dtypes";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { string } from "../../base/dtypes";
+import { InvalidArgumentError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { encodeSummary } from "../../io";
 import { registerOp } from "../registry";
 import { histogramOf } from "./histogram";

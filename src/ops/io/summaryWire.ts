@@ -4,7 +4,7 @@
  * plugin data the kit does not model included).
  */
 import { BinaryReader, BinaryWriter, WireType } from "../../io/proto/wire";
-import { DataLossError } from "../../errors";
+import { DataLossError } from "../../base/errors";
 
 const VALUE_FIELD = 1;
 const TAG_FIELD = 1;

@@ -1,11 +1,11 @@
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { registerOp } from "../registry";
-import { outputFor } from "../kernels/elementwise";
+import { outputFor } from "../../base/kernels/elementwise";
 import { identity } from "../control/controlFlow";
 
 registerOp({

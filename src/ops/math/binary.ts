@@ -1,17 +1,12 @@
-import { bool, float64 } from "../../graph/dtypes";
-import type { Operation } from "../../graph/operation";
-import { broadcastStatic, isFullyDefined } from "../../graph/shape";
+import { bool, float64 } from "../../base/dtypes";
+import { broadcastStatic } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
 import { convertPair } from "../array/constant";
-import { onesLike, reshape, shape, zerosLike } from "../array/shapeOps";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { binaryOpKernel, registerElementwise } from "../kernels/elementwise";
-import { GradFn, registerOp } from "../registry";
-import { broadcastGradientArgs, reduceSum } from "./reduce";
-import { log, neg } from "./unary";
+import { binaryOpKernel, registerElementwise } from "../../base/kernels/elementwise";
+import { registerOp } from "../registry";
 import { cast } from "./cast";
-import { select } from "../array/select";
 
 /** What ops accept as an operand: a {@link Tensor}, a Variable, an {@link NDArray} or a (nested) JS value. */
 export type TensorLike = unknown;
@@ -21,8 +16,11 @@ export interface NameOption {
   name?: string;
 }
 
-/** A binary elementwise op: kernel with broadcasting, static broadcast shape, gradient. */
-function defineBinary(type: string, f: (a: number, b: number) => number, gradient: GradFn | null, returnsBool = false) {
+/**
+ * A binary elementwise op: kernel with broadcasting and static broadcast shape. The comparisons and
+ * FloorDiv are declared non-differentiable here; the others get theirs from binaryGrad.ts.
+ */
+function defineBinary(type: string, f: (a: number, b: number) => number, gradient?: null, returnsBool = false) {
   registerElementwise(type, 2, f, returnsBool);
   registerOp({
     type,
@@ -45,129 +43,17 @@ export function binaryOp(type: string, x: TensorLike, y: TensorLike, scopeName: 
   });
 }
 
-// --- gradients (TF 1.12 math_grad.py) -------------------------------------------------
-
-function shapesFullyEqual(x: Tensor, y: Tensor, grad: Tensor): boolean {
-  return (
-    isFullyDefined(x.shape) &&
-    isFullyDefined(y.shape) &&
-    isFullyDefined(grad.shape) &&
-    x.shape.length === y.shape.length &&
-    x.shape.every((d, i) => d === (y.shape as number[])[i]) &&
-    x.shape.length === grad.shape.length &&
-    x.shape.every((d, i) => d === (grad.shape as number[])[i])
-  );
-}
-
-/** Sum `gx`, `gy` over broadcast dims and reshape back to the inputs' shapes. */
-function reduceToInputs(
-  op: Operation,
-  gx: (() => Tensor) | null,
-  gy: (() => Tensor) | null,
-  negateY = false,
-): (Tensor | null)[] {
-  const [x, y] = op.inputs;
-  const sx = shape(x);
-  const sy = shape(y);
-  const [rx, ry] = broadcastGradientArgs(sx, sy);
-  const gradX = gx ? reshape(reduceSum(gx(), rx), sx) : null;
-  // Sub negates the summed gradient before reshaping it, as TF's _SubGrad does (op order matters for names).
-  const sumY = gy ? reduceSum(gy(), ry) : null;
-  return [gradX, sumY ? reshape(negateY ? neg(sumY) : sumY, sy) : null];
-}
-
-const addGrad: GradFn = (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  if (shapesFullyEqual(x, y, grad)) return [grad, grad];
-  return reduceToInputs(op, () => grad, () => grad);
-};
-
-const subGrad: GradFn = (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  if (shapesFullyEqual(x, y, grad)) return [grad, neg(grad)];
-  return reduceToInputs(op, () => grad, () => grad, true);
-};
-
-const mulGrad: GradFn = (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  if (shapesFullyEqual(x, y, grad)) return [multiply(grad, y), multiply(grad, x)];
-  return reduceToInputs(op, () => multiply(grad, y), () => multiply(x, grad));
-};
-
-const realDivGrad: GradFn = (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  return reduceToInputs(
-    op,
-    () => realdiv(grad, y),
-    () => multiply(grad, realdiv(realdiv(neg(x), y), y)),
-  );
-};
-
-const maxMinGrad =
-  (compare: (a: Tensor, b: Tensor) => Tensor): GradFn =>
-  (op, [grad]) => {
-    if (!grad) return [null, null];
-    const [x, y] = op.inputs;
-    const zeros = zerosLike(grad);
-    const xmask = compare(x, y);
-    return reduceToInputs(
-      op,
-      () => select(xmask, grad, zeros),
-      () => select(xmask, zeros, grad),
-    );
-  };
-
-const powGrad: GradFn = (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  const z = op.outputs[0];
-  return reduceToInputs(
-    op,
-    () => multiply(multiply(grad, y), pow(x, sub(y, 1))),
-    () => {
-      // log(x) only where x > 0, else 0: no false -inf/NaN at x <= 0 (as TF does).
-      const mask = greater(x, 0);
-      const logX = select(mask, log(select(mask, x, onesLike(x))), zerosLike(x));
-      return multiply(multiply(grad, z), logX);
-    },
-  );
-};
-
-const squaredDifferenceGrad: GradFn = (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  const xGrad = multiply(multiply(2, grad), sub(x, y));
-  return reduceToInputs(op, () => xGrad, () => neg(xGrad));
-};
-
-defineBinary("Add", (a, b) => a + b, addGrad);
-defineBinary("Sub", (a, b) => a - b, subGrad);
-defineBinary("Mul", (a, b) => a * b, mulGrad);
-defineBinary("RealDiv", (a, b) => a / b, realDivGrad);
-defineBinary("DivNoNan", (a, b) => (b === 0 ? 0 : a / b), (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  return reduceToInputs(
-    op,
-    () => divNoNan(grad, y),
-    () => multiply(grad, divNoNan(divNoNan(neg(x), y), y)),
-  );
-});
+defineBinary("Add", (a, b) => a + b);
+defineBinary("Sub", (a, b) => a - b);
+defineBinary("Mul", (a, b) => a * b);
+defineBinary("RealDiv", (a, b) => a / b);
+defineBinary("DivNoNan", (a, b) => (b === 0 ? 0 : a / b));
 defineBinary("FloorDiv", (a, b) => Math.floor(a / b), null);
-// d(x mod y) = dx - floor(x / y) dy
-defineBinary("FloorMod", (a, b) => a - Math.floor(a / b) * b, (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [x, y] = op.inputs;
-  return reduceToInputs(op, () => grad, () => multiply(grad, neg(floordiv(x, y))));
-});
-defineBinary("Maximum", (a, b) => (a >= b || Number.isNaN(a) ? a : b), maxMinGrad((a, b) => greaterEqual(a, b)));
-defineBinary("Minimum", (a, b) => (a <= b || Number.isNaN(a) ? a : b), maxMinGrad((a, b) => lessEqual(a, b)));
-defineBinary("Pow", (a, b) => Math.pow(a, b), powGrad);
-defineBinary("SquaredDifference", (a, b) => (a - b) * (a - b), squaredDifferenceGrad);
+defineBinary("FloorMod", (a, b) => a - Math.floor(a / b) * b);
+defineBinary("Maximum", (a, b) => (a >= b || Number.isNaN(a) ? a : b));
+defineBinary("Minimum", (a, b) => (a <= b || Number.isNaN(a) ? a : b));
+defineBinary("Pow", (a, b) => Math.pow(a, b));
+defineBinary("SquaredDifference", (a, b) => (a - b) * (a - b));
 defineBinary("Equal", (a, b) => (a === b ? 1 : 0), null, true);
 defineBinary("NotEqual", (a, b) => (a !== b ? 1 : 0), null, true);
 defineBinary("Greater", (a, b) => (a > b ? 1 : 0), null, true);
@@ -503,4 +389,3 @@ export const logicalAnd = (x: TensorLike, y: TensorLike, o: NameOption = {}) => 
  */
 export const logicalOr = (x: TensorLike, y: TensorLike, o: NameOption = {}) => binaryOp("LogicalOr", x, y, o.name ?? "LogicalOr");
 
-const sub = subtract;

@@ -1,5 +1,5 @@
-import { DType } from "../../graph/dtypes";
-import { checkRequired } from "../../optionalArgs";
+import { DType } from "../../base/dtypes";
+import { checkRequired } from "../../base/optionalArgs";
 import { Tensor } from "../../graph/tensor";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";

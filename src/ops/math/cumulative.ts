@@ -1,15 +1,15 @@
 // Cumsum and Cumprod (`tf.cumsum`, `tf.cumprod`): running sums and products along an axis,
-// optionally exclusive (start from the identity) and reversed. Prod's gradient is built on them.
-import { optionalArgs } from "../../optionalArgs";
-import { int32 } from "../../graph/dtypes";
+// optionally exclusive (start from the identity) and reversed. Prod's gradient is built on them;
+// their own gradients are in cumulativeGrad.ts.
+import { optionalArgs } from "../../base/optionalArgs";
+import { int32 } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { InvalidArgumentError } from "../../base/errors";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { GradFn, registerOp } from "../registry";
+import { registerOp } from "../registry";
 import { convertToTensor } from "../array/constant";
-import { multiply, truediv } from "./binary";
 
 function scanKernel(
   combine: (acc: number, v: number) => number,
@@ -55,13 +55,11 @@ function defineScan(
   type: string,
   combine: (acc: number, v: number) => number,
   identity: number,
-  gradient: GradFn,
 ) {
   registerOp({
     type,
     outputs: ([x]) => [{ dtype: x.dtype, shape: x.shape }],
     kernel: (op) => scanKernel(combine, identity, op.attrBool("exclusive"), op.attrBool("reverse")),
-    gradient,
   });
 }
 
@@ -166,28 +164,5 @@ export const cumsum = scanFunction("Cumsum", "cumsum");
  */
 export const cumprod = scanFunction("Cumprod", "cumprod");
 
-// The sum's gradient runs the other way; the product's divides by x (so it needs x != 0, as in TF).
-defineScan(
-  "Cumsum",
-  (a, v) => a + v,
-  0,
-  (op, [g]) => {
-    if (!g) return [null, null];
-    const exclusive = op.attrBool("exclusive");
-    return [cumsum(g, op.inputs[1], { exclusive, reverse: !op.attrBool("reverse") }), null];
-  },
-);
-defineScan(
-  "Cumprod",
-  (a, v) => a * v,
-  1,
-  (op, [g]) => {
-    if (!g) return [null, null];
-    const [x, axis] = op.inputs;
-    const exclusive = op.attrBool("exclusive");
-    const reverse = op.attrBool("reverse");
-    const prod = cumprod(x, axis, { exclusive, reverse });
-    const out = cumsum(multiply(prod, g), axis, { exclusive, reverse: !reverse });
-    return [truediv(out, x), null];
-  },
-);
+defineScan("Cumsum", (a, v) => a + v, 0);
+defineScan("Cumprod", (a, v) => a * v, 1);

@@ -1,18 +1,13 @@
-import { allocStorage } from "../../graph/dtypes";
+import { allocStorage } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { convertPair, convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
 import { Kernel, KernelOptions, registerOp } from "../registry";
 import { neg } from "./unary";
-import { MAX_UNROLLED, columnDots, rowDots } from "../kernels/matvec";
-
-/** C = op(A) · op(B) for 2-D arrays; accumulates each output in float64 before storing. */
-export function matmulArrays(a: NDArray, b: NDArray, ta: boolean, tb: boolean): NDArray {
-  return matmulInto(a, b, ta, tb, { out: null, acc: null }, false);
-}
+import { MAX_UNROLLED, columnDots, rowDots } from "../../base/kernels/matvec";
 
 /** What a MatMul kernel keeps between calls when its plan lets it reuse buffers. */
 interface MatMulMemory {

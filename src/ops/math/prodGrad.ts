@@ -1,7 +1,7 @@
 // Prod's gradient, as TF's _ProdGrad: the product of all the other elements of each reduced
 // group, from exclusive cumulative products both ways (so zeros in x are handled).
-import { int32 } from "../../graph/dtypes";
-import type { GradFn } from "../registry";
+import { int32 } from "../../base/dtypes";
+import { type GradFn, registerGradient } from "../registry";
 import { setdiff1d } from "../array/listDiff";
 import { stack } from "../array/packOps";
 import { concat, range, rank, reshape, shape, size, sliceOp, tile, transpose } from "../array/shapeOps";
@@ -9,7 +9,8 @@ import { invertPermutation } from "../array/shapeOps";
 import { add, floordiv, maximum, mod, multiply } from "./binary";
 import { cast } from "./cast";
 import { cumprod } from "./cumulative";
-import { reduceProd, reducedShape } from "./reduce";
+import { reduceProd } from "./reduce";
+import { reducedShape } from "./reduceGrad";
 
 export const prodGrad: GradFn = (op, [grad]) => {
   if (!grad) return [null, null];
@@ -36,3 +37,5 @@ export const prodGrad: GradFn = (op, [grad]) => {
   const out = multiply(g, transpose(y, invertPermutation(perm)));
   return [reshape(out, inputShape), null];
 };
+
+registerGradient("Prod", prodGrad);

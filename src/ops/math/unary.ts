@@ -1,17 +1,13 @@
-import { bool } from "../../graph/dtypes";
+import { bool } from "../../base/dtypes";
 import { Tensor } from "../../graph/tensor";
 import { convertToTensor } from "../array/constant";
 import { attr } from "../attrs";
 import { createOp, inOpScope } from "../createOp";
-import { binaryOpKernel, registerElementwise, unaryOpKernel } from "../kernels/elementwise";
-import { GradFn, registerOp } from "../registry";
-import { controlDependencies } from "../control/controlFlow";
-import { constant } from "../array/constant";
-import { add, multiply, subtract, truediv } from "./binary";
-import { zerosLike } from "../array/shapeOps";
+import { binaryOpKernel, registerElementwise, unaryOpKernel } from "../../base/kernels/elementwise";
+import { registerOp } from "../registry";
 import type { NameOption, TensorLike } from "./binary";
 
-function defineUnary(type: string, f: (a: number) => number, gradient: GradFn | null, returnsBool = false) {
+function defineUnary(type: string, f: (a: number) => number, gradient?: null, returnsBool = false) {
   registerElementwise(type, 1, f, returnsBool);
   registerOp({
     type,
@@ -25,13 +21,12 @@ function defineUnary(type: string, f: (a: number) => number, gradient: GradFn | 
  * Gradient helper ops taking (y or x, dy), named as TF's `*Grad` kernels. Their own gradients
  * (TF's `_*GradGrad`) make second derivatives of the ops above possible.
  */
-function defineGradKernel(type: string, f: (a: number, dy: number) => number, gradient: GradFn) {
+function defineGradKernel(type: string, f: (a: number, dy: number) => number) {
   registerElementwise(type, 2, f);
   registerOp({
     type,
     outputs: ([a]) => [{ dtype: a.dtype, shape: a.shape }],
     kernel: (_op, options) => binaryOpKernel(f, undefined, options),
-    gradient,
   });
 }
 
@@ -42,88 +37,47 @@ export function unaryOp(type: string, x: TensorLike, name: string): Tensor {
   });
 }
 
-function gradOp(type: string, a: Tensor, b: Tensor): Tensor {
+/** One of the `*Grad` helper ops above, on (y or x, dy). */
+export function gradOp(type: string, a: Tensor, b: Tensor): Tensor {
   return inOpScope(type, [a, b], (opName, graph) => createOp(graph, type, opName, [a, b], { T: attr.type(a.dtype) }).outputs[0]);
 }
 
 const sigmoidF = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 const softplusF = (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
 
-defineUnary("Neg", (a) => -a, (_op, [g]) => [g && neg(g)]);
-defineUnary("Square", (a) => a * a, (op, [g]) => {
-  if (!g) return [null];
-  const x = op.inputs[0];
-  return controlDependencies([g], () => {
-    const two = constant(2.0, { dtype: x.dtype });
-    return [multiply(g, multiply(x, two))];
-  });
-});
-defineUnary("Sqrt", Math.sqrt, (op, [g]) => [g && gradOp("SqrtGrad", op.outputs[0], g)]);
-defineUnary("Exp", Math.exp, (op, [g]) => [g && controlDependencies([g], () => g.mul(op.outputs[0]))]);
-defineUnary("Log", Math.log, (op, [g]) => [g && controlDependencies([g], () => g.mul(reciprocal(op.inputs[0])))]);
-defineUnary("Log1p", Math.log1p, (op, [g]) => [g && controlDependencies([g], () => g.mul(reciprocal(op.inputs[0].add(1))))]);
-defineUnary("Sin", Math.sin, (op, [g]) => [g && controlDependencies([g], () => g.mul(cos(op.inputs[0])))]);
-defineUnary("Cos", Math.cos, (op, [g]) => [g && controlDependencies([g], () => g.neg().mul(sin(op.inputs[0])))]);
-defineUnary("Tanh", Math.tanh, (op, [g]) => [g && gradOp("TanhGrad", op.outputs[0], g)]);
-defineUnary("Sigmoid", sigmoidF, (op, [g]) => [g && gradOp("SigmoidGrad", op.outputs[0], g)]);
-defineUnary("Softplus", softplusF, (op, [g]) => [g && gradOp("SoftplusGrad", g, op.inputs[0])]);
-defineUnary("Relu", (a) => (a > 0 ? a : 0), (op, [g]) => [g && gradOp("ReluGrad", g, op.outputs[0])]);
-defineUnary("Abs", Math.abs, (op, [g]) => [g && g.mul(sign(op.inputs[0]))]);
-defineUnary("Sign", (a) => Math.sign(a), (_op, [g]) => [g && g.mul(0)]);
-defineUnary("Reciprocal", (a) => 1 / a, (op, [g]) => [g && gradOp("ReciprocalGrad", op.outputs[0], g)]);
+defineUnary("Neg", (a) => -a);
+defineUnary("Square", (a) => a * a);
+defineUnary("Sqrt", Math.sqrt);
+defineUnary("Exp", Math.exp);
+defineUnary("Log", Math.log);
+defineUnary("Log1p", Math.log1p);
+defineUnary("Sin", Math.sin);
+defineUnary("Cos", Math.cos);
+defineUnary("Tanh", Math.tanh);
+defineUnary("Sigmoid", sigmoidF);
+defineUnary("Softplus", softplusF);
+defineUnary("Relu", (a) => (a > 0 ? a : 0));
+defineUnary("Abs", Math.abs);
+defineUnary("Sign", (a) => Math.sign(a));
+defineUnary("Reciprocal", (a) => 1 / a);
 defineUnary("Floor", Math.floor, null);
 defineUnary("Ceil", Math.ceil, null);
 // TF rounds half to even, as NumPy does.
 defineUnary("Round", (a) => (Math.abs(a % 1) === 0.5 ? 2 * Math.round(a / 2) : Math.round(a)), null);
 defineUnary("LogicalNot", (a) => (a ? 0 : 1), null, true);
 defineUnary("IsNan", (a) => (Number.isNaN(a) ? 1 : 0), null, true);
-
-// SqrtGrad(y, dy) = dy / (2y): d/dy = -grad * out / y, d/d(dy) = grad / (2y).
-defineGradKernel("SqrtGrad", (y, dy) => (dy * 0.5) / y, (op, [grad]) => {
-  if (!grad) return [null, null];
-  return controlDependencies([grad], () => {
-    const ga = truediv(grad, op.inputs[0]);
-    return [multiply(neg(ga), op.outputs[0]), multiply(ga, 0.5)];
-  });
-});
-// TanhGrad(y, dy) = dy (1 - y^2): d/dy = -2 grad dy y, d/d(dy) = TanhGrad(y, grad).
-defineGradKernel("TanhGrad", (y, dy) => dy * (1 - y * y), (op, [grad]) => {
-  if (!grad) return [null, null];
-  return controlDependencies([grad], () => {
-    const [y, dy] = op.inputs;
-    return [multiply(multiply(multiply(grad, -2.0), dy), y), gradOp("TanhGrad", y, grad)];
-  });
-});
-// SigmoidGrad(y, dy) = dy y (1 - y): d/dy = grad dy (1 - 2y), d/d(dy) = SigmoidGrad(y, grad).
-defineGradKernel("SigmoidGrad", (y, dy) => dy * y * (1 - y), (op, [grad]) => {
-  if (!grad) return [null, null];
-  return controlDependencies([grad], () => {
-    const [y, dy] = op.inputs;
-    const gb = multiply(grad, dy);
-    return [subtract(gb, multiply(multiply(gb, 2.0), y)), gradOp("SigmoidGrad", y, grad)];
-  });
-});
-// ReciprocalGrad(y, dy) = -dy y^2: d/dy = -2 grad dy y, d/d(dy) = ReciprocalGrad(y, grad).
-defineGradKernel("ReciprocalGrad", (y, dy) => -dy * y * y, (op, [grad]) => {
-  if (!grad) return [null, null];
-  const [y, dy] = op.inputs;
-  return [multiply(multiply(multiply(grad, -2.0), dy), y), gradOp("ReciprocalGrad", y, grad)];
-});
-// ReluGrad(dy, x) passes dy where x > 0: linear in dy, piecewise constant in x.
-defineGradKernel("ReluGrad", (dy, y) => (y > 0 ? dy : 0), (op, [grad]) => {
-  if (!grad) return [null, null];
-  const x = op.inputs[1];
-  return [gradOp("ReluGrad", grad, x), zerosLike(x)];
-});
-// SoftplusGrad(dy, x) = dy sigmoid(x): d/d(dy) = SoftplusGrad(grad, x), d/dx = grad dy / (e^-x + 2 + e^x).
-defineGradKernel("SoftplusGrad", (dy, x) => dy * sigmoidF(x), (op, [grad]) => {
-  if (!grad) return [null, null];
-  return controlDependencies([grad], () => {
-    const [dy, x] = op.inputs;
-    const denominator = add(add(exp(neg(x)), 2.0), exp(x));
-    return [gradOp("SoftplusGrad", grad, x), truediv(multiply(grad, dy), denominator)];
-  });
-});
+// SqrtGrad(y, dy) = dy / (2y).
+defineGradKernel("SqrtGrad", (y, dy) => (dy * 0.5) / y);
+// TanhGrad(y, dy) = dy (1 - y^2).
+defineGradKernel("TanhGrad", (y, dy) => dy * (1 - y * y));
+// SigmoidGrad(y, dy) = dy y (1 - y).
+defineGradKernel("SigmoidGrad", (y, dy) => dy * y * (1 - y));
+// ReciprocalGrad(y, dy) = -dy y^2.
+defineGradKernel("ReciprocalGrad", (y, dy) => -dy * y * y);
+// ReluGrad(dy, x) passes dy where x > 0.
+defineGradKernel("ReluGrad", (dy, y) => (y > 0 ? dy : 0));
+// SoftplusGrad(dy, x) = dy sigmoid(x).
+defineGradKernel("SoftplusGrad", (dy, x) => dy * sigmoidF(x));
 
 /**
  * The elementwise negation `-x`; also exported as `tf.negative`.

@@ -1,10 +1,10 @@
-import { DType, float32, int32 } from "../../graph/dtypes";
-import { optionalArgs } from "../../optionalArgs";
+import { DType, float32, int32 } from "../../base/dtypes";
+import { optionalArgs } from "../../base/optionalArgs";
 import { getDefaultGraph } from "../../graph/graph";
 import type { Operation } from "../../graph/operation";
 import { Tensor } from "../../graph/tensor";
-import { InvalidArgumentError, ValueError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { InvalidArgumentError, ValueError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { attr } from "../attrs";
 import { constantNumbers } from "../constantValue";
 import { convertToTensor } from "../array/constant";

@@ -1,8 +1,8 @@
-import { DType, float32 } from "../../graph/dtypes";
-import { optionalArgs } from "../../optionalArgs";
+import { DType, float32 } from "../../base/dtypes";
+import { optionalArgs } from "../../base/optionalArgs";
 import { Tensor } from "../../graph/tensor";
-import { ArrayLike } from "../../runtime/ndarray";
-import { ValueError } from "../../errors";
+import { ArrayLike } from "../../base/ndarray/ndarray";
+import { ValueError } from "../../base/errors";
 import { constant } from "../array/constant";
 import { randomNormal, randomUniform, truncatedNormal } from "../random/randomOps";
 

@@ -1,14 +1,14 @@
-import type { DType } from "../../graph/dtypes";
+import type { DType } from "../../base/dtypes";
 import { Attrs, Operation } from "../../graph/operation";
-import { StaticShape, isFullyDefined, shapeToDebug } from "../../graph/shape";
+import { StaticShape, isFullyDefined, shapeToDebug } from "../../base/shape";
 import { Tensor } from "../../graph/tensor";
-import { FailedPreconditionError, InvalidArgumentError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
-import { UNINITIALIZED } from "../../runtime/sessionState";
+import { FailedPreconditionError, InvalidArgumentError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
+import { UNINITIALIZED } from "../sessionState";
 import { attr } from "../attrs";
 import { convertToTensor } from "../array/constant";
 import { createOp, createOpNamed, inOpScope } from "../createOp";
-import { binaryKernel } from "../kernels/elementwise";
+import { binaryKernel } from "../../base/kernels/elementwise";
 import { registerOp } from "../registry";
 import { getDefaultGraph } from "../../graph/graph";
 

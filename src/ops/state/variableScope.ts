@@ -1,14 +1,26 @@
-import { DType, float32 } from "../../graph/dtypes";
+import { DType, float32 } from "../../base/dtypes";
 import { GraphImpl, getDefaultGraph } from "../../graph/graph";
 import { withGraphNameScope } from "../../graph/nameScope";
-import { isFullyDefined, shapeToPython, toStaticShape } from "../../graph/shape";
+import { isFullyDefined, shapeToPython, toStaticShape } from "../../base/shape";
 import { AUTO_REUSE, Reuse, VariableScope, VariableScopeState } from "../../graph/variableScopeState";
-import { ValueError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+import { ValueError } from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { convertToTensor, isTensorLike } from "../array/constant";
-import { optionalArgs } from "../../optionalArgs";
+import { optionalArgs } from "../../base/optionalArgs";
 import { Variable } from "./variable";
 import { Initializer, glorotUniformInitializer, zerosInitializer } from "./initializers";
+
+/**
+ * Variables created by `getVariable`, per graph and by full name: TF's `_VariableStore`, which it
+ * keeps in a graph collection so the graph itself never names the Variable type.
+ */
+const variableStores = new WeakMap<GraphImpl, Map<string, Variable>>();
+
+function variableStoreOf(graph: GraphImpl): Map<string, Variable> {
+  let store = variableStores.get(graph);
+  if (!store) variableStores.set(graph, (store = new Map()));
+  return store;
+}
 
 function stateOf(graph: GraphImpl): VariableScopeState {
   return (graph.variableScopeState ??= new VariableScopeState());
@@ -248,7 +260,7 @@ export function getVariable(name: string, ...rest: unknown[]): Variable {
   const scope = stateOf(graph).current;
   const fullName = scope.name ? `${scope.name}/${name}` : name;
   checkInitializerDtype(options.initializer, options.dtype);
-  const existing = graph.variableStore.get(fullName);
+  const existing = variableStoreOf(graph).get(fullName);
   if (existing) {
     if (scope.reuse === null) {
       throw new ValueError(
@@ -300,7 +312,7 @@ export function getVariable(name: string, ...rest: unknown[]): Variable {
       collections: options.collections,
     }),
   );
-  graph.variableStore.set(fullName, v);
+  variableStoreOf(graph).set(fullName, v);
   return v;
 }
 

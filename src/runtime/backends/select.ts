@@ -19,7 +19,7 @@
  * - `setBackend(name)` is the explicit, awaited way; the latest request wins, so a slow wasm init
  *   started at import cannot override a later `setBackend("cpu")`.
  */
-import { ValueError } from "../../errors";
+import { ValueError } from "../../base/errors";
 import { Backend, cpuBackend, getActiveBackend, setActiveBackend } from "./backend";
 import { TfjsBackend, createTfjsBackend } from "./tfjsBackend";
 import {

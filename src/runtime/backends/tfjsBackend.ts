@@ -1,8 +1,8 @@
 import type * as TfjsCore from "@tensorflow/tfjs-core";
-import { DType, int64 } from "../../graph/dtypes";
+import { DType, int64 } from "../../base/dtypes";
 import type { Operation } from "../../graph/operation";
 import { Kernel, getOpDef } from "../../ops/registry";
-import type { NDArray } from "../ndarray";
+import type { NDArray } from "../../base/ndarray/ndarray";
 import type { Backend } from "./backend";
 import { fromTensor, tfjsDtypeOf, toTensor } from "./tfjsConvert";
 import { TFJS_OPS, TfjsOpSpec } from "./tfjsKernels";

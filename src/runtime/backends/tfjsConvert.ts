@@ -1,6 +1,6 @@
 import type * as TfjsCore from "@tensorflow/tfjs-core";
-import { DType, bool, float32, int32, int64 } from "../../graph/dtypes";
-import { NDArray } from "../ndarray";
+import { DType, bool, float32, int32 } from "../../base/dtypes";
+import { NDArray } from "../../base/ndarray/ndarray";
 import type { Tfjs } from "./tfjsLoader";
 
 /** Engine dtypes that map one-to-one onto a tfjs dtype (tfjs has no float64, int64 or byte strings). */
@@ -12,11 +12,6 @@ const TFJS_DTYPE = new Map<DType, "float32" | "int32" | "bool">([
 
 export function tfjsDtypeOf(dtype: DType): "float32" | "int32" | "bool" | null {
   return TFJS_DTYPE.get(dtype) ?? null;
-}
-
-/** Engine dtypes a tfjs kernel may *produce*: int64 results (ArgMax) come back from tfjs as int32. */
-export function isProducible(dtype: DType): boolean {
-  return TFJS_DTYPE.has(dtype) || dtype === int64;
 }
 
 /** Upload an NDArray. The typed array is handed over as is; tfjs never writes into its inputs. */

@@ -1,5 +1,5 @@
 import type * as TfjsCore from "@tensorflow/tfjs-core";
-import { DType, bool, float32, int32 } from "../../graph/dtypes";
+import { DType, bool, float32, int32 } from "../../base/dtypes";
 import type { Operation } from "../../graph/operation";
 import type { Tfjs } from "./tfjsLoader";
 

@@ -6,7 +6,7 @@
  * non-retaining list: not Assign, which keeps its value as the variable's, and not a backend
  * kernel, whose library may keep views); views such as Identity or Reshape pass the question on
  * to their own readers. Fetched results are fine: `sess.run` copies them before returning.
- * (Kernels that cache results, see ops/kernels/memo.ts, compare input values, so they need no
+ * (Kernels that cache results, see base/kernels/memo.ts, compare input values, so they need no
  * guarantee from here.)
  */
 import type { KernelOptions } from "../../ops/registry";

@@ -8,9 +8,9 @@
  * Stateful and random ops never fold, and neither does an op whose kernel fails here: it stays in
  * the plan, so the run raises the same error at the same node as before.
  */
-import { DType, int32 } from "../../graph/dtypes";
-import { NDArray, shapeSize } from "../ndarray";
-import { SessionState } from "../sessionState";
+import { DType, int32 } from "../../base/dtypes";
+import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
+import { SessionState } from "../../ops/sessionState";
 import { PlanGraph, PlanNode, toCheckNode } from "./ir";
 import { isFoldable, isShapeOnly } from "./opTraits";
 import { inferShapes, knownShape } from "./shapeInference";

@@ -6,8 +6,8 @@
  * Only float inputs. Each node gets the matching elementwise kernel (same results) in case fusion
  * leaves it alone.
  */
-import { float32, float64 } from "../../graph/dtypes";
-import { ElementwiseDef, binaryOpKernel, unaryOpKernel } from "../../ops/kernels/elementwise";
+import { float32, float64 } from "../../base/dtypes";
+import { ElementwiseDef, binaryOpKernel, unaryOpKernel } from "../../base/kernels/elementwise";
 import type { PlanGraph, PlanNode } from "./ir";
 import { knownShape } from "./shapeInference";
 

@@ -1,6 +1,6 @@
 /**
  * Elementwise fusion: a tree of float elementwise ops whose intermediate results have no other
- * reader becomes one node running one loop (src/ops/kernels/fused.ts). `x*x*y + y + 2` turns
+ * reader becomes one node running one loop (src/base/kernels/fused.ts). `x*x*y + y + 2` turns
  * into a single step; in a gradient, `(pred - y) * 2 * (1/m)` runs as one pass over the data.
  *
  * A member joins only if its result is read by exactly one node of the group, is not fetched, and
@@ -8,11 +8,11 @@
  * invisible). When the inputs' shapes at run time need true broadcasting, the fused node runs
  * the original kernels one by one, so results and error messages are exactly those of the ops.
  */
-import { float32, float64 } from "../../graph/dtypes";
-import { ElementwiseDef, elementwiseDef } from "../../ops/kernels/elementwise";
-import { FusedElementwise, FusedOp, FusedOperand } from "../../ops/kernels/fused";
+import { float32, float64 } from "../../base/dtypes";
+import { ElementwiseDef, elementwiseDef } from "../../base/kernels/elementwise";
+import { FusedElementwise, FusedOp, FusedOperand } from "../../base/kernels/fused";
 import type { Kernel, KernelOptions } from "../../ops/registry";
-import type { NDArray } from "../ndarray";
+import type { NDArray } from "../../base/ndarray/ndarray";
 import { withNode } from "../nodeErrors";
 import { PlanGraph, PlanNode, PlanValue, consumersOf } from "./ir";
 

@@ -3,14 +3,14 @@
  * values that rewrites may rewire, fold or replace. Rewrites change only this copy: the user's
  * graph (names, GraphDef, gradients) is never touched.
  */
-import type { DType } from "../../graph/dtypes";
+import type { DType } from "../../base/dtypes";
 import type { Operation } from "../../graph/operation";
 import type { Tensor } from "../../graph/tensor";
-import { isFullyDefined } from "../../graph/shape";
+import { isFullyDefined } from "../../base/shape";
 import { Kernel, KernelOptions, getOpDef } from "../../ops/registry";
-import type { ElementwiseDef } from "../../ops/kernels/elementwise";
+import type { ElementwiseDef } from "../../base/kernels/elementwise";
 import type { Backend } from "../backends/backend";
-import type { NDArray } from "../ndarray";
+import type { NDArray } from "../../base/ndarray/ndarray";
 
 export interface PlanValue {
   readonly id: number;

@@ -3,7 +3,7 @@
  * added later (summaries, savers...) is treated as having effects, retaining its inputs and not
  * foldable, until someone checks its kernel and lists it here.
  */
-import { elementwiseDef } from "../../ops/kernels/elementwise";
+import { elementwiseDef } from "../../base/kernels/elementwise";
 
 /** Deterministic ops without side effects: a result nobody reads need not be computed. */
 // prettier-ignore

@@ -8,11 +8,11 @@
  * the kernel would raise (incompatible shapes, bad axes), so folding never hides an error.
  * Without a rule, a fully defined static shape is used, as constant folding already does.
  */
-import { isFullyDefined } from "../../graph/shape";
-import { elementwiseDef } from "../../ops/kernels/elementwise";
-import { normalizeAxes, reducedStaticShape } from "../../ops/kernels/reduce";
-import { resolveReshape } from "../../ops/kernels/shapeKernels";
-import { shapeSize } from "../ndarray";
+import { isFullyDefined } from "../../base/shape";
+import { elementwiseDef } from "../../base/kernels/elementwise";
+import { normalizeAxes, reducedStaticShape } from "../../base/kernels/reduce";
+import { resolveReshape } from "../../base/kernels/shapeKernels";
+import { shapeSize } from "../../base/ndarray/ndarray";
 import type { PlanNode, PlanValue } from "./ir";
 
 export type Shape = number[];

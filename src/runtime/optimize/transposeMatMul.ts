@@ -8,10 +8,10 @@
  * computed perm is one) on the engine's kernels. If the shapes turn out incompatible at run
  * time, the kernel redoes the original two steps, so the error is the one MatMul raised before.
  */
-import { transposeArray } from "../../ops/kernels/layout";
+import { transposeArray } from "../../base/kernels/layout";
 import { matmulKernel } from "../../ops/math/matmul";
 import type { Kernel } from "../../ops/registry";
-import type { NDArray } from "../ndarray";
+import type { NDArray } from "../../base/ndarray/ndarray";
 import type { PlanGraph, PlanNode, PlanValue } from "./ir";
 
 export function foldTransposeIntoMatMul(graph: PlanGraph): void {

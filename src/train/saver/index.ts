@@ -2,7 +2,7 @@
 export { Saver, SaverImpl, type SaverOptions, type SaveOptions } from "./saver";
 export type { VarList } from "./saveables";
 export { exportMetaGraph, createMetaGraphDef, type MetaGraphOptions } from "./metaGraphExport";
-export { importMetaGraph, importScopedMetaGraph, readMetaGraphFile, OSError } from "./metaGraphImport";
+export { importMetaGraph, importScopedMetaGraph, readMetaGraphFile } from "./metaGraphImport";
 export {
   latestCheckpoint,
   getCheckpointState,

@@ -4,12 +4,12 @@
  * (`variables` and `trainable_variables` as serialized VariableDefs, `train_op`, `summaries`, `losses` as
  * node names). Written to `prefix.meta` by `Saver.save` and carried by FileWriter's `meta_graph_def` event.
  */
-import { optionalArgs } from "../../optionalArgs";
+import { optionalArgs } from "../../base/optionalArgs";
 import * as fs from "fs";
 import * as path from "path";
 import { getDefaultGraph, type GraphImpl } from "../../graph/graph";
 import { asGraphDef } from "../../graph/graphDefExport";
-import type { GraphDefLike } from "../../graph/graphdef";
+import type { GraphDefLike } from "../../base/graphdef";
 import { Operation } from "../../graph/operation";
 import { Tensor } from "../../graph/tensor";
 import {
@@ -22,7 +22,7 @@ import {
   type SaverDefProto,
 } from "../../io";
 import { Variable } from "../../ops/state/variable";
-import { logWarning } from "./logging";
+import { logWarning } from "../../base/logging";
 
 /** Collections whose items are Variables, stored as VariableDef protos (TF's `_VARIABLE_COLLECTIONS`). */
 export const VARIABLE_COLLECTIONS: ReadonlySet<string> = new Set([

@@ -7,12 +7,10 @@ import * as fs from "fs";
 import "../../ops";
 import "../../ops/io";
 import { getDefaultGraph, GraphKeys, type GraphImpl } from "../../graph/graph";
-import { importGraphDef } from "../../graph/graphDefImport";
+import { importGraphDef } from "../../ops/graphDefImport";
 import type { Operation } from "../../graph/operation";
 import { canonicalTensor, type Tensor } from "../../graph/tensor";
-import { DataLossError, OSError } from "../../errors";
-
-export { OSError };
+import { DataLossError, OSError } from "../../base/errors";
 import {
   decodeMetaGraphDef,
   decodeVariableDef,
@@ -20,7 +18,7 @@ import {
   type VariableDefProto,
 } from "../../io";
 import { Variable } from "../../ops/state/variable";
-import { logInfo } from "./logging";
+import { logInfo } from "../../base/logging";
 import { VARIABLE_COLLECTIONS } from "./metaGraphExport";
 import { SaverImpl } from "./saver";
 

@@ -4,7 +4,7 @@
  * `Saver({ weights: theta })`. Errors carry TF's texts.
  */
 import { GraphKeys, type GraphImpl } from "../../graph/graph";
-import { ValueError } from "../../errors";
+import { ValueError } from "../../base/errors";
 import { Variable } from "../../ops/state/variable";
 
 export interface Saveable {

@@ -9,7 +9,7 @@
  * state file means that whatever the state file names is complete, `.meta` included, when a
  * process is killed in the middle of a save.
  */
-import { optionalArgs } from "../../optionalArgs";
+import { optionalArgs } from "../../base/optionalArgs";
 import * as fs from "fs";
 import * as path from "path";
 import { getDefaultGraph, type GraphImpl } from "../../graph/graph";
@@ -20,12 +20,12 @@ import {
   NotFoundError,
   OpError,
   ValueError,
-} from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
+} from "../../base/errors";
+import { NDArray } from "../../base/ndarray/ndarray";
 import { SessionImpl } from "../../runtime/session";
 import { checkpointExists, updateCheckpointState, type SaverDefProto } from "../../io";
-import { removeCheckpointFiles, removeStaleFileTemps, removeStaleTemps } from "./checkpointFiles";
-import { logInfo, logWarning } from "./logging";
+import { removeCheckpointFiles, removeStaleFileTemps, removeStaleTemps } from "../../io/checkpointFiles";
+import { logInfo, logWarning } from "../../base/logging";
 import { exportMetaGraph, type MetaGraphOptions } from "./metaGraphExport";
 import { saveablesFrom, type VarList } from "./saveables";
 import { buildSaverGraph } from "./saverGraph";

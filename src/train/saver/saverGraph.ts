@@ -6,7 +6,7 @@
  * `save/RestoreV2/tensor_names`, `save/RestoreV2/shape_and_slices`, `save/RestoreV2`,
  * `save/Assign`, `save/Assign_1`, ..., `save/restore_all`.
  */
-import { isFullyDefined } from "../../graph/shape";
+import { isFullyDefined } from "../../base/shape";
 import { nameScope } from "../../graph/nameScope";
 import { SaverDefVersion, type SaverDefProto } from "../../io";
 import { constant } from "../../ops/array/constant";

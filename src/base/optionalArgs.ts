@@ -4,7 +4,7 @@
  * omitted optional positional would be: `reduceMean(x, { name })`, `reduceMean(x, 1, { name })` and
  * `reduceMean(x, null, { name })` all mean the same call shape. `null` and `undefined` both mean None.
  */
-import { DType } from "./graph/dtypes";
+import { DType } from "./dtypes";
 
 /** A plain `{ ... }` literal, as a caller writes keyword arguments (not an array, tensor or class instance). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,7 +1,7 @@
-import { DType, allocStorage } from "../../graph/dtypes";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray } from "../../runtime/ndarray";
-import type { Kernel, KernelOptions } from "../registry";
+import { DType, allocStorage } from "../dtypes";
+import { InvalidArgumentError } from "../errors";
+import { NDArray } from "../ndarray/ndarray";
+import type { Kernel, KernelOptions } from "./kernel";
 import { sameShape } from "./elementwise";
 
 export type Reducer = "sum" | "mean" | "max" | "min" | "prod" | "all" | "any";
@@ -143,17 +143,6 @@ class Reduction {
     }
     return result;
   }
-}
-
-/** Reduce `x` over `axesIn`; sums accumulate in float64 for accuracy. */
-export function reduceArray(
-  x: NDArray,
-  axesIn: number[],
-  keepDims: boolean,
-  how: Reducer,
-  outDtype?: DType,
-): NDArray {
-  return new Reduction(how, keepDims, outDtype, false).run(x, axesIn);
 }
 
 /** The kernel of a reduction op (inputs: the array and its int32 axes). */

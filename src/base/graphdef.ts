@@ -1,5 +1,5 @@
 import type { DType } from "./dtypes";
-import type { NDArray } from "../runtime/ndarray";
+import type { NDArray } from "./ndarray/ndarray";
 
 /**
  * Plain-data form of a graph, the TS mirror of TF's GraphDef/NodeDef/AttrValue protos.

@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
-import type { Kernel, KernelOptions } from "../registry";
+import { InvalidArgumentError } from "../errors";
+import { NDArray, shapeSize } from "../ndarray/ndarray";
+import type { Kernel, KernelOptions } from "./kernel";
 import { outputFor, sameShape } from "./elementwise";
 import { tileArray } from "./layout";
 

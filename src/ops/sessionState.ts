@@ -1,6 +1,6 @@
 import type { Operation } from "../graph/operation";
-import { float32 } from "../graph/dtypes";
-import { NDArray } from "./ndarray";
+import { float32 } from "../base/dtypes";
+import { NDArray } from "../base/ndarray/ndarray";
 
 /** Marks a variable that has no value yet in this session. */
 export const UNINITIALIZED = new NDArray(float32, [0], new Float32Array(0));

@@ -1,9 +1,9 @@
-import { ValueError } from "../errors";
-import { createOp } from "../ops/createOp";
-import type { GraphImpl } from "./graph";
-import type { GraphDefLike } from "./graphdef";
-import type { Operation } from "./operation";
-import type { Tensor } from "./tensor";
+import { ValueError } from "../base/errors";
+import { createOp } from "./createOp";
+import type { GraphImpl } from "../graph/graph";
+import type { GraphDefLike } from "../base/graphdef";
+import type { Operation } from "../graph/operation";
+import type { Tensor } from "../graph/tensor";
 
 /**
  * Rebuild the ops of a GraphDef in `graph` under their own names (as `tf.import_graph_def` with

@@ -3,13 +3,20 @@
  * options (precision 8, threshold 1000 with `...` summaries of 3 edge items, 75-column lines), as
  * NumPy 1.14-1.26 prints them — the output the book shows.
  */
-import type { DType } from "../graph/dtypes";
+import type { DType, TypedStorage } from "../dtypes";
 import { bytesRepr } from "./bytesRepr";
 import { ElementFormatter, PRINT_OPTIONS, integerText, makeElementFormatter } from "./elementFormat";
 import { formatFloat32, formatFloat64 } from "./floatRepr";
-import type { NDArray } from "./ndarray";
 
 export { formatFloat32, formatFloat64 } from "./floatRepr";
+
+/** What printing reads of an array: NDArray is one. Declared here so only ndarray.ts imports the other way. */
+export interface PrintableArray {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly data: TypedStorage;
+  readonly size: number;
+}
 
 const textEncoder = new TextEncoder();
 
@@ -39,7 +46,7 @@ export function formatScalar(value: number | boolean | string | Uint8Array, dtyp
 }
 
 /** NumPy `str(a)`: `[[ 9. 10. 11.]\n [12. 13. 14.]]`; 0-d arrays print like their scalar. */
-export function formatNDArray(a: NDArray): string {
+export function formatNDArray(a: PrintableArray): string {
   if (a.shape.length === 0) {
     const v = a.data[0];
     return formatScalar(v instanceof Uint8Array ? v : (v as number), a.dtype);
@@ -48,7 +55,7 @@ export function formatNDArray(a: NDArray): string {
 }
 
 /** NumPy `repr(a)`: `array([[6., 7., 8.]], dtype=float32)`. */
-export function reprNDArray(a: NDArray): string {
+export function reprNDArray(a: PrintableArray): string {
   const prefix = "array(";
   const body = array2string(a, ", ", prefix, ")");
   const extras: string[] = [];
@@ -111,7 +118,7 @@ function shownIndices(shape: readonly number[], summarise: boolean): number[] {
   return out;
 }
 
-function array2string(a: NDArray, separator: string, prefix: string, suffix: string): string {
+function array2string(a: PrintableArray, separator: string, prefix: string, suffix: string): string {
   const lineWidth = PRINT_OPTIONS.linewidth - suffix.length;
   if (a.size === 0) return "[]";
   const summarise = a.size > PRINT_OPTIONS.threshold;

@@ -3,9 +3,9 @@
  * arithmetic in gradients: Shape, BroadcastGradientArgs, DynamicStitch...). A cached result is
  * an array no kernel ever writes into again, so handing the same one out twice is safe.
  */
-import type { DType } from "../../graph/dtypes";
-import type { NDArray } from "../../runtime/ndarray";
-import type { Kernel } from "../registry";
+import type { DType } from "../dtypes";
+import type { NDArray } from "../ndarray/ndarray";
+import type { Kernel } from "./kernel";
 import { sameShape } from "./elementwise";
 
 /** Inputs larger than this are not remembered (comparing them would cost more than it saves). */
@@ -25,7 +25,7 @@ function matches(seen: Seen, a: NDArray): boolean {
 }
 
 /** `kernel` (pure, deterministic, numeric inputs) answering from its last call when the input values repeat. */
-export function memoizedByValue(kernel: Kernel): Kernel {
+export function memoizedByValue<Ctx>(kernel: Kernel<Ctx>): Kernel<Ctx> {
   let seen: Seen[] | null = null;
   let result: NDArray[] | null = null;
   return (inputs, ctx) => {

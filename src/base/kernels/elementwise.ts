@@ -1,7 +1,7 @@
-import { DType, allocStorage } from "../../graph/dtypes";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
-import type { Kernel, KernelOptions } from "../registry";
+import { DType, allocStorage } from "../dtypes";
+import { InvalidArgumentError } from "../errors";
+import { NDArray, shapeSize } from "../ndarray/ndarray";
+import type { Kernel, KernelOptions } from "./kernel";
 import { compileLoops } from "./specialize";
 
 type Num = Float32Array | Float64Array | Int32Array | Uint8Array;
@@ -187,11 +187,6 @@ function computeBinary(
 export function binaryKernel(f: ScalarFn2, outDtype?: DType) {
   const holder = memory<BinaryLoops>();
   return (a: NDArray, b: NDArray): NDArray => computeBinary(f, outDtype, a, b, holder, false);
-}
-
-export function unaryKernel(f: ScalarFn1, outDtype?: DType) {
-  const holder = memory<UnaryLoops>();
-  return (a: NDArray): NDArray => computeUnary(f, outDtype, a, holder, false);
 }
 
 function computeUnary(

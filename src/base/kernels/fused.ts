@@ -7,8 +7,8 @@
  * applies the same scalar function as its own kernel. The fast path covers inputs that all have
  * the output's shape or a single element; anything else is the caller's to run op by op.
  */
-import { DType, float32 } from "../../graph/dtypes";
-import { NDArray } from "../../runtime/ndarray";
+import { DType, float32 } from "../dtypes";
+import { NDArray } from "../ndarray/ndarray";
 import { outputFor, sameShape, ScalarFn1, ScalarFn2 } from "./elementwise";
 import { compileSource } from "./specialize";
 

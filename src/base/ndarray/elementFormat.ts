@@ -3,7 +3,7 @@
  * that will actually be shown (all of them, or only the corners of a summarised array) so that
  * every element gets the same notation and column width.
  */
-import type { DTypeName } from "../graph/dtypes";
+import type { DTypeName } from "../dtypes";
 import { bytesRepr } from "./bytesRepr";
 import { FloatKind, formatPositional, formatScientific } from "./floatRepr";
 

@@ -1,6 +1,6 @@
-import { allocStorage } from "../../graph/dtypes";
-import { InvalidArgumentError } from "../../errors";
-import { NDArray, shapeSize } from "../../runtime/ndarray";
+import { allocStorage } from "../dtypes";
+import { InvalidArgumentError } from "../errors";
+import { NDArray, shapeSize } from "../ndarray/ndarray";
 
 type Store = Float32Array | Float64Array | Int32Array | Uint8Array | Uint8Array[];
 

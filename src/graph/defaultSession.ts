@@ -1,8 +1,8 @@
-import { ValueError } from "../errors";
-import { optionalArgs } from "../optionalArgs";
-import type { Operation } from "../graph/operation";
-import type { Tensor } from "../graph/tensor";
-import type { ArrayLike, NDArray } from "./ndarray";
+import { ValueError } from "../base/errors";
+import { optionalArgs } from "../base/optionalArgs";
+import type { Operation } from "./operation";
+import type { Tensor } from "./tensor";
+import type { ArrayLike, NDArray } from "../base/ndarray/ndarray";
 
 /**
  * A feed dict: a Map (or an array of pairs) from a placeholder or any feedable tensor, or a tensor

@@ -27,12 +27,14 @@ import {
   OpError,
   PermissionDeniedError,
   UnknownError,
-} from "../../errors";
-import type { DType } from "../../graph/dtypes";
-import type { NDArray } from "../../runtime/ndarray";
-import { BundleReader, dataFileName, encodeCheckpoint, indexFileName, type NamedTensor } from "../../io";
-import { fsyncIfAllowed, removeTemp, tempStatePath, writeAll } from "../../io/atomicWrite";
-import { logWarning } from "./logging";
+} from "../base/errors";
+import type { DType } from "../base/dtypes";
+import type { NDArray } from "../base/ndarray/ndarray";
+import { encodeCheckpoint, type NamedTensor } from "./bundle/bundleEncoder";
+import { BundleReader } from "./bundle/bundleReader";
+import { dataFileName, indexFileName } from "./bundle/naming";
+import { fsyncIfAllowed, removeTemp, tempStatePath, writeAll } from "./atomicWrite";
+import { logWarning } from "../base/logging";
 
 /** The prefix of the backup pair kept while `prefix` is being replaced. */
 export function backupPrefix(prefix: string): string {

@@ -1,4 +1,4 @@
-import { ValueError } from "../errors";
+import { ValueError } from "./errors";
 import type { ShapeLike } from "./graphdef";
 
 /**
@@ -56,21 +56,6 @@ export function broadcastStatic(a: StaticShape, b: StaticShape): StaticShape {
     else if (db === null) out.push(da);
     else if (da === db) out.push(da);
     else throw new ValueError(`Dimensions must be equal, but are ${da} and ${db}`);
-  }
-  return out;
-}
-
-/** Concrete broadcast for kernels; throws TF's kernel text on mismatch. */
-export function broadcastConcrete(a: readonly number[], b: readonly number[]): number[] {
-  const rank = Math.max(a.length, b.length);
-  const out: number[] = [];
-  for (let i = 0; i < rank; i++) {
-    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
-    const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
-    if (da !== db && da !== 1 && db !== 1) {
-      throw new ValueError(`Incompatible shapes: [${a.join(",")}] vs. [${b.join(",")}]`);
-    }
-    out.push(da === 1 ? db : da);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { DType, TypedStorage, allocStorage, bool, float32, float64, int32, int64, string } from "../graph/dtypes";
+import { DType, TypedStorage, allocStorage, bool, float32, float64, int32, int64, string } from "../dtypes";
 import { formatNDArray, reprNDArray } from "./format";
 import { ValueError } from "../errors";
 
