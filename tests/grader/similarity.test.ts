@@ -1,0 +1,102 @@
+/**
+ * The similarity report: near copies rank above an unrelated solution, starter lines do not count,
+ * and only pairs at or above the threshold are flagged.
+ */
+import { similarityMarkdown, similarPairs } from "../../grader/batch/similarity";
+import type { Manifest } from "../../grader/manifest";
+
+const manifest = {
+  exercises: [{ id: 3, slug: "slow-sum", file: "ex03/" }],
+} as unknown as Pick<Manifest, "exercises">;
+
+const starter = `/** Exercise 3: return 0 + 1 + … + (n - 1), using a loop. */
+export function slowSum(n: number): number {
+  throw new Error("TODO: exercise 3");
+}
+`;
+const original = `/** Exercise 3: return 0 + 1 + … + (n - 1), using a loop. */
+export function slowSum(n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) total += i;
+    else total = total + i;
+  }
+  console.log("summed", n, "numbers");
+  return total;
+}
+`;
+// The same code with other names, other comments and other spacing.
+const nearCopy = `/** Exercise 3: return 0 + 1 + … + (n - 1), using a loop. */
+// my own work, honest
+export function slowSum(count: number): number {
+  let acc = 0;
+  for (let k = 0; k < count; k++) {
+    if (k % 2 === 0) acc += k;
+    else acc = acc + k;
+  }
+  console.log("summed", count, "numbers");
+  return acc;
+}
+`;
+const unrelated = `/** Exercise 3: return 0 + 1 + … + (n - 1), using a loop. */
+export function slowSum(n: number): number {
+  const values = Array.from({ length: n }, (_, i) => i);
+  return values.reduce((a, b) => a + b, 0);
+}
+`;
+const files = (text: string) => new Map([["ex03/index.ts", Buffer.from(text)]]);
+const starters = files(starter);
+
+describe("similarPairs", () => {
+  it("ranks the renamed copy first, with the shared lines on each side", async () => {
+    const pairs = await similarPairs(
+      [
+        { id: "carol", files: files(unrelated) },
+        { id: "alice", files: files(original) },
+        { id: "bob", files: files(nearCopy) },
+      ],
+      manifest,
+      starters,
+    );
+    // The unrelated solution shares no fragment with either.
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([["alice", "bob"]]);
+    expect(pairs[0]).toMatchObject({ exercise: 3, a: "alice", b: "bob" });
+    expect(pairs[0].percent).toBeGreaterThanOrEqual(80);
+    expect(pairs[0].fragments[0].a).toMatch(/^ex03\/index\.ts:3-\d+$/);
+    expect(pairs[0].fragments[0].b).toMatch(/^ex03\/index\.ts:4-\d+$/);
+    const md = similarityMarkdown(pairs, { thresholdPercent: 60 });
+    expect(md).toMatch(/advisory/);
+    expect(md).toMatch(/1 pair\(s\) at or above 60% similarity/);
+    expect(md.split("\n").filter((l) => l.startsWith("| ⚑"))).toEqual([
+      expect.stringMatching(/^\| ⚑ \| ex03 \| alice \| bob \| \d+(\.\d)?% \| ex03\/index\.ts:3-/),
+    ]);
+  });
+
+  it("does not count the starter's lines: two untouched starters share nothing", async () => {
+    const pairs = await similarPairs(
+      [
+        { id: "dan", files: files(starter) },
+        { id: "eve", files: files(starter + "\n") },
+      ],
+      manifest,
+      starters,
+    );
+    expect(pairs).toEqual([]);
+    expect(similarityMarkdown(pairs)).toMatch(
+      /0 pair\(s\) at or above 60% similarity; 0 pair\(s\) share any fragment/,
+    );
+  });
+
+  it("flags nothing below a raised threshold, takes the default for an undefined one, and refuses a bad fragment size", async () => {
+    const input = [
+      { id: "alice", files: files(original) },
+      { id: "bob", files: files(nearCopy) },
+    ];
+    const pairs = await similarPairs(input, manifest, starters);
+    expect(similarityMarkdown(pairs, { thresholdPercent: 101 })).not.toMatch(/\| ⚑/);
+    expect(similarityMarkdown(pairs, { thresholdPercent: undefined })).toMatch(/1 pair\(s\) at or above 60%/);
+    await expect(similarPairs(input, manifest, starters, { minTokens: 0 })).rejects.toThrow(
+      /minTokens must be a positive whole number/,
+    );
+  });
+});
