@@ -317,8 +317,10 @@ describe("gradebooks and summary", () => {
 
   it("writes one row per student with a column per exercise", () => {
     const csv = gradesCsv([mixed], manifest).trim().split("\n");
-    expect(csv[0].split(",").slice(0, 7)).toEqual([
+    expect(csv[0].split(",").slice(0, 9)).toEqual([
       "student_id",
+      "original_name",
+      "display_name",
       "submission_sha",
       "total",
       "max_total",
@@ -326,7 +328,18 @@ describe("gradebooks and summary", () => {
       "ex01_add (/3)",
       "ex02_quiz (/2)",
     ]);
-    expect(csv[1].split(",").slice(0, 7)).toEqual(["alice", "ab".repeat(32), "1", "5", "20", "1", "0"]);
+    // No original or roster name on this record: empty cells, not "undefined".
+    expect(csv[1].split(",").slice(0, 9)).toEqual([
+      "alice",
+      "",
+      "",
+      "ab".repeat(32),
+      "1",
+      "5",
+      "20",
+      "1",
+      "0",
+    ]);
     const text = longCsv([mixed]);
     const long = text.trim().split("\n");
     expect(long[0].split(",").pop()).toBe("message");
@@ -339,8 +352,21 @@ describe("gradebooks and summary", () => {
     expect(text).toContain("alice,2,ex02.t2,integrity-error,0,1,visible,12,not scored\n");
   });
 
+  it("carries each student's original folder, zip or file name and roster display name (finding 4)", () => {
+    const named = record("Jos\u00e9_Garc\u00eda", [test("ex01.t1", "passed", 1, 1)]);
+    named.submission.original_name = "Jos\u00e9 Garc\u00eda.zip";
+    named.submission.display_name = "Garc\u00eda, Jos\u00e9";
+    const lines = gradesCsv([named, mixed], manifest).trim().split("\n");
+    expect(lines[0].startsWith("student_id,original_name,display_name,submission_sha,")).toBe(true);
+    // A comma in the roster's name is quoted, so the row keeps its columns.
+    expect(
+      lines[1].startsWith('Jos\u00e9_Garc\u00eda,Jos\u00e9 Garc\u00eda.zip,"Garc\u00eda, Jos\u00e9",ab'),
+    ).toBe(true);
+    expect(lines[2].startsWith("alice,,,ab")).toBe(true);
+  });
+
   it("names a passing grade pass, partial or zero, never fail (finding 6)", () => {
-    const status = (r: GradeRecord) => gradesCsv([r], manifest).trim().split("\n")[1].split(",")[7];
+    const status = (r: GradeRecord) => gradesCsv([r], manifest).trim().split("\n")[1].split(",")[9];
     expect(status(record("a", [test("ex01.t1", "passed", 1, 1)]))).toBe("pass");
     expect(status(mixed)).toBe("partial");
     expect(status(record("c", [test("ex01.t1", "failed", 0, 1)]))).toBe("zero");
