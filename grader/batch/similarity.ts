@@ -1,10 +1,10 @@
 /**
  * Similarity report: every pair of students compared per exercise with jscpd's clone detector
- * (@jscpd/core, @jscpd/tokenizer), on the lines each student wrote (lines that also occur in the
- * shipped starter are blanked first). Identifiers are normalised before hashing, so renaming
+ * (@jscpd/core, @jscpd/tokenizer), on the lines each student wrote (lines that are, as code, lines
+ * of the shipped starter are blanked first). Names are normalised before hashing, so renaming
  * variables does not hide a copy. The report is advisory: it never changes a score or a record.
  */
-import { Detector, MemoryStore, type IClone, type IToken, type ITokenizer } from "@jscpd/core";
+import { Detector, MemoryStore, weak, type IClone, type IToken, type ITokenizer } from "@jscpd/core";
 import { generateMapsForFormats, tokenize } from "@jscpd/tokenizer";
 import { isFolderExercise, type Manifest, type ManifestExercise } from "../manifest";
 
@@ -35,7 +35,7 @@ export interface SimilarPair {
   exercise: number;
   a: string;
   b: string;
-  /** Share (0–100, one decimal) of both students' written lines that lie in shared fragments. */
+  /** Share (0–100, one decimal) of both students' written code tokens that lie in shared fragments. */
   percent: number;
   /** Shared fragments as `file:first-last` on each side. */
   fragments: Array<{ a: string; b: string }>;
@@ -43,15 +43,46 @@ export interface SimilarPair {
 
 /** Token types whose text is a name the student chose: hashed as one placeholder. */
 const NAME_TOKENS = new Set(["default", "function", "identifier", "class-name"]);
+/** jscpd's "weak" mode: whitespace, line breaks and comments are not code. */
+const codeOnly = (t: IToken) => weak(t);
+
+/** A file's tokens with every name replaced by one placeholder. */
+function normalisedTokens(text: string): IToken[] {
+  return tokenize(text, "typescript").map((t) => (NAME_TOKENS.has(t.type) ? { ...t, value: "_" } : t));
+}
+
+/** A line as code, names normalised: the starter's lines are recognised even with renamed parameters. */
+function lineSignature(line: string): string {
+  return normalisedTokens(line)
+    .filter(codeOnly)
+    .map((t) => `${t.type}:${t.value}`)
+    .join(" ");
+}
 
 /** One exercise of one student: its files joined, starter lines blanked, and where each line came from. */
 interface Written {
   id: string;
   text: string;
   origin: Array<{ file: string; line: number }>;
-  /** Lines (0-based) with written code on them. */
-  written: Set<number>;
+  /** Code tokens of the lines the student wrote: what the similarity is a share of. */
+  code: IToken[];
   tokens: IToken[];
+}
+
+function exerciseLines(
+  ex: ManifestExercise,
+  files: Map<string, Buffer>,
+): Array<{ file: string; text: string }> {
+  return [...files.keys()]
+    .filter((rel) => (isFolderExercise(ex) ? rel.startsWith(ex.file) : rel === ex.file))
+    .sort()
+    .flatMap((rel) =>
+      files
+        .get(rel)!
+        .toString("utf8")
+        .split(/\r?\n/)
+        .map((text) => ({ file: rel, text })),
+    );
 }
 
 function writtenText(
@@ -60,29 +91,21 @@ function writtenText(
   files: Map<string, Buffer>,
   starterLines: Set<string>,
 ): Written | null {
-  const mine = [...files.keys()]
-    .filter((rel) => (isFolderExercise(ex) ? rel.startsWith(ex.file) : rel === ex.file))
-    .sort();
   const lines: string[] = [];
   const origin: Written["origin"] = [];
-  const written = new Set<number>();
-  for (const rel of mine)
-    files
-      .get(rel)!
-      .toString("utf8")
-      .split(/\r?\n/)
-      .forEach((line, k) => {
-        const kept = line.trim() && !starterLines.has(line.trim()) ? line : "";
-        if (kept) written.add(lines.length);
-        origin.push({ file: rel, line: k + 1 });
-        lines.push(kept);
-      });
-  if (!written.size) return null;
+  let previous = "";
+  let line = 0;
+  for (const { file, text } of exerciseLines(ex, files)) {
+    line = file === previous ? line + 1 : 1;
+    previous = file;
+    const signature = lineSignature(text);
+    origin.push({ file, line });
+    lines.push(signature && !starterLines.has(signature) ? text : "");
+  }
   const text = lines.join("\n");
-  const tokens = tokenize(text, "typescript").map((t) =>
-    NAME_TOKENS.has(t.type) ? { ...t, value: "_" } : t,
-  );
-  return { id, text, origin, written, tokens };
+  const tokens = normalisedTokens(text);
+  const code = tokens.filter(codeOnly);
+  return code.length ? { id, text, origin, code, tokens } : null;
 }
 
 /** Hands the detector the normalised tokens computed once per student and exercise. */
@@ -108,41 +131,46 @@ function label(w: Written, [first, last]: [number, number]): string {
   return a.file === b.file ? `${a.file}:${a.line}-${b.line}` : `${a.file}:${a.line}-${b.file}:${b.line}`;
 }
 
+/** Code tokens of `w` inside a character range. */
+function tokensIn(w: Written, range: [number, number]): IToken[] {
+  return w.code.filter((t) => t.range[0] >= range[0] && t.range[1] <= range[1]);
+}
+
 async function comparePair(
   a: Written,
   b: Written,
   minTokens: number,
 ): Promise<Omit<SimilarPair, "exercise"> | null> {
-  const detector = new Detector(
-    tokenizerFor(
-      new Map([
-        [a.id, a],
-        [b.id, b],
-      ]),
-    ),
-    new MemoryStore(),
-    [],
-    {
-      minTokens,
-      minLines: 1,
-      // Long runs are still one fragment; the default cap would drop them.
-      maxLines: 100_000,
-    },
-  );
+  const students = new Map([
+    [a.id, a],
+    [b.id, b],
+  ]);
+  const detector = new Detector(tokenizerFor(students), new MemoryStore(), [], {
+    mode: weak,
+    minTokens,
+    minLines: 1,
+    // Long runs are still one fragment; the default cap would drop them.
+    maxLines: 100_000,
+  });
   await detector.detect(a.id, a.text, "typescript");
   const clones: IClone[] = await detector.detect(b.id, b.text, "typescript");
-  if (!clones.length) return null;
-  const covered = { a: new Set<number>(), b: new Set<number>() };
+  const covered = { a: new Set<IToken>(), b: new Set<IToken>() };
   const fragments: SimilarPair["fragments"] = [];
   for (const c of clones) {
     // The detector reports the source it was just given (b) first.
-    const inB = linesOf(b.text, c.duplicationA.range);
-    const inA = linesOf(a.text, c.duplicationB.range);
-    for (let l = inA[0]; l <= inA[1]; l++) if (a.written.has(l)) covered.a.add(l);
-    for (let l = inB[0]; l <= inB[1]; l++) if (b.written.has(l)) covered.b.add(l);
-    fragments.push({ a: label(a, inA), b: label(b, inB) });
+    const inB = tokensIn(b, c.duplicationA.range);
+    const inA = tokensIn(a, c.duplicationB.range);
+    // jscpd matches a text shorter than minTokens whole: a one-line answer everyone gives is no fragment.
+    if (Math.min(inA.length, inB.length) < minTokens) continue;
+    for (const t of inB) covered.b.add(t);
+    for (const t of inA) covered.a.add(t);
+    fragments.push({
+      a: label(a, linesOf(a.text, c.duplicationB.range)),
+      b: label(b, linesOf(b.text, c.duplicationA.range)),
+    });
   }
-  const percent = (100 * (covered.a.size + covered.b.size)) / (a.written.size + b.written.size);
+  if (!fragments.length) return null;
+  const percent = (100 * (covered.a.size + covered.b.size)) / (a.code.length + b.code.length);
   return { a: a.id, b: b.id, percent: Math.round(10 * percent) / 10, fragments };
 }
 
@@ -162,9 +190,7 @@ export async function similarPairs(
   const sorted = [...students].sort((x, y) => x.id.localeCompare(y.id));
   const pairs: SimilarPair[] = [];
   for (const ex of manifest.exercises) {
-    const starterLines = new Set<string>();
-    const starter = writtenText("", ex, starters, new Set());
-    for (const l of starter?.text.split("\n") ?? []) if (l.trim()) starterLines.add(l.trim());
+    const starterLines = new Set(exerciseLines(ex, starters).map((l) => lineSignature(l.text)));
     const texts = sorted
       .map((s) => writtenText(s.id, ex, s.files, starterLines))
       .filter((w): w is Written => w !== null);
@@ -184,8 +210,8 @@ export function similarityMarkdown(pairs: SimilarPair[], options: SimilarityOpti
   const out = [
     "# Similarity report (advisory)",
     "",
-    "Pairs of students compared per exercise on the lines they wrote (lines of the shipped starter " +
-      `left out; names normalised; shared fragments of at least ${minTokens} tokens, found with jscpd). ` +
+    "Pairs of students compared per exercise on the code they wrote (lines of the shipped starter " +
+      `left out; names normalised; similarity is the share of both students' code tokens in shared fragments of at least ${minTokens} tokens, found with jscpd). ` +
       "Similar code is a reason to look, not a finding: short exercises have few ways to be solved. " +
       "This report changes no score.",
     "",

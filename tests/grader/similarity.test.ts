@@ -100,3 +100,22 @@ describe("similarPairs", () => {
     );
   });
 });
+
+describe("short answers", () => {
+  it("are no fragment: every correct student returns the same one-liner", async () => {
+    const quiz = {
+      exercises: [{ id: 2, slug: "quiz", file: "ex02.ts" }],
+    } as unknown as Pick<Manifest, "exercises">;
+    const starter = 'export function q1(): string {\n  throw new Error("TODO");\n}\n';
+    const answer = 'export function q1(): string {\n  return "b";\n}\n';
+    const pairs = await similarPairs(
+      [
+        { id: "alice", files: new Map([["ex02.ts", Buffer.from(answer)]]) },
+        { id: "bob", files: new Map([["ex02.ts", Buffer.from(answer)]]) },
+      ],
+      quiz,
+      new Map([["ex02.ts", Buffer.from(starter)]]),
+    );
+    expect(pairs).toEqual([]);
+  });
+});
