@@ -142,6 +142,8 @@ describe("the demo class, graded once", () => {
     const canvas = csv("gradebook-canvas.csv");
     expect(canvas[0].Student).toBe("Points Possible");
     expect(canvas.slice(1).map((r) => r["SIS Login ID"])).toEqual(IDS);
+    // The roster renamed the Canvas zip's student; Canvas still gets the user id from its name.
+    expect(canvas.find((r) => r.Student === "s004")!.ID).toBe("1234567");
     const moodle = csv("gradebook-moodle.csv");
     expect(moodle.map((r) => [r.Username, Number(Object.values(r)[1])])).toEqual(
       CLASS.map(([id, , , score]) => [id, score]),

@@ -386,6 +386,10 @@ describe("gradebooks and summary", () => {
       "zed,,,zed,,",
     ]);
     expect(canvasUserId("smithjo_LATE_42_7_ex01.ts")).toBe("42");
+    // A roster id in place of the download name: the user id comes from the original name.
+    const rostered = record("s004", [test("ex01.t1", "passed", 1, 1)]);
+    rostered.submission.original_name = "leezoe_1234567_8901234_hw9";
+    expect(canvasGradebookCsv([rostered], "HW 9").trim().split("\n")[2]).toBe("s004,1234567,,s004,,1");
     const moodle = moodleGradebookCsv([mixed, broken], "HW 9").trim().split("\n");
     expect(moodle).toEqual([
       "Username,HW 9,Feedback",
