@@ -2,6 +2,7 @@
  * The similarity report: near copies rank above an unrelated solution, starter lines do not count,
  * and only pairs at or above the threshold are flagged.
  */
+import { main } from "../../grader/batch/cli";
 import { similarityMarkdown, similarPairs } from "../../grader/batch/similarity";
 import type { Manifest } from "../../grader/manifest";
 
@@ -117,5 +118,21 @@ describe("short answers", () => {
       new Map([["ex02.ts", Buffer.from(starter)]]),
     );
     expect(pairs).toEqual([]);
+  });
+});
+
+describe("grade:batch --similarity-threshold", () => {
+  it("must be a percentage: anything else is a configuration error (exit 2) naming the option", async () => {
+    const err = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      for (const bad of ["150", "-1", "high"]) {
+        expect(await main(["--submissions", ".", "--out", "out", `--similarity-threshold=${bad}`])).toBe(2);
+        expect(err.mock.calls.at(-1)![0]).toContain(
+          `--similarity-threshold must be a percentage from 0 to 100 (got "${bad}")`,
+        );
+      }
+    } finally {
+      err.mockRestore();
+    }
   });
 });
