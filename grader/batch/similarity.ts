@@ -4,7 +4,17 @@
  * of the shipped starter are blanked first). Names are normalised before hashing, so renaming
  * variables does not hide a copy. The report is advisory: it never changes a score or a record.
  */
-import { Detector, MemoryStore, weak, type IClone, type IToken, type ITokenizer } from "@jscpd/core";
+import {
+  Detector,
+  weak,
+  type IClone,
+  type IMapFrame,
+  type IOptions,
+  type IStore,
+  type IToken,
+  type ITokenizer,
+  type ITokensMap,
+} from "@jscpd/core";
 import { generateMapsForFormats, tokenize } from "@jscpd/tokenizer";
 import { isFolderExercise, type Manifest, type ManifestExercise } from "../manifest";
 
@@ -51,14 +61,6 @@ function normalisedTokens(text: string): IToken[] {
   return tokenize(text, "typescript").map((t) => (NAME_TOKENS.has(t.type) ? { ...t, value: "_" } : t));
 }
 
-/** A line as code, names normalised: the starter's lines are recognised even with renamed parameters. */
-function lineSignature(line: string): string {
-  return normalisedTokens(line)
-    .filter(codeOnly)
-    .map((t) => `${t.type}:${t.value}`)
-    .join(" ");
-}
-
 /** One exercise of one student: its files joined, starter lines blanked, and where each line came from. */
 interface Written {
   id: string;
@@ -69,20 +71,32 @@ interface Written {
   tokens: IToken[];
 }
 
+/**
+ * The exercise's lines, file by file, each with its signature: the line as code, names
+ * normalised, so the starter's lines are recognised even with renamed parameters.
+ */
 function exerciseLines(
   ex: ManifestExercise,
   files: Map<string, Buffer>,
-): Array<{ file: string; text: string }> {
+): Array<{ file: string; line: number; text: string; signature: string }> {
   return [...files.keys()]
     .filter((rel) => (isFolderExercise(ex) ? rel.startsWith(ex.file) : rel === ex.file))
     .sort()
-    .flatMap((rel) =>
-      files
-        .get(rel)!
-        .toString("utf8")
-        .split(/\r?\n/)
-        .map((text) => ({ file: rel, text })),
-    );
+    .flatMap((rel) => {
+      const text = files.get(rel)!.toString("utf8");
+      const signatures = new Map<number, string[]>();
+      for (const t of normalisedTokens(text).filter(codeOnly)) {
+        const line = t.loc?.start.line ?? 0;
+        if (!signatures.has(line)) signatures.set(line, []);
+        signatures.get(line)!.push(`${t.type}:${t.value}`);
+      }
+      return text.split(/\r?\n/).map((lineText, k) => ({
+        file: rel,
+        line: k + 1,
+        text: lineText,
+        signature: signatures.get(k + 1)?.join(" ") ?? "",
+      }));
+    });
 }
 
 function writtenText(
@@ -93,12 +107,7 @@ function writtenText(
 ): Written | null {
   const lines: string[] = [];
   const origin: Written["origin"] = [];
-  let previous = "";
-  let line = 0;
-  for (const { file, text } of exerciseLines(ex, files)) {
-    line = file === previous ? line + 1 : 1;
-    previous = file;
-    const signature = lineSignature(text);
+  for (const { file, line, text, signature } of exerciseLines(ex, files)) {
     origin.push({ file, line });
     lines.push(signature && !starterLines.has(signature) ? text : "");
   }
@@ -108,12 +117,64 @@ function writtenText(
   return code.length ? { id, text, origin, code, tokens } : null;
 }
 
-/** Hands the detector the normalised tokens computed once per student and exercise. */
-function tokenizerFor(students: Map<string, Written>): ITokenizer {
-  return {
-    generateMaps: (id, data, _format, options) =>
-      generateMapsForFormats(id, data, students.get(id)!.tokens, options),
-  };
+/**
+ * A student's frames (jscpd's hashed token windows), computed once and replayed to the detector
+ * for every pair: hashing is most of jscpd's work, and a class has n² / 2 pairs.
+ */
+interface Frames {
+  steps: Array<IteratorResult<IMapFrame | boolean>>;
+  ids: Set<string>;
+  format: string;
+  lines: number;
+  tokens: number;
+}
+
+function framesOf(w: Written, options: IOptions): Frames[] {
+  return generateMapsForFormats(w.id, w.text, w.tokens, options).map((map) => {
+    const steps: Frames["steps"] = [];
+    let step: IteratorResult<IMapFrame | boolean>;
+    do steps.push((step = map.next()));
+    while (!step.done);
+    const ids = new Set(steps.flatMap((s) => (s.value && typeof s.value === "object" ? [s.value.id] : [])));
+    return { steps, ids, format: map.getFormat(), lines: map.getLinesCount(), tokens: map.getTokensCount() };
+  });
+}
+
+function replay(id: string, frames: Frames[]): ITokensMap[] {
+  return frames.map((f) => {
+    let k = 0;
+    return {
+      getFormat: () => f.format,
+      getLinesCount: () => f.lines,
+      getTokensCount: () => f.tokens,
+      getId: () => id,
+      next: () => f.steps[Math.min(k++, f.steps.length - 1)],
+    };
+  });
+}
+
+const NOT_FOUND = new Error("not found");
+
+/**
+ * jscpd's store of frames seen, holding one student's: once frozen, every later text is compared
+ * with that student alone (and not with itself). Misses reject with one shared error, as jscpd's
+ * own MemoryStore rejects with a new one each time, which dominated the run time.
+ */
+class OneStudentStore implements IStore<IMapFrame> {
+  private frames = new Map<string, IMapFrame>();
+  frozen = false;
+  namespace(): void {}
+  get(key: string): Promise<IMapFrame> {
+    const found = this.frames.get(key);
+    return found ? Promise.resolve(found) : Promise.reject(NOT_FOUND);
+  }
+  set(key: string, value: IMapFrame): Promise<IMapFrame> {
+    if (!this.frozen && !this.frames.has(key)) this.frames.set(key, value);
+    return Promise.resolve(value);
+  }
+  close(): void {
+    this.frames.clear();
+  }
 }
 
 /** 0-based lines a character range covers, whitespace (blanked starter lines) at either end left out. */
@@ -136,23 +197,13 @@ function tokensIn(w: Written, range: [number, number]): IToken[] {
   return w.code.filter((t) => t.range[0] >= range[0] && t.range[1] <= range[1]);
 }
 
-async function comparePair(
+/** `b` against the student whose frames `detector`'s frozen store holds. */
+async function compareWith(
   a: Written,
   b: Written,
+  detector: Detector,
   minTokens: number,
 ): Promise<Omit<SimilarPair, "exercise"> | null> {
-  const students = new Map([
-    [a.id, a],
-    [b.id, b],
-  ]);
-  const detector = new Detector(tokenizerFor(students), new MemoryStore(), [], {
-    mode: weak,
-    minTokens,
-    minLines: 1,
-    // Long runs are still one fragment; the default cap would drop them.
-    maxLines: 100_000,
-  });
-  await detector.detect(a.id, a.text, "typescript");
   const clones: IClone[] = await detector.detect(b.id, b.text, "typescript");
   const covered = { a: new Set<IToken>(), b: new Set<IToken>() };
   const fragments: SimilarPair["fragments"] = [];
@@ -160,7 +211,6 @@ async function comparePair(
     // The detector reports the source it was just given (b) first.
     const inB = tokensIn(b, c.duplicationA.range);
     const inA = tokensIn(a, c.duplicationB.range);
-    // jscpd matches a text shorter than minTokens whole: a one-line answer everyone gives is no fragment.
     if (Math.min(inA.length, inB.length) < minTokens) continue;
     for (const t of inB) covered.b.add(t);
     for (const t of inA) covered.a.add(t);
@@ -172,6 +222,38 @@ async function comparePair(
   if (!fragments.length) return null;
   const percent = (100 * (covered.a.size + covered.b.size)) / (a.code.length + b.code.length);
   return { a: a.id, b: b.id, percent: Math.round(10 * percent) / 10, fragments };
+}
+
+/** Pairs among the students' texts of one exercise. */
+async function comparePairs(
+  texts: Written[],
+  minTokens: number,
+): Promise<Array<Omit<SimilarPair, "exercise">>> {
+  const options: IOptions = {
+    mode: weak,
+    minTokens,
+    minLines: 1,
+    // Long runs are still one fragment; the default cap would drop them.
+    maxLines: 100_000,
+  };
+  const frames = new Map(texts.map((w) => [w.id, framesOf(w, options)]));
+  const tokenizer: ITokenizer = { generateMaps: (id) => replay(id, frames.get(id)!) };
+  const shares = (x: Written, y: Written) =>
+    frames.get(x.id)!.some((f) => frames.get(y.id)!.some((g) => [...f.ids].some((id) => g.ids.has(id))));
+  const found: Array<Omit<SimilarPair, "exercise">> = [];
+  for (let i = 0; i < texts.length; i++) {
+    const store = new OneStudentStore();
+    const detector = new Detector(tokenizer, store, [], options);
+    await detector.detect(texts[i].id, texts[i].text, "typescript");
+    store.frozen = true;
+    for (let j = i + 1; j < texts.length; j++) {
+      // No frame in common, no fragment: the detector need not run.
+      if (!shares(texts[i], texts[j])) continue;
+      const pair = await compareWith(texts[i], texts[j], detector, minTokens);
+      if (pair) found.push(pair);
+    }
+  }
+  return found;
 }
 
 /**
@@ -190,15 +272,11 @@ export async function similarPairs(
   const sorted = [...students].sort((x, y) => x.id.localeCompare(y.id));
   const pairs: SimilarPair[] = [];
   for (const ex of manifest.exercises) {
-    const starterLines = new Set(exerciseLines(ex, starters).map((l) => lineSignature(l.text)));
+    const starterLines = new Set(exerciseLines(ex, starters).map((l) => l.signature));
     const texts = sorted
       .map((s) => writtenText(s.id, ex, s.files, starterLines))
       .filter((w): w is Written => w !== null);
-    for (let i = 0; i < texts.length; i++)
-      for (let j = i + 1; j < texts.length; j++) {
-        const found = await comparePair(texts[i], texts[j], minTokens);
-        if (found) pairs.push({ exercise: ex.id, ...found });
-      }
+    for (const pair of await comparePairs(texts, minTokens)) pairs.push({ exercise: ex.id, ...pair });
   }
   return pairs.sort((x, y) => y.percent - x.percent || x.exercise - y.exercise || x.a.localeCompare(y.a));
 }
