@@ -231,9 +231,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       finished: new Date().toISOString(),
     };
     writeAggregates(opts.out, records, grader.manifest, meta);
-    // The whole class is compared, whichever shard or --only this run grades.
-    const similar = await similarPairs(everyonesFiles, grader.manifest, starters, opts.similarity);
-    fs.writeFileSync(path.join(opts.out, "similarity.md"), similarityMarkdown(similar, opts.similarity));
+    // The whole class is compared, whichever shard or --only this run grades. The report is
+    // advisory: if it cannot be made, the grades still stand and the file says why.
+    let similar: SimilarPair[] = [];
+    let report: string;
+    try {
+      similar = await similarPairs(everyonesFiles, grader.manifest, starters, opts.similarity);
+      report = similarityMarkdown(similar, opts.similarity);
+    } catch (e) {
+      report = `# Similarity report (advisory)\n\nNot made: ${(e as Error).message}\n`;
+    }
+    fs.writeFileSync(path.join(opts.out, "similarity.md"), report);
     return {
       records,
       meta,
