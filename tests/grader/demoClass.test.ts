@@ -188,3 +188,15 @@ describe("the demo class, rerun after one student changed a file", () => {
     expect(read("summary.md")).toContain("| s003 | 6/8 | partial |");
   }, 120_000);
 });
+
+describe("a similarity report that cannot be made", () => {
+  it("says why in similarity.md and leaves every grade as it was", async () => {
+    const before = read("grades.csv");
+    const third = await runBatch({ ...demoBatchOptions(subs, out), similarity: { minTokens: 0 } });
+    expect(third.regraded).toEqual([]);
+    expect(third.similar).toEqual([]);
+    expect(read("similarity.md")).toContain("Not made: similarity minTokens must be a positive whole number");
+    const totals = (text: string) => text.split("\n").map((l) => l.split(",").slice(0, 5).join(","));
+    expect(totals(read("grades.csv"))).toEqual(totals(before));
+  }, 120_000);
+});
