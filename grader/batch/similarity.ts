@@ -19,7 +19,7 @@ import { generateMapsForFormats, tokenize } from "@jscpd/tokenizer";
 import { isFolderExercise, type Manifest, type ManifestExercise } from "../manifest";
 
 export interface SimilarityOptions {
-  /** Pairs at or above this share of their written lines (0–100) are flagged. */
+  /** Pairs at or above this share (0–100) of their written code in shared fragments are flagged. */
   thresholdPercent?: number;
   /** The shortest run of tokens that counts as a shared fragment. */
   minTokens?: number;
@@ -232,7 +232,9 @@ async function comparePairs(
   const options: IOptions = {
     mode: weak,
     minTokens,
-    minLines: 1,
+    // jscpd keeps a fragment when its end line - start line >= minLines, and reads 0 as its
+    // default (5): -1 keeps fragments on one line.
+    minLines: -1,
     // Long runs are still one fragment; the default cap would drop them.
     maxLines: 100_000,
   };

@@ -136,3 +136,31 @@ describe("grade:batch --similarity-threshold", () => {
     }
   });
 });
+
+describe("a fragment on one line", () => {
+  it("counts: a long one-line expression copied is found", async () => {
+    const one = {
+      exercises: [{ id: 1, slug: "add", file: "ex01.ts" }],
+    } as unknown as Pick<Manifest, "exercises">;
+    const line = (x: string) =>
+      `export const add = (${x}: number, y: number): number => Math.round(((${x} * 1000 + y * 1000) / 1000) * 100) / 100;\n`;
+    const pairs = await similarPairs(
+      [
+        { id: "alice", files: new Map([["ex01.ts", Buffer.from(line("a"))]]) },
+        { id: "bob", files: new Map([["ex01.ts", Buffer.from(line("first"))]]) },
+      ],
+      one,
+      new Map(),
+    );
+    expect(pairs).toEqual([
+      {
+        exercise: 1,
+        a: "alice",
+        b: "bob",
+        percent: expect.any(Number),
+        fragments: [{ a: "ex01.ts:1-1", b: "ex01.ts:1-1" }],
+      },
+    ]);
+    expect(pairs[0].percent).toBeGreaterThan(90);
+  });
+});
