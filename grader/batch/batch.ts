@@ -20,6 +20,7 @@ import { loadRoster, lookUp } from "./roster";
 import { readRecords, writeAggregates, writeStudent, type BatchMeta } from "./outputs";
 import { cleanRecord } from "../report/clean";
 import { integrityFlags, readReference } from "./integrity";
+import { similarityMarkdown, similarPairs, type SimilarityOptions, type SimilarPair } from "./similarity";
 import { cachedRecord, cacheKey, recordedIds, removeStudent, storeRecord } from "./regrade";
 
 export interface BatchOptions {
@@ -40,6 +41,8 @@ export interface BatchOptions {
   only?: string[];
   /** Remove the outputs of students `out` holds who are no longer submitted (else refuse). */
   clean?: boolean;
+  /** Similarity report settings (similarity.md; advisory, never a score). */
+  similarity?: SimilarityOptions;
   limits?: Partial<EngineLimits>;
   seed?: number;
   /** `off` grades without the bubblewrap sandbox (`--no-sandbox`); every report then says so. */
@@ -64,6 +67,8 @@ export interface BatchResult {
   cached: string[];
   /** Ids whose outputs `clean` removed. */
   removed: string[];
+  /** Pairs of students sharing code, most similar first (as in similarity.md). */
+  similar: SimilarPair[];
 }
 
 export class ConfigError extends Error {
@@ -177,14 +182,12 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     solutions: path.join(grader.kit.root, "solutions"),
     starters: path.join(grader.kit.root, "exercises"),
   };
-  const integrity = integrityFlags(
-    [...loadedById].map(([id, l]) => ({ id, files: l.files })),
-    grader.manifest,
-    {
-      solutions: readReference(ref.solutions, grader.manifest),
-      starters: readReference(ref.starters, grader.manifest),
-    },
-  );
+  const everyonesFiles = [...loadedById].map(([id, l]) => ({ id, files: l.files }));
+  const starters = readReference(ref.starters, grader.manifest);
+  const integrity = integrityFlags(everyonesFiles, grader.manifest, {
+    solutions: readReference(ref.solutions, grader.manifest),
+    starters,
+  });
   const regraded: string[] = [];
   const cached: string[] = [];
   try {
@@ -228,6 +231,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       finished: new Date().toISOString(),
     };
     writeAggregates(opts.out, records, grader.manifest, meta);
+    // The whole class is compared, whichever shard or --only this run grades. The report is
+    // advisory: if it cannot be made, the grades still stand and the file says why.
+    let similar: SimilarPair[] = [];
+    let report: string;
+    try {
+      similar = await similarPairs(everyonesFiles, grader.manifest, starters, opts.similarity);
+      report = similarityMarkdown(similar, opts.similarity);
+    } catch (e) {
+      report = `# Similarity report (advisory)\n\nNot made: ${(e as Error).message}\n`;
+    }
+    fs.writeFileSync(path.join(opts.out, "similarity.md"), report);
     return {
       records,
       meta,
@@ -238,6 +252,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
       regraded,
       cached,
       removed: stale,
+      similar,
     };
   } finally {
     await grader.close();

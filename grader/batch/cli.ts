@@ -1,6 +1,6 @@
 /**
  * `npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N] [--roster <csv>]
- *   [--only <id>]... [--clean]
+ *   [--only <id>]... [--clean] [--similarity-threshold percent]
  *   [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n]`
  *
  * Exit status: 0 when grading worked, whatever the students scored; 2 for a configuration
@@ -15,9 +15,10 @@ import { DEFAULT_KIT_ROOT } from "../engine/kit";
 import { onShutdown } from "../engine/lifecycle";
 import { ManifestError } from "../manifest";
 import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
+import { DEFAULT_SIMILARITY } from "./similarity";
 
 const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
-       [--roster <csv>] [--only <id>]... [--clean] [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n] [--no-sandbox]`;
+       [--roster <csv>] [--only <id>]... [--clean] [--similarity-threshold percent] [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n] [--no-sandbox]`;
 
 function positiveInt(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -41,6 +42,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         roster: { type: "string" },
         only: { type: "string", multiple: true },
         clean: { type: "boolean" },
+        "similarity-threshold": { type: "string" },
         shard: { type: "string" },
         "test-timeout": { type: "string" },
         "submission-timeout": { type: "string" },
@@ -63,6 +65,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     const kitRoot = path.resolve((values.kit as string) ?? DEFAULT_KIT_ROOT);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new ConfigError("--seed must be a whole number");
+    const threshold = values["similarity-threshold"] as string | undefined;
+    const thresholdPercent = threshold === undefined ? undefined : Number(threshold);
+    if (thresholdPercent !== undefined && !(thresholdPercent >= 0 && thresholdPercent <= 100))
+      throw new ConfigError(`--similarity-threshold must be a percentage from 0 to 100 (got "${threshold}")`);
     const bar = process.stderr.isTTY
       ? new SingleBar(
           { format: "grading {bar} {value}/{total} {student}", hideCursor: true },
@@ -78,6 +84,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       kitRoot,
       only: values.only as string[] | undefined,
       clean: values.clean === true,
+      similarity: { thresholdPercent },
       roster: values.roster ? path.resolve(values.roster as string) : undefined,
       jobs: positiveInt("jobs", values.jobs as string | undefined) ?? Math.max(1, os.availableParallelism()),
       shard: values.shard ? parseShard(values.shard as string) : undefined,
@@ -108,6 +115,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     for (const n of result.offRoster)
       console.error(`grade:batch: not on the roster (graded under its own id): ${n}`);
     for (const id of result.missing) console.error(`grade:batch: on the roster, no submission: ${id}`);
+    const similar = result.similar.filter(
+      (p) => p.percent >= (thresholdPercent ?? DEFAULT_SIMILARITY.thresholdPercent),
+    ).length;
+    if (similar)
+      console.error(`grade:batch: ${similar} similar pair(s) to look at in similarity.md (advisory)`);
     const integrity = result.records.filter((r) => r.flags.some((f) => f.severity === "integrity")).length;
     console.log(
       `graded ${result.regraded.length} submission(s) into ${values.out} (${result.cached.length} unchanged, from the cache); ${integrity} with integrity flags${result.exitCode ? "; the grader failed on some (see errors.json)" : ""}`,

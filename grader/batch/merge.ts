@@ -62,6 +62,9 @@ export function mergeShards(
     mergedFrom: shardDirs.map((d) => path.relative(path.resolve(out), path.resolve(d)) || "."),
   };
   writeAggregates(out, cleaned, exercises, meta);
+  // Every shard compared the whole class: any one similarity report is the class's.
+  const similarity = shardDirs.map((d) => path.join(d, "similarity.md")).find((f) => fs.existsSync(f));
+  if (similarity) fs.copyFileSync(similarity, path.join(out, "similarity.md"));
   return { records: cleaned, meta };
 }
 

@@ -9,6 +9,7 @@
  *   <out>/junit.xml                              JUnit (broken suites as <error>)
  *   <out>/summary.md                             also appended to $GITHUB_STEP_SUMMARY
  *   <out>/summary.svg                            histogram and pass rates, linked from summary.md
+ *   <out>/similarity.md                          advisory ranked pairs (batch/similarity.ts; written by batch.ts)
  *   <out>/errors.json                            submissions the grader itself failed on
  *   <out>/batch.json                             what was graded, with which tests, which shard
  */

@@ -2,7 +2,8 @@
  * Gradebook CSVs from GradeRecords: `grades.csv` (one row per student, one column per exercise)
  * and `grades-long.csv` (one row per student and test, for pandas and spreadsheets).
  * Exercise columns state their maximum in the header (`ex01_add (/4)`); `status` is the word
- * from report/status.ts (pass, partial, zero, error).
+ * from report/status.ts (pass, partial, zero, error). `original_name` is the folder, zip or
+ * loose-file name the id came from and `display_name` the roster's name (empty when none).
  */
 import type { Manifest } from "../manifest";
 import type { GradeRecord } from "../engine/types";
@@ -15,6 +16,8 @@ export function gradesCsv(records: GradeRecord[], manifest: Pick<Manifest, "exer
   );
   const header = [
     "student_id",
+    "original_name",
+    "display_name",
     "submission_sha",
     "total",
     "max_total",
@@ -34,6 +37,8 @@ export function gradesCsv(records: GradeRecord[], manifest: Pick<Manifest, "exer
     const codes = [...new Set(r.flags.map((f) => f.code))].sort().join(" ");
     return [
       r.submission.id,
+      r.submission.original_name ?? "",
+      r.submission.display_name ?? "",
       r.submission.sha256,
       r.score,
       r.max_score,

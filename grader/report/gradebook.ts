@@ -4,7 +4,8 @@
  * Canvas (Grades → Import): columns `Student, ID, SIS User ID, SIS Login ID, Section`, then one
  * column per assignment; a second row `Points Possible` gives its maximum. Canvas matches a row by
  * ID (its user id) or the SIS ids; a Canvas submission download names files
- * `<name>[_LATE]_<userid>_<submissionid>_<file>`, so the user id is read from the student id.
+ * `<name>[_LATE]_<userid>_<submissionid>_<file>`, so the user id is read from the student id or,
+ * when a roster renamed the student, from the original name.
  *
  * Moodle (Grade administration → Import → CSV file): any columns; at import one is mapped to
  * "Identify user by" (here `Username`), the grade column to a grade item and `Feedback` to its
@@ -31,7 +32,8 @@ export function canvasGradebookCsv(records: GradeRecord[], assignment: string): 
   const possible = ["Points Possible", "", "", "", "", max];
   const rows = records.map((r) => [
     r.submission.id,
-    canvasUserId(r.submission.id),
+    // A roster replaces the id; the Canvas download name it came from still carries the user id.
+    canvasUserId(r.submission.id) || canvasUserId(r.submission.original_name ?? ""),
     "",
     r.submission.id,
     "",

@@ -108,6 +108,16 @@ describe("merging a regrade", () => {
     ).toBe(newer);
   });
 
+  it("keeps a shard's similarity report (every shard compares the whole class)", () => {
+    const withReport = shard("with-similarity", () => undefined);
+    fs.writeFileSync(
+      path.join(withReport, "similarity.md"),
+      "# Similarity report (advisory)\nshard marker\n",
+    );
+    mergeShards([withReport], path.join(work, "m5"));
+    expect(fs.readFileSync(path.join(work, "m5", "similarity.md"), "utf8")).toContain("shard marker");
+  });
+
   it("refuses shards graded with different tests", () => {
     const other = shard("other-tests", (r) => {
       r.submission.id = "carol";

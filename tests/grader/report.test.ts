@@ -317,8 +317,10 @@ describe("gradebooks and summary", () => {
 
   it("writes one row per student with a column per exercise", () => {
     const csv = gradesCsv([mixed], manifest).trim().split("\n");
-    expect(csv[0].split(",").slice(0, 7)).toEqual([
+    expect(csv[0].split(",").slice(0, 9)).toEqual([
       "student_id",
+      "original_name",
+      "display_name",
       "submission_sha",
       "total",
       "max_total",
@@ -326,7 +328,18 @@ describe("gradebooks and summary", () => {
       "ex01_add (/3)",
       "ex02_quiz (/2)",
     ]);
-    expect(csv[1].split(",").slice(0, 7)).toEqual(["alice", "ab".repeat(32), "1", "5", "20", "1", "0"]);
+    // No original or roster name on this record: empty cells, not "undefined".
+    expect(csv[1].split(",").slice(0, 9)).toEqual([
+      "alice",
+      "",
+      "",
+      "ab".repeat(32),
+      "1",
+      "5",
+      "20",
+      "1",
+      "0",
+    ]);
     const text = longCsv([mixed]);
     const long = text.trim().split("\n");
     expect(long[0].split(",").pop()).toBe("message");
@@ -339,8 +352,21 @@ describe("gradebooks and summary", () => {
     expect(text).toContain("alice,2,ex02.t2,integrity-error,0,1,visible,12,not scored\n");
   });
 
+  it("carries each student's original folder, zip or file name and roster display name (finding 4)", () => {
+    const named = record("Jos\u00e9_Garc\u00eda", [test("ex01.t1", "passed", 1, 1)]);
+    named.submission.original_name = "Jos\u00e9 Garc\u00eda.zip";
+    named.submission.display_name = "Garc\u00eda, Jos\u00e9";
+    const lines = gradesCsv([named, mixed], manifest).trim().split("\n");
+    expect(lines[0].startsWith("student_id,original_name,display_name,submission_sha,")).toBe(true);
+    // A comma in the roster's name is quoted, so the row keeps its columns.
+    expect(
+      lines[1].startsWith('Jos\u00e9_Garc\u00eda,Jos\u00e9 Garc\u00eda.zip,"Garc\u00eda, Jos\u00e9",ab'),
+    ).toBe(true);
+    expect(lines[2].startsWith("alice,,,ab")).toBe(true);
+  });
+
   it("names a passing grade pass, partial or zero, never fail (finding 6)", () => {
-    const status = (r: GradeRecord) => gradesCsv([r], manifest).trim().split("\n")[1].split(",")[7];
+    const status = (r: GradeRecord) => gradesCsv([r], manifest).trim().split("\n")[1].split(",")[9];
     expect(status(record("a", [test("ex01.t1", "passed", 1, 1)]))).toBe("pass");
     expect(status(mixed)).toBe("partial");
     expect(status(record("c", [test("ex01.t1", "failed", 0, 1)]))).toBe("zero");
@@ -360,6 +386,10 @@ describe("gradebooks and summary", () => {
       "zed,,,zed,,",
     ]);
     expect(canvasUserId("smithjo_LATE_42_7_ex01.ts")).toBe("42");
+    // A roster id in place of the download name: the user id comes from the original name.
+    const rostered = record("s004", [test("ex01.t1", "passed", 1, 1)]);
+    rostered.submission.original_name = "leezoe_1234567_8901234_hw9";
+    expect(canvasGradebookCsv([rostered], "HW 9").trim().split("\n")[2]).toBe("s004,1234567,,s004,,1");
     const moodle = moodleGradebookCsv([mixed, broken], "HW 9").trim().split("\n");
     expect(moodle).toEqual([
       "Username,HW 9,Feedback",
