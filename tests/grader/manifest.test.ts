@@ -94,6 +94,17 @@ describe("manifest", () => {
     ["a malformed key", minimal({ answers: { q1: { salt: "s", sha256: "abc" } } }), /64-hex-digit sha256/],
     ["no tests", minimal({ tests: [] }), /tests must be a non-empty array/],
     [
+      "a lesson that does not exist",
+      minimal({ lesson: 12 }),
+      /exercise 1: lesson 12 does not exist \(lessons are numbered 0 to 11\)/,
+    ],
+    ["a lesson that is not a number", minimal({ lesson: "4" }), /exercise 1: lesson must be a lesson number/],
+    [
+      "a schema version other than 1",
+      { schemaVersion: 2, exercises: minimal().exercises },
+      /top level: schemaVersion must be 1 \(got 2\)/,
+    ],
+    [
       "negative points",
       minimal({ tests: [{ id: "t", name: "n", points: -1 }] }),
       /points must be a number >= 0/,
@@ -128,6 +139,26 @@ describe("manifest", () => {
     }
   });
 
+  it("puts line:column in front of every problem, not only unknown keys", () => {
+    const m = minimal({ tests: [{ id: "ex01.t1", name: "one", visibility: "secret" }] });
+    const text = JSON.stringify(m, null, 2);
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes('"visibility"'));
+    const column = lines[line].indexOf('"visibility"') + 1;
+    expect(() => parseManifest(JSON.parse(text), "/x/manifest.json", ".", text)).toThrow(
+      `manifest.json:${line + 1}:${column}: exercise 1 tests[0]: visibility must be one of visible, hidden, after_due_date, after_published (got "secret")`,
+    );
+    const noTests = JSON.stringify(
+      { schemaVersion: 1, exercises: [{ id: 1, slug: "a", file: "a.ts", title: "A" }] },
+      null,
+      2,
+    );
+    // A missing key is placed at the object that lacks it.
+    expect(() => parseManifest(JSON.parse(noTests), "manifest.json", ".", noTests)).toThrow(
+      "manifest.json:4:5: exercise 1: tests must be a non-empty array",
+    );
+  });
+
   it.each([
     [
       "the top level",
@@ -140,6 +171,15 @@ describe("manifest", () => {
       "an answer key",
       minimal({ answers: { q1: { salt: "s", sha256: "a".repeat(64), feedbak: [] } } }),
       /answers.q1: unknown key "feedbak"; did you mean "feedback"/,
+    ],
+    [
+      "a feedback entry",
+      minimal({
+        answers: {
+          q1: { salt: "s", sha256: "a".repeat(64), feedback: [{ sha256: "b".repeat(64), mesage: "m" }] },
+        },
+      }),
+      /exercise 1 answers.q1.feedback\[0\]: unknown key "mesage"; did you mean "message"/,
     ],
   ])("rejects an unknown key in %s", (_what, raw, message) => {
     expect(() => parseManifest(raw)).toThrow(message);
