@@ -6,6 +6,7 @@ import {
   checkAgainstKey,
   checkAnswer,
   hashAnswer,
+  main as answerKeyMain,
   makeAnswerKey,
 } from "../../grader/answers";
 import {
@@ -304,6 +305,28 @@ describe("structured answers", () => {
     expect(checkAnswer(m, 2, "q2", 6.0)).toEqual({ correct: true });
     expect(checkAnswer(m, 2, "q2", { six: 6 }).invalid).toMatch(/string, number, boolean/);
     expect(() => checkAnswer(m, 2, "q9", 1)).toThrow(/no answer key "q9"/);
+  });
+
+  it("prints a key from the command line that opens with the answer given there", () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const run = (...argv: string[]) =>
+      answerKeyMain(
+        argv,
+        (t) => out.push(t),
+        (t) => err.push(t),
+      );
+    expect(run("4", "q1", "--", "-1.5")).toBe(0);
+    expect(checkAgainstKey(JSON.parse(out[0]), 4, "q1", -1.5).correct).toBe(true);
+    expect(run("4", "q2", "a", "B")).toBe(0);
+    expect(checkAgainstKey(JSON.parse(out[1]), 4, "q2", ["b", "a"]).correct).toBe(true);
+    expect(run("4", "q1")).toBe(2);
+    expect(run("four", "q1", "x")).toBe(2);
+    expect(run("4", "q1", "--salt", "x")).toBe(2);
+    expect(err.join("\n")).toMatch(
+      /usage: .*\n[^]*must be a positive whole number \(got "four"\)[^]*Unknown option '--salt'/,
+    );
+    expect(out).toHaveLength(2);
   });
 
   it("makes fresh salted keys that only the right answer opens", () => {
