@@ -53,7 +53,9 @@ export type AnswerKey = z.infer<typeof AnswerKeySchema>;
 const TestSchema = z.strictObject(
   {
     /** Stable id, unique in the manifest; the suite's test name starts with `[id]`. */
-    id: z.string({ error: `must match ${TEST_ID}` }).regex(TEST_ID, `must match ${TEST_ID}`),
+    id: z
+      .string({ error: (iss) => `must match ${TEST_ID} (got ${JSON.stringify(iss.input)})` })
+      .regex(TEST_ID, { error: (iss) => `must match ${TEST_ID} (got ${JSON.stringify(iss.input)})` }),
     name: nonEmpty,
     /** Default: the exercise's `points`. */
     points: atLeast(0).optional(),

@@ -9,7 +9,7 @@ import type { Manifest, ManifestExercise } from "../grader/manifest";
 import { LESSONS } from "./index";
 
 /** The public suites folder of the kit, whose manifest lists the exercises learners grade. */
-export const SUITES_DIR = path.join("grader", "suites");
+const SUITES_DIR = path.join("grader", "suites");
 
 /** The exercises that name `lessonNumber` as their lesson, by exercise number. */
 export function exercisesOfLesson(manifest: Manifest, lessonNumber: number): ManifestExercise[] {

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { LESSONS, lessonFile } from "./index";
 
-export const LessonSchema = z
+const LessonSchema = z
   .strictObject({
     /** Position in the course; `npm run lesson 4` picks by this number. */
     number: z.number().int().min(0),
