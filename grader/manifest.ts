@@ -14,9 +14,9 @@ import { findNodeAtLocation, parseTree, type Node as JsonNode } from "jsonc-pars
 import leven from "leven";
 import { z } from "zod";
 import { checkedLessons } from "../lessons/schema";
+import { TEST_ID } from "./testIds";
 
 export const MANIFEST_FILE = "manifest.json";
-const TEST_ID = /^[A-Za-z0-9_.-]+$/;
 
 const atLeast = (min: number) =>
   z.number({ error: `must be a number >= ${min}` }).min(min, `must be a number >= ${min}`);
@@ -266,12 +266,6 @@ export function findExercise(m: Manifest, id: number): ManifestExercise {
   const ex = m.exercises.find((e) => e.id === id);
   if (!ex) throw new Error(`no exercise ${id}; this manifest has ${m.exercises.map((e) => e.id).join(", ")}`);
   return ex;
-}
-
-/** The test id a suite's test name carries: `[ex01.t1] adds two numbers` -> `ex01.t1`. */
-export function testIdFromName(name: string): string | null {
-  const m = /^\s*\[([A-Za-z0-9_.-]+)\]/.exec(name);
-  return m ? m[1] : null;
 }
 
 export function isFolderExercise(ex: ManifestExercise): boolean {

@@ -15,8 +15,8 @@ import {
   ManifestError,
   manifestMaxScore,
   parseManifest,
-  testIdFromName,
 } from "../../grader/manifest";
+import { testIdFromName } from "../../grader/testIds";
 import { main as batchMain } from "../../grader/batch/cli";
 import { SUITES } from "./support/corpus";
 
