@@ -3,6 +3,7 @@
 // With several reports (one per Node version) it prints one labelled line per run, then the combined
 // line last. Exits non-zero when any run failed, is missing, or passed nothing.
 const fs = require("fs");
+const { parseArgs } = require("util");
 
 function count(file) {
   if (!fs.existsSync(file)) {
@@ -23,9 +24,21 @@ function count(file) {
 
 const line = (c) => `${c.passed} passed, ${c.failed} failed` + (c.skipped ? `, ${c.skipped} skipped` : "");
 
-const args = process.argv.slice(2);
+const USAGE = "usage: summary.js REPORT | summary.js LABEL=REPORT LABEL=REPORT...";
+let args;
+try {
+  args = parseArgs({
+    args: process.argv.slice(2),
+    options: {},
+    allowPositionals: true,
+    strict: true,
+  }).positionals;
+} catch (e) {
+  console.error(`${e.message}\n${USAGE}`);
+  process.exit(2);
+}
 if (args.length === 0) {
-  console.error("usage: summary.js REPORT | summary.js LABEL=REPORT LABEL=REPORT...");
+  console.error(USAGE);
   process.exit(2);
 }
 const runs = args.map((arg) => {

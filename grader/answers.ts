@@ -9,6 +9,7 @@
  * prints the `{salt, sha256}` object to paste into the manifest's `answers`.
  */
 import { createHash, randomBytes } from "crypto";
+import { parseArgs } from "util";
 import type { AnswerKey, Manifest } from "./manifest";
 
 export type AnswerValue = string | number | boolean | Array<string | number | boolean>;
@@ -92,13 +93,27 @@ export function checkAgainstKey(
   return known ? { correct: false, feedback: known.message } : { correct: false };
 }
 
-if (require.main === module) {
-  const [exId, qId, ...rest] = process.argv.slice(2);
+const KEY_USAGE =
+  "usage: ts-node grader/answers.ts <exerciseId> <questionId> <answer...>  (several answers = a set;" +
+  " put -- first when an answer starts with -)";
+
+/** The key-authoring command: prints the `{salt, sha256}` of an answer; resolves to the exit code. */
+export function main(argv: string[], out = console.log, err = console.error): number {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true }));
+  } catch (e) {
+    err(`${(e as Error).message}\n${KEY_USAGE}`);
+    return 2;
+  }
+  const [exId, qId, ...rest] = positionals;
   if (!exId || !qId || rest.length === 0) {
-    console.error(
-      "usage: ts-node grader/answers.ts <exerciseId> <questionId> <answer...>  (several answers = a set)",
-    );
-    process.exit(2);
+    err(KEY_USAGE);
+    return 2;
+  }
+  if (!/^[1-9]\d*$/.test(exId)) {
+    err(`the exercise id must be a positive whole number (got ${JSON.stringify(exId)})\n${KEY_USAGE}`);
+    return 2;
   }
   const parse = (s: string): string | number | boolean =>
     s === "true" || s === "false"
@@ -107,5 +122,8 @@ if (require.main === module) {
         ? Number(s)
         : s;
   const value = rest.length === 1 ? parse(rest[0]) : rest.map(parse);
-  console.log(JSON.stringify(makeAnswerKey(Number(exId), qId, value), null, 2));
+  out(JSON.stringify(makeAnswerKey(Number(exId), qId, value), null, 2));
+  return 0;
 }
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

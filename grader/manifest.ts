@@ -3,77 +3,196 @@
  *
  * Every suites folder (the public `grader/suites/` and any private `--tests <dir>`) holds a
  * `manifest.json` in this format next to its `exNN.test.ts` files. Tables, progress, reports and
- * every `max_score` derive from it, never from what a test run happened to report.
+ * every `max_score` derive from it, never from what a test run happened to report. Its format is
+ * the zod schema below, and the types are inferred from it: a key the schema does not know is a
+ * typo, reported with its line:column and the key it most likely meant.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { findNodeAtLocation, parseTree, type JSONPath } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from "jsonc-parser";
 import leven from "leven";
+import { z } from "zod";
+import { checkedLessons } from "../lessons/schema";
+import { TEST_ID } from "./testIds";
 import { SCAN_RULE_IDS } from "./engine/scan";
 
-export type Visibility = "visible" | "hidden" | "after_due_date" | "after_published";
-export const VISIBILITIES: readonly Visibility[] = ["visible", "hidden", "after_due_date", "after_published"];
+export const MANIFEST_FILE = "manifest.json";
+
+const atLeast = (min: number) =>
+  z.number({ error: `must be a number >= ${min}` }).min(min, `must be a number >= ${min}`);
+const nonEmpty = z
+  .string({ error: "must be a non-empty string" })
+  .refine((s) => s.trim() !== "", "must be a non-empty string");
+const sha256 = z
+  .string({ error: "must be a 64-hex-digit sha256" })
+  .regex(/^[0-9a-f]{64}$/, "must be a 64-hex-digit sha256");
+const flag = z.boolean({ error: "must be true or false" });
+const object = { error: "must be an object" };
+
+const VisibilitySchema = z.enum(["visible", "hidden", "after_due_date", "after_published"], {
+  error: (iss) =>
+    `must be one of visible, hidden, after_due_date, after_published (got ${JSON.stringify(iss.input)})`,
+});
+export type Visibility = z.infer<typeof VisibilitySchema>;
+export const VISIBILITIES: readonly Visibility[] = VisibilitySchema.options;
 
 /** A salted SHA-256 of a structured answer (see grader/answers.ts); the plain answer never ships. */
-export interface AnswerKey {
-  salt: string;
-  sha256: string;
-  /** Targeted feedback for known wrong answers, also stored hashed (same salt). */
-  feedback?: { sha256: string; message: string }[];
-}
+const AnswerKeySchema = z.strictObject(
+  {
+    salt: nonEmpty,
+    sha256,
+    /** Targeted feedback for known wrong answers, also stored hashed (same salt). */
+    feedback: z
+      .array(z.strictObject({ sha256, message: z.string({ error: "must be a string" }) }, object))
+      .optional(),
+  },
+  object,
+);
+export type AnswerKey = z.infer<typeof AnswerKeySchema>;
 
-export interface ManifestTest {
-  /** Stable id, unique in the manifest; the suite's test name starts with `[id]`. */
-  id: string;
-  name: string;
-  points: number;
-  visibility: Visibility;
-  /** Question id in the exercise's `answers`: the parent judges the submitted answer against it. */
-  answer?: string;
-  /** Overrides the exercise's per-test time limit. */
-  timeoutMs?: number;
-  /**
-   * The check watches how the learner's code runs (e.g. counts `eval` calls), which only the
-   * learner's own process can report: it is shown as feedback and never scores (points 0).
-   */
-  advisory?: boolean;
-}
+const TestSchema = z.strictObject(
+  {
+    /** Stable id, unique in the manifest; the suite's test name starts with `[id]`. */
+    id: z
+      .string({ error: (iss) => `must match ${TEST_ID} (got ${JSON.stringify(iss.input)})` })
+      .regex(TEST_ID, { error: (iss) => `must match ${TEST_ID} (got ${JSON.stringify(iss.input)})` }),
+    name: nonEmpty,
+    /** Default: the exercise's `points`. */
+    points: atLeast(0).optional(),
+    visibility: VisibilitySchema.default("visible"),
+    /** Question id in the exercise's `answers`: the parent judges the submitted answer against it. */
+    answer: z.string({ error: "must name a key in the exercise's answers" }).optional(),
+    /** Overrides the exercise's per-test time limit. */
+    timeoutMs: atLeast(1).optional(),
+    /**
+     * The check watches how the learner's code runs (e.g. counts `eval` calls), which only the
+     * learner's own process can report: it is shown as feedback and never scores (points 0).
+     */
+    advisory: flag.optional(),
+  },
+  object,
+);
 
-export interface ManifestExercise {
-  id: number;
-  slug: string;
-  /** Path relative to the submission root: `ex01.ts`, or a folder such as `ex12/`. */
-  file: string;
-  title: string;
-  /** The lesson to reread for this exercise (its number in lessons/index.ts), when there is one. */
-  lesson?: number;
-  /** Per-test time limit (Jest's testTimeout and the parent's wall clock). */
-  timeoutMs: number;
-  /** Suite file relative to the suites folder (default `exNN.test.ts`). */
-  suite: string;
-  /** Heap cap for the child process, in MiB. */
-  memoryMb: number;
-  /** Only for suites that must start processes themselves (e.g. an interrupted training run). */
-  allowChildProcess: boolean;
-  /** `gate`: type errors score the exercise 0 without running it; `report`: shown, tests still run. */
-  typecheck: "gate" | "report" | "off";
-  /** Static-scan rules the exercise's own task trips (ex12 writes its epoch file): not reported. */
-  scanAllow?: string[];
-  hints: string[];
-  answers: Record<string, AnswerKey>;
-  tests: ManifestTest[];
-}
+const ExerciseFields = z.strictObject(
+  {
+    id: z
+      .number({ error: "must be a positive integer" })
+      .int("must be a positive integer")
+      .min(1, "must be a positive integer"),
+    slug: nonEmpty,
+    /** Path relative to the submission root: `ex01.ts`, or a folder such as `ex12/`. */
+    file: nonEmpty
+      .refine(isSafeRelative, {
+        error: (iss) => `must be a relative path inside the submission (got ${JSON.stringify(iss.input)})`,
+        abort: true,
+      })
+      .refine((f) => f.endsWith(".ts") || f.endsWith("/"), {
+        error: (iss) => `must end in .ts (a file) or / (a folder) (got ${JSON.stringify(iss.input)})`,
+      }),
+    title: nonEmpty,
+    /** The lesson to reread for this exercise (its number in lessons/index.ts), when there is one. */
+    lesson: z
+      .number({ error: "must be a lesson number (a whole number >= 0)" })
+      .int("must be a lesson number (a whole number >= 0)")
+      .refine((n) => checkedLessons().some((l) => l.number === n), {
+        error: (iss) =>
+          `${String(iss.input)} does not exist (lessons are numbered 0 to ${checkedLessons().length - 1})`,
+      })
+      .optional(),
+    /** Per-test time limit (Jest's testTimeout and the parent's wall clock). */
+    timeoutMs: atLeast(1).default(10_000),
+    /** Suite file relative to the suites folder (default `exNN.test.ts`). */
+    suite: nonEmpty
+      .refine(isSafeRelative, {
+        error: (iss) => `must be a relative path inside the suites folder (got ${JSON.stringify(iss.input)})`,
+      })
+      .optional(),
+    /** Heap cap for the child process, in MiB. */
+    memoryMb: atLeast(64).default(1024),
+    /** The default points of the exercise's tests. */
+    points: atLeast(0).default(1),
+    /** Only for suites that must start processes themselves (e.g. an interrupted training run). */
+    allowChildProcess: flag.default(false),
+    /** `gate`: type errors score the exercise 0 without running it; `report`: shown, tests still run. */
+    typecheck: z.enum(["gate", "report", "off"], { error: "must be gate, report or off" }).default("gate"),
+    /** Static-scan rules the exercise's own task trips (ex12 writes its epoch file): not reported. */
+    scanAllow: z
+      .array(z.string().refine((r) => SCAN_RULE_IDS.includes(r), { error: `must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})` }), {
+        error: `must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})`,
+      })
+      .optional(),
+    hints: z.array(z.string(), { error: "must be an array of strings (one per level)" }).default([]),
+    answers: z
+      .record(z.string(), AnswerKeySchema, { error: "must be an object of question id -> {salt, sha256}" })
+      .default({}),
+    tests: z.array(TestSchema, { error: "must be a non-empty array" }).min(1, "must be a non-empty array"),
+  },
+  object,
+);
 
-export interface Manifest {
-  schemaVersion: 1;
-  title: string;
-  exercises: ManifestExercise[];
+// Refinements run even when a field failed, so they look at what is there before trusting it.
+const ExerciseSchema = ExerciseFields.superRefine((ex, ctx) => {
+  const answers: unknown = ex.answers;
+  if (!Array.isArray(ex.tests) || !isObject(answers)) return;
+  ex.tests.forEach((t: unknown, j) => {
+    if (isObject(t) && typeof t.answer === "string" && !Object.hasOwn(answers, t.answer))
+      ctx.addIssue({
+        code: "custom",
+        path: ["tests", j, "answer"],
+        message: `must name a key in the exercise's answers (got ${JSON.stringify(t.answer)})`,
+      });
+  });
+}).transform(({ points, ...ex }) => ({
+  ...ex,
+  suite: ex.suite ?? defaultSuiteName(ex.id),
+  tests: ex.tests.map((t) => ({ ...t, points: t.advisory ? 0 : (t.points ?? points) })),
+}));
+
+/** What manifest.json holds; ids, test ids and files are each used once. */
+export const ManifestSchema = z
+  .strictObject(
+    {
+      schemaVersion: z.literal(1, { error: (iss) => `must be 1 (got ${JSON.stringify(iss.input)})` }),
+      title: z.string({ error: "must be a string" }).default(""),
+      exercises: z
+        .array(ExerciseSchema, { error: "must be a non-empty array" })
+        .min(1, "must be a non-empty array"),
+    },
+    object,
+  )
+  .superRefine((m, ctx) => {
+    const once = (seen: Set<unknown>, value: unknown, at: PropertyKey[], what: string) => {
+      if (seen.has(value)) ctx.addIssue({ code: "custom", path: at, message: `${what} is used twice` });
+      seen.add(value);
+    };
+    const ids = new Set<unknown>();
+    const files = new Set<unknown>();
+    const testIds = new Set<unknown>();
+    const exercises: unknown = m.exercises;
+    if (!Array.isArray(exercises)) return;
+    exercises.forEach((ex: unknown, i) => {
+      if (!isObject(ex)) return;
+      if (typeof ex.id === "number") once(ids, ex.id, ["exercises", i, "id"], String(ex.id));
+      if (typeof ex.file === "string")
+        once(files, ex.file, ["exercises", i, "file"], JSON.stringify(ex.file));
+      if (Array.isArray(ex.tests))
+        ex.tests.forEach((t: unknown, j) => {
+          if (isObject(t) && typeof t.id === "string")
+            once(testIds, t.id, ["exercises", i, "tests", j, "id"], JSON.stringify(t.id));
+        });
+    });
+  })
+  .transform((m) => ({ ...m, exercises: [...m.exercises].sort((a, b) => a.id - b.id) }));
+
+export type ManifestExercise = z.output<typeof ExerciseSchema>;
+export type ManifestTest = ManifestExercise["tests"][number];
+export type Manifest = z.output<typeof ManifestSchema> & {
   /** Absolute path of the suites folder the manifest was loaded from. */
   dir: string;
   /** SHA-256 over manifest.json and every suite file: recorded in each result as `testsHash`. */
   testsHash: string;
-}
+};
 
 export class ManifestError extends Error {
   constructor(
@@ -84,56 +203,6 @@ export class ManifestError extends Error {
     this.name = "ManifestError";
   }
 }
-
-/**
- * The keys manifest.json may use at each level. Typed as complete records of the interfaces above,
- * so adding a field to an interface without listing it here (or the reverse) fails to compile:
- * the interfaces are the one schema, and any other key is a typo reported with a suggestion.
- */
-const MANIFEST_KEYS: Record<"schemaVersion" | "title" | "exercises", true> = {
-  schemaVersion: true,
-  title: true,
-  exercises: true,
-};
-const EXERCISE_KEYS: Record<keyof ManifestExercise | "points", true> = {
-  id: true,
-  slug: true,
-  file: true,
-  title: true,
-  lesson: true,
-  timeoutMs: true,
-  suite: true,
-  memoryMb: true,
-  allowChildProcess: true,
-  typecheck: true,
-  scanAllow: true,
-  hints: true,
-  answers: true,
-  tests: true,
-  points: true, // the default points of the exercise's tests
-};
-const TEST_KEYS: Record<keyof ManifestTest, true> = {
-  id: true,
-  name: true,
-  points: true,
-  visibility: true,
-  answer: true,
-  timeoutMs: true,
-  advisory: true,
-};
-const ANSWER_KEYS: Record<keyof AnswerKey, true> = { salt: true, sha256: true, feedback: true };
-const FEEDBACK_KEYS: Record<keyof NonNullable<AnswerKey["feedback"]>[number], true> = {
-  sha256: true,
-  message: true,
-};
-
-/** Turns a JSON path into `line:column` of that key in the file, when the text is known. */
-type Locate = (at: JSONPath) => string | undefined;
-
-export const MANIFEST_FILE = "manifest.json";
-const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MEMORY_MB = 1024;
-const TEST_ID = /^[A-Za-z0-9_.-]+$/;
 
 /** `ex01.test.ts` for exercise 1. */
 export function defaultSuiteName(exerciseId: number): string {
@@ -152,7 +221,7 @@ export function loadManifest(suitesDir: string): Manifest {
   } catch (e) {
     throw new ManifestError(file, [`not valid JSON: ${(e as Error).message}`]);
   }
-  const manifest = parseManifest(raw, file, dir, locator(text));
+  const manifest = parseManifest(raw, file, dir, text);
   const missing = manifest.exercises.filter((ex) => !fs.existsSync(path.join(dir, ex.suite)));
   if (missing.length)
     throw new ManifestError(
@@ -163,164 +232,20 @@ export function loadManifest(suitesDir: string): Manifest {
   return manifest;
 }
 
-/** Validates a parsed manifest object; `file` only labels errors, `locate` adds line:column. */
-export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = ".", locate?: Locate): Manifest {
-  const problems: string[] = [];
-  const bad = (msg: string) => problems.push(msg);
-  if (!isObject(raw)) throw new ManifestError(file, ["the top level must be an object"]);
-  const unknown = (obj: unknown, known: Record<string, true>, at: JSONPath, label: string) =>
-    unknownKeys(obj, known, at, label, path.basename(file), locate).forEach(bad);
-  unknown(raw, MANIFEST_KEYS, [], "top level");
-  if (raw.schemaVersion !== 1) bad(`schemaVersion must be 1 (got ${JSON.stringify(raw.schemaVersion)})`);
-  if (!Array.isArray(raw.exercises) || raw.exercises.length === 0) bad("exercises must be a non-empty array");
-  const exercises: ManifestExercise[] = [];
-  const exIds = new Set<number>();
-  const testIds = new Set<string>();
-  const files = new Set<string>();
-  for (const [i, e] of (Array.isArray(raw.exercises) ? raw.exercises : []).entries()) {
-    const at = `exercises[${i}]`;
-    if (!isObject(e)) {
-      bad(`${at} must be an object`);
-      continue;
-    }
-    const id = e.id;
-    unknown(e, EXERCISE_KEYS, ["exercises", i], `exercise ${typeof id === "number" ? id : i}`);
-    if (typeof id !== "number" || !Number.isInteger(id) || id < 1) bad(`${at}.id must be a positive integer`);
-    else if (exIds.has(id)) bad(`${at}.id ${id} is used twice`);
-    else exIds.add(id);
-    const label = `exercise ${typeof id === "number" ? id : i}`;
-    const str = (k: string, fallback?: string): string => {
-      const v = e[k] ?? fallback;
-      if (typeof v !== "string" || v.trim() === "") {
-        bad(`${label}: ${k} must be a non-empty string`);
-        return "";
-      }
-      return v;
-    };
-    const slug = str("slug");
-    const title = str("title");
-    const exFile = str("file");
-    if (exFile && !isSafeRelative(exFile))
-      bad(`${label}: file "${exFile}" must be a relative path inside the submission`);
-    else if (exFile && !exFile.endsWith(".ts") && !exFile.endsWith("/"))
-      bad(`${label}: file "${exFile}" must end in .ts (a file) or / (a folder)`);
-    if (files.has(exFile)) bad(`${label}: file "${exFile}" is used by two exercises`);
-    files.add(exFile);
-    const suite = str("suite", typeof id === "number" ? defaultSuiteName(id) : undefined);
-    if (suite && !isSafeRelative(suite))
-      bad(`${label}: suite "${suite}" must be a relative path inside the suites folder`);
-    const timeoutMs = num(e.timeoutMs, DEFAULT_TIMEOUT_MS, `${label}: timeoutMs`, bad, 1);
-    const memoryMb = num(e.memoryMb, DEFAULT_MEMORY_MB, `${label}: memoryMb`, bad, 64);
-    const defaultPoints = num(e.points, 1, `${label}: points`, bad, 0);
-    if (
-      e.lesson !== undefined &&
-      (typeof e.lesson !== "number" || !Number.isInteger(e.lesson) || e.lesson < 0)
-    )
-      bad(`${label}: lesson must be a lesson number (a whole number >= 0)`);
-    const typecheck = e.typecheck ?? "gate";
-    if (typecheck !== "gate" && typecheck !== "report" && typecheck !== "off")
-      bad(`${label}: typecheck must be gate, report or off`);
-    const hints = e.hints ?? [];
-    if (!Array.isArray(hints) || hints.some((h) => typeof h !== "string"))
-      bad(`${label}: hints must be an array of strings (one per level)`);
-    const scanAllow = e.scanAllow;
-    if (
-      scanAllow !== undefined &&
-      (!Array.isArray(scanAllow) ||
-        scanAllow.some((r) => typeof r !== "string" || !SCAN_RULE_IDS.includes(r)))
-    )
-      bad(`${label}: scanAllow must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})`);
-    const answers = parseAnswers(e.answers, label, bad);
-    if (isObject(e.answers))
-      for (const [q, k] of Object.entries(e.answers)) {
-        const at = ["exercises", i, "answers", q];
-        unknown(k, ANSWER_KEYS, at, `${label} answers.${q}`);
-        if (isObject(k) && Array.isArray(k.feedback))
-          k.feedback.forEach((f, n) =>
-            unknown(f, FEEDBACK_KEYS, [...at, "feedback", n], `${label} answers.${q}.feedback[${n}]`),
-          );
-      }
-    const tests: ManifestTest[] = [];
-    if (!Array.isArray(e.tests) || e.tests.length === 0) bad(`${label}: tests must be a non-empty array`);
-    for (const [j, t] of (Array.isArray(e.tests) ? e.tests : []).entries()) {
-      const tat = `${label} tests[${j}]`;
-      if (!isObject(t)) {
-        bad(`${tat} must be an object`);
-        continue;
-      }
-      unknown(t, TEST_KEYS, ["exercises", i, "tests", j], tat);
-      const tid = typeof t.id === "string" ? t.id : "";
-      if (!TEST_ID.test(tid)) bad(`${tat}.id must match ${TEST_ID} (got ${JSON.stringify(t.id)})`);
-      else if (testIds.has(tid)) bad(`${tat}.id "${tid}" is used twice`);
-      testIds.add(tid);
-      if (typeof t.name !== "string" || !t.name.trim()) bad(`${tat}.name must be a non-empty string`);
-      const visibility = (t.visibility ?? "visible") as Visibility;
-      if (!VISIBILITIES.includes(visibility))
-        bad(`${tat}.visibility must be one of ${VISIBILITIES.join(", ")}`);
-      if (t.answer !== undefined && (typeof t.answer !== "string" || !answers[t.answer]))
-        bad(`${tat}.answer must name a key in the exercise's answers`);
-      if (t.advisory !== undefined && typeof t.advisory !== "boolean")
-        bad(`${tat}.advisory must be true or false`);
-      const advisory = t.advisory === true;
-      tests.push({
-        id: tid,
-        name: typeof t.name === "string" ? t.name : "",
-        points: advisory ? 0 : num(t.points, defaultPoints, `${tat}.points`, bad, 0),
-        ...(advisory ? { advisory } : {}),
-        visibility,
-        ...(typeof t.answer === "string" ? { answer: t.answer } : {}),
-        ...(t.timeoutMs !== undefined
-          ? { timeoutMs: num(t.timeoutMs, timeoutMs, `${tat}.timeoutMs`, bad, 1) }
-          : {}),
-      });
-    }
-    exercises.push({
-      id: typeof id === "number" ? id : i + 1,
-      slug,
-      file: exFile,
-      title,
-      ...(typeof e.lesson === "number" ? { lesson: e.lesson } : {}),
-      timeoutMs,
-      suite,
-      memoryMb,
-      allowChildProcess: e.allowChildProcess === true,
-      typecheck: typecheck as ManifestExercise["typecheck"],
-      ...(Array.isArray(scanAllow) ? { scanAllow: scanAllow as string[] } : {}),
-      hints: Array.isArray(hints) ? (hints as string[]) : [],
-      answers,
-      tests,
-    });
+/**
+ * Checks a parsed manifest object against the schema; `file` labels errors, and `text` (the JSON
+ * it was parsed from) puts each problem's line:column in front of it.
+ */
+export function parseManifest(raw: unknown, file = MANIFEST_FILE, dir = ".", text?: string): Manifest {
+  const result = ManifestSchema.safeParse(raw);
+  if (!result.success) {
+    const locate = text === undefined ? undefined : locator(text);
+    throw new ManifestError(
+      file,
+      result.error.issues.flatMap((issue) => describeIssue(issue, raw, path.basename(file), locate)),
+    );
   }
-  if (problems.length) throw new ManifestError(file, problems);
-  exercises.sort((a, b) => a.id - b.id);
-  return {
-    schemaVersion: 1,
-    title: typeof raw.title === "string" ? raw.title : "",
-    exercises,
-    dir: path.resolve(dir),
-    testsHash: "",
-  };
-}
-
-function parseAnswers(raw: unknown, label: string, bad: (m: string) => void): Record<string, AnswerKey> {
-  const out: Record<string, AnswerKey> = {};
-  if (raw === undefined) return out;
-  if (!isObject(raw)) {
-    bad(`${label}: answers must be an object of question id -> {salt, sha256}`);
-    return out;
-  }
-  for (const [q, k] of Object.entries(raw)) {
-    const hex = (v: unknown) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-    if (!isObject(k) || typeof k.salt !== "string" || !k.salt || !hex(k.sha256)) {
-      bad(`${label}: answers.${q} needs a salt and a 64-hex-digit sha256`);
-      continue;
-    }
-    const feedback = Array.isArray(k.feedback) ? k.feedback : [];
-    if (feedback.some((f) => !isObject(f) || !hex(f.sha256) || typeof f.message !== "string"))
-      bad(`${label}: answers.${q}.feedback entries need sha256 and message`);
-    out[q] = { salt: k.salt, sha256: k.sha256 as string, feedback: feedback as AnswerKey["feedback"] };
-  }
-  return out;
+  return { ...result.data, dir: path.resolve(dir), testsHash: "" };
 }
 
 /** Hash of the manifest and every suite file, so results say exactly which tests graded them. */
@@ -350,38 +275,87 @@ export function findExercise(m: Manifest, id: number): ManifestExercise {
   return ex;
 }
 
-/** The test id a suite's test name carries: `[ex01.t1] adds two numbers` -> `ex01.t1`. */
-export function testIdFromName(name: string): string | null {
-  const m = /^\s*\[([A-Za-z0-9_.-]+)\]/.exec(name);
-  return m ? m[1] : null;
-}
-
 export function isFolderExercise(ex: ManifestExercise): boolean {
   return ex.file.endsWith("/");
 }
 
-/** `manifest.json:12:9: exercise 1 tests[0]: unknown key "visiblity"; did you mean "visibility"?` */
-function unknownKeys(
-  obj: unknown,
-  known: Record<string, true>,
-  at: JSONPath,
-  label: string,
-  fileName: string,
-  locate?: Locate,
-): string[] {
-  if (!isObject(obj)) return [];
-  return Object.keys(obj)
-    .filter((k) => !Object.hasOwn(known, k))
-    .map((k) => {
-      const where = locate?.([...at, k]);
-      const guess = closestKey(k, Object.keys(known));
+/** Turns a JSON path into `line:column` of that key (or value) in the file. */
+type Locate = (at: readonly PropertyKey[]) => string | undefined;
+
+/**
+ * One zod issue in the manifest's words, e.g.
+ * `manifest.json:12:9: exercise 1 tests[0]: unknown key "visiblity"; did you mean "visibility"?`
+ * (one line per unknown key).
+ */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown, fileName: string, locate?: Locate): string[] {
+  const at = (p: readonly PropertyKey[]) => {
+    const where = locate?.(p);
+    return where ? `${fileName}:${where}: ` : "";
+  };
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeys(issue.path);
+    return issue.keys.map((k) => {
+      const guess = closestKey(k, known);
       return (
-        `${where ? `${fileName}:${where}: ` : ""}${label}: unknown key ${JSON.stringify(k)}` +
-        (guess
-          ? `; did you mean ${JSON.stringify(guess)}?`
-          : `; known keys: ${Object.keys(known).join(", ")}`)
+        `${at([...issue.path, k])}${labelOf(issue.path, raw).label}: unknown key ${JSON.stringify(k)}` +
+        (guess ? `; did you mean ${JSON.stringify(guess)}?` : `; known keys: ${known.join(", ")}`)
       );
     });
+  }
+  const { label, field } = labelOf(issue.path, raw);
+  return [`${at(issue.path)}${label}: ${field ? `${field} ` : ""}${issue.message}`];
+}
+
+/**
+ * Splits an issue's path into the thing a reader knows (`exercise 3 tests[1]`, named by the
+ * exercise's id) and the field inside it (`visibility`).
+ */
+function labelOf(at: readonly PropertyKey[], raw: unknown): { label: string; field: string } {
+  let label = "top level";
+  let used = 0;
+  if (at[0] === "exercises" && typeof at[1] === "number") {
+    const ex: unknown = isObject(raw) && Array.isArray(raw.exercises) ? raw.exercises[at[1]] : undefined;
+    label = isObject(ex) && typeof ex.id === "number" ? `exercise ${ex.id}` : `exercises[${at[1]}]`;
+    used = 2;
+    if (at[2] === "tests" && typeof at[3] === "number") {
+      label += ` tests[${at[3]}]`;
+      used = 4;
+    } else if (at[2] === "answers" && at.length > 3) {
+      label += ` answers.${String(at[3])}`;
+      used = 4;
+      if (at[4] === "feedback" && typeof at[5] === "number") {
+        label += `.feedback[${at[5]}]`;
+        used = 6;
+      }
+    }
+  }
+  const field = at
+    .slice(used)
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`))
+    .join("");
+  return { label, field };
+}
+
+/** The keys the schema allows in the object at `at`, found by walking the schema along the path. */
+function knownKeys(at: readonly PropertyKey[]): string[] {
+  let schema: z.core.$ZodType | undefined = ManifestSchema;
+  const unwrap = (s: z.core.$ZodType): z.core.$ZodType => {
+    const def = s._zod.def;
+    if (def.type === "pipe") return unwrap((def as z.core.$ZodPipeDef).in);
+    if (def.type === "default" || def.type === "optional")
+      return unwrap((def as z.core.$ZodDefaultDef | z.core.$ZodOptionalDef).innerType);
+    return s;
+  };
+  for (const step of at) {
+    if (!schema) return [];
+    const def: z.core.$ZodTypeDef = unwrap(schema)._zod.def;
+    if (def.type === "object") schema = (def as z.core.$ZodObjectDef).shape[String(step)];
+    else if (def.type === "array") schema = (def as z.core.$ZodArrayDef).element;
+    else if (def.type === "record") schema = (def as z.core.$ZodRecordDef).valueType;
+    else return [];
+  }
+  const def = schema && unwrap(schema)._zod.def;
+  return def?.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
 }
 
 /** The known key a typo most likely meant: a case slip, or a few letters off. */
@@ -397,30 +371,28 @@ function closestKey(key: string, known: string[]): string | undefined {
   return best;
 }
 
-/** Finds where a key sits in the manifest's text, as 1-based `line:column`. */
+/**
+ * Finds where a path sits in the manifest's text, as 1-based `line:column`: the key of a property,
+ * the start of an array element, or (for a key that is missing) the object that lacks it.
+ */
 function locator(text: string): Locate {
   const root = parseTree(text);
   return (at) => {
-    const parent = root && findNodeAtLocation(root, at.slice(0, -1));
-    const prop = parent?.children?.find((p) => p.children?.[0]?.value === at[at.length - 1]);
-    if (!prop) return undefined;
-    const before = text.slice(0, prop.offset).split("\n");
-    return `${before.length}:${before[before.length - 1].length + 1}`;
+    if (!root) return undefined;
+    for (let n = at.length; n >= 0; n--) {
+      const node: JsonNode | undefined = findNodeAtLocation(root, at.slice(0, n) as (string | number)[]);
+      if (!node) continue;
+      const offset = node.parent?.type === "property" ? node.parent.offset : node.offset;
+      const before = text.slice(0, offset).split("\n");
+      return `${before.length}:${before[before.length - 1].length + 1}`;
+    }
+    return undefined;
   };
 }
 
 function isSafeRelative(p: string): boolean {
   if (path.isAbsolute(p) || p.includes("\\") || p.includes("\0")) return false;
   return !p.split("/").some((seg) => seg === ".." || seg === ".");
-}
-
-function num(v: unknown, fallback: number, what: string, bad: (m: string) => void, min: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < min) {
-    bad(`${what} must be a number >= ${min}`);
-    return fallback;
-  }
-  return v;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

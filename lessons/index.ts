@@ -1,25 +1,24 @@
 /**
  * The one list of lessons. The lesson listing, progress, the runner and the doc tests all read it;
- * add or rename a lesson here and nowhere else.
+ * add or rename a lesson here and nowhere else. Its shape is `LessonSchema` (lessons/schema.ts),
+ * imported here as a type only so that the runner starts without loading zod. The exercises that
+ * practise a lesson are not listed here: each exercise names its lesson in the manifest
+ * (grader/suites/manifest.json), and lessons/practice.ts derives the list from that.
  */
+import type { LessonEntry } from "./schema";
 
-export interface LessonEntry {
-  /** Position in the course, 0..11; `npm run lesson 4` picks by this number. */
-  readonly number: number;
-  /** Stable id: the progress file and `npm run lesson <slug>` use it. */
-  readonly slug: string;
-  readonly title: string;
-  /** The lesson's Markdown file, relative to the kit root. */
-  readonly file: string;
-  /** True when the lesson reads California housing (found through HOML_DATA_HOME or the data cache). */
-  readonly needsData: boolean;
+export type { LessonEntry };
+
+/** Where lesson `number` lives, relative to the kit root: `lessons/04-normal-equation.md`. */
+export function lessonFile(number: number, slug: string): string {
+  return `lessons/${String(number).padStart(2, "0")}-${slug}.md`;
 }
 
 const lesson = (number: number, slug: string, title: string, needsData = false): LessonEntry => ({
   number,
   slug,
   title,
-  file: `lessons/${String(number).padStart(2, "0")}-${slug}.md`,
+  file: lessonFile(number, slug),
   needsData,
 });
 

@@ -4,6 +4,7 @@
  * `show_graph`; `npm run board -- --text` prints it for each run's graph.
  */
 import type chalk from "chalk";
+import { stripVTControlCharacters } from "node:util";
 import type { GraphImpl } from "../../src/graph/graph";
 import { asGraphDef } from "../../src/graph/graphDefExport";
 import type { GraphDefLike } from "../../src/base/graphdef";
@@ -100,10 +101,8 @@ function typeSummary(ops: ScopeTreeNode[], limit = Infinity): string {
   return shown.join(" ") + (counts.length > limit ? " …" : "");
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
 function visibleLength(s: string): number {
-  return s.replace(ANSI, "").length;
+  return stripVTControlCharacters(s).length;
 }
 function padVisible(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - visibleLength(s)));

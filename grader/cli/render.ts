@@ -6,7 +6,7 @@
 import chalk from "chalk";
 import { Format } from "cli-progress";
 import wrapAnsi from "wrap-ansi";
-import { LESSONS } from "../../lessons/index";
+import { rereadLine } from "../../lessons/practice";
 import { formatDiagnostics } from "../engine/grade";
 import type { Diagnostic, ExerciseResult, GradeRecord, TestResult } from "../engine/types";
 import type { Manifest, ManifestExercise } from "../manifest";
@@ -105,12 +105,6 @@ export function renderTable(
   return out.join("\n");
 }
 
-/** The lesson that teaches what an exercise needs, as a line to show under its title. */
-function rereadLine(ex: ManifestExercise): string | null {
-  const lesson = LESSONS.find((l) => l.number === ex.lesson);
-  return lesson ? `reread: lesson ${lesson.number}, ${lesson.title} (npm run lesson ${lesson.number})` : null;
-}
-
 /** One exercise in detail. */
 export function renderExercise(
   ex: ManifestExercise,
@@ -124,11 +118,9 @@ export function renderExercise(
   const diags = record.diagnostics.filter((d) =>
     ex.file.endsWith("/") ? d.file.startsWith(ex.file) : d.file === ex.file,
   );
-  const reread = rereadLine(ex);
   const out = [
     chalk.bold(`Exercise ${ex.id} · ${ex.title}`),
     chalk.gray(`file: ${options.folder ?? "exercises"}/${ex.file}`),
-    ...(reread ? [chalk.gray(wrap(reread, width))] : []),
     "",
   ];
   if (diags.length) out.push(...renderDiagnostics(diags), "");
@@ -166,6 +158,14 @@ export function renderExercise(
     const fix = diags.length ? "Fix the type errors above first" : "Fix the check marked first";
     out.push(wrap(`${fix}, then ${again}.`, width));
     if (hint) out.push(wrap(hint, width));
+    const reread = rereadLine(ex);
+    if (reread)
+      out.push(
+        wrap(
+          reread.replace(/npm run lesson \d+$/, (cmd) => chalk.cyan(cmd)),
+          width,
+        ),
+      );
   }
   return out.join("\n");
 }

@@ -264,7 +264,6 @@ export class Grader {
     for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
       const runDir = traversable(fs.mkdtempSync(path.join(subDir, `run${attempt}-`)));
       const descriptor: RunDescriptor = {
-        manifestDir: this.manifest.dir,
         seed,
         startupMs: this.limits.startupMs,
         suites: {},
@@ -286,6 +285,7 @@ export class Grader {
           scratch,
           limits,
           defaultMs: this.limits.testTimeoutMs ?? ex.timeoutMs,
+          answers: ex.answers,
           launch: launchSpec({
             kitRoot: this.kit.root,
             scratch,

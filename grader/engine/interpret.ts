@@ -5,7 +5,8 @@
  * marks failures that were time-outs or checks left unrun after the learner's process died.
  */
 import { NOT_RUN_MARK, TIMEOUT_MARK } from "../harness/descriptor";
-import { testIdFromName, type ManifestExercise, type ManifestTest } from "../manifest";
+import type { ManifestExercise, ManifestTest } from "../manifest";
+import { testIdFromName } from "../testIds";
 import type { ReporterRecord } from "./runner";
 import type { Flag, TestResult, TestStatus } from "./types";
 

@@ -13,8 +13,18 @@ import { parseArgs } from "util";
 import { DEFAULT_KIT_ROOT } from "../engine/kit";
 import { loadManifest } from "../manifest";
 
-/** Kit entries the autograder needs; everything else (exercises, solutions, tests, lessons) stays out. */
-const KIT_FILES = ["package.json", "package-lock.json", "tsconfig.json", ".swcrc"];
+/**
+ * Kit entries the autograder needs; everything else (exercises, solutions, tests, lessons) stays
+ * out, but for the lesson list that the manifest's schema checks each exercise's `lesson` against.
+ */
+const KIT_FILES = [
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  ".swcrc",
+  "lessons/index.ts",
+  "lessons/schema.ts",
+];
 const KIT_DIRS = ["src", "datasets", "types", "grader"];
 const SKIP_DIRS = new Set(["node_modules", ".git", "suites", "__pycache__"]);
 

@@ -3,6 +3,7 @@
  * by the harness), and the marks the bridge puts on failures that were not the suite's verdict.
  */
 import type { LaunchSpec } from "../engine/sandbox/launch";
+import type { AnswerKey } from "../manifest";
 
 export const RUN_ENV = "TENSORLINGS_GRADER_RUN";
 
@@ -12,12 +13,22 @@ export const TIMEOUT_MARK = "[grader:timeout]";
 export const NOT_RUN_MARK = "[grader:not-run]";
 
 export interface RunDescriptor {
-  manifestDir: string;
   seed: number;
   startupMs: number;
-  /** Per suite file name: the exercise, its learner process, and each test's time limit. */
+  /**
+   * Per suite file name: the exercise, its learner process, each test's time limit, and the
+   * exercise's hashed answer keys from the manifest the grader checked (so suites need not load
+   * the manifest, and its schema, again).
+   */
   suites: Record<
     string,
-    { exercise: number; scratch: string; launch: LaunchSpec; limits: Record<string, number>; defaultMs: number }
+    {
+      exercise: number;
+      scratch: string;
+      launch: LaunchSpec;
+      limits: Record<string, number>;
+      defaultMs: number;
+      answers: Record<string, AnswerKey>;
+    }
   >;
 }

@@ -14,8 +14,8 @@
 import * as fs from "fs";
 import * as tf from "tensorlings";
 import * as path from "path";
-import { checkAnswer } from "../answers";
-import { loadManifest, testIdFromName, type Manifest } from "../manifest";
+import { checkAgainstKey } from "../answers";
+import { testIdFromName } from "../testIds";
 import { Bridge } from "./bridge";
 /** For suites: a message for the common type slips (an NDArray where a number is asked for…). */
 export { describeTypeSlip } from "../typeSlips";
@@ -122,15 +122,14 @@ export function learner(): LearnerProcess {
   };
 }
 
-let manifest: Manifest | null = null;
-
 /**
  * Judges the learner's answer to question `question` of exercise `exercise` against the
  * manifest's hashed key; the test fails with the key's targeted feedback when there is one.
  */
 export function submitAnswer(exercise: number, question: string, value: unknown): void {
-  manifest ??= loadManifest(run().manifestDir);
-  const verdict = checkAnswer(manifest, exercise, question, value);
+  const key = Object.values(run().suites).find((s) => s.exercise === exercise)?.answers[question];
+  if (!key) throw new Error(`exercise ${exercise} has no answer key "${question}"`);
+  const verdict = checkAgainstKey(key, exercise, question, value);
   const message = verdict.invalid
     ? `your answer could not be read: ${verdict.invalid}`
     : (verdict.feedback ?? "your answer is not the expected one");

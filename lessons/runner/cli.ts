@@ -6,8 +6,10 @@
 import chalk from "chalk";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { DATA_MISSING_EXIT, wrapMessage } from "../../datasets/errors";
-import { LESSONS, LessonEntry } from "../index";
+import { LESSONS, type LessonEntry } from "../index";
+import { practiceFor, practiceLines } from "../practice";
 import type { KeySource } from "./keys";
 import { progressFile as defaultProgressFile, readLessonsProgress, recordLessonProgress } from "./progress";
 import { Renderer } from "./render";
@@ -31,16 +33,26 @@ const USAGE = `Usage:
 
 /** Runs the command line; resolves to the process exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const flags = argv.filter((a) => a.startsWith("-"));
-  const names = argv.filter((a) => !a.startsWith("-"));
-  const unknown = flags.filter((f) => !["--check", "--print", "--help", "-h"].includes(f));
-  if (flags.includes("--help") || flags.includes("-h")) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        check: { type: "boolean" },
+        print: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    io.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 1;
+  }
+  const { values: flags, positionals: names } = parsed;
+  if (flags.help) {
     io.write(USAGE + "\n");
     return 0;
-  }
-  if (unknown.length > 0) {
-    io.write(`Unknown option ${unknown.join(", ")}.\n${USAGE}\n`);
-    return 1;
   }
   const lessons: LessonEntry[] = [];
   for (const name of names) {
@@ -53,13 +65,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     lessons.push(lesson);
   }
-  if (flags.includes("--check")) return check(lessons.length > 0 ? lessons : [...LESSONS], io);
+  if (flags.check) return check(lessons.length > 0 ? lessons : [...LESSONS], io);
   if (lessons.length === 0) return list(io);
   if (lessons.length > 1) {
     io.write(`Run one lesson at a time (got ${names.join(", ")}).\n`);
     return 1;
   }
-  return run(lessons[0], io, !flags.includes("--print"));
+  return run(lessons[0], io, !flags.print);
 }
 
 export function findLesson(name: string): LessonEntry | undefined {
@@ -119,6 +131,7 @@ async function run(lesson: LessonEntry, io: CliIo, step: boolean): Promise<numbe
       cellTimeoutMs: io.cellTimeoutMs,
     });
     if (result.status === "missing") return 1;
+    if (result.status === "completed") io.write(practiceFooter(lesson, io));
     if (result.lastCell > 0 || result.status === "completed") {
       recordLessonProgress(io.progressFile, lesson.slug, {
         completed: result.status === "completed",
@@ -129,6 +142,18 @@ async function run(lesson: LessonEntry, io: CliIo, step: boolean): Promise<numbe
     return result.status === "data-unavailable" ? DATA_MISSING_EXIT : 0;
   } finally {
     keys?.close();
+  }
+}
+
+/** The exercises that practise the lesson, to try once it is done; a broken manifest is only reported. */
+function practiceFooter(lesson: LessonEntry, io: CliIo): string {
+  const c = new chalk.Instance({ level: io.colorLevel });
+  try {
+    return practiceLines(practiceFor(io.kitRoot, lesson.number))
+      .map((line) => line.replace(/npm run grade \d+/, (cmd) => c.cyan(cmd)) + "\n")
+      .join("");
+  } catch (e) {
+    return c.dim(`(the exercises could not be listed: ${(e as Error).message})`) + "\n";
   }
 }
 

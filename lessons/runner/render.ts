@@ -4,6 +4,7 @@
  */
 import chalk from "chalk";
 import type { Marked } from "marked";
+import { stripVTControlCharacters } from "node:util";
 import wrapAnsi from "wrap-ansi";
 import type { ErrorSummary } from "./errors";
 import type { Cell } from "./parse";
@@ -44,9 +45,9 @@ export class Renderer {
    */
   private reflow(line: string): string {
     const width = Math.min(this.options.width, 100);
-    if (stripAnsi(line).length <= width || /[│┼┌└├]/.test(line)) return line;
+    if (stripVTControlCharacters(line).length <= width || /[│┼┌└├]/.test(line)) return line;
     const lead = /^(\s*(?:(?:\x1b\[[0-9;]*m)*(?:[*•-]|\d+\.)(?:\x1b\[[0-9;]*m)*\s+)?)/.exec(line)![1]; // eslint-disable-line no-control-regex
-    const indent = stripAnsi(lead).length;
+    const indent = stripVTControlCharacters(lead).length;
     return wrapAnsi(line.slice(lead.length), width - indent, { hard: false, trim: true })
       .split("\n")
       .map((l, i) => (i === 0 ? lead : " ".repeat(indent)) + l)
@@ -182,7 +183,3 @@ const STYLE_KEYS = [
   "link",
   "href",
 ];
-
-export function stripAnsi(text: string): string {
-  return text.replace(/\x1b\[[0-9;]*[A-Za-z]|\x1b\]8;;[^\x07]*\x07/g, ""); // eslint-disable-line no-control-regex
-}

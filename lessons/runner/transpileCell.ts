@@ -9,6 +9,7 @@
  * inside it, so later cells still see them.
  */
 import type * as swcTypes from "@swc/core";
+import { stripVTControlCharacters } from "node:util";
 
 export interface TranspiledCell {
   /** Script text for `vm.Script`. */
@@ -128,7 +129,7 @@ function parse(swc: typeof swcTypes, js: string): swcTypes.Module {
 export function cleanSwcMessage(e: unknown): string {
   // Not `instanceof Error`: the error may come from another realm (Jest runs tests in a vm context).
   const message = e && typeof e === "object" && "message" in e ? String(e.message) : String(e);
-  const raw = message.replace(/\x1b\[[0-9;]*m/g, ""); // eslint-disable-line no-control-regex
+  const raw = stripVTControlCharacters(message);
   // Drop swc's "Caused by" / native backtrace tail; keep the framed excerpt that points at the mistake.
   const excerpt = raw.split(/\n\s*(?:Caused by:|Stack backtrace:)/)[0];
   const lines = excerpt.split("\n").filter((l) => l.trim() !== "");

@@ -76,5 +76,8 @@ describe(".ci/summary.js", () => {
     const r = summary();
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/usage: summary\.js/);
+    const flag = summary("--json", report("flag.json", { passed: 1, failed: 0 }));
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toMatch(/Unknown option '--json'[^]*usage: summary\.js/);
   });
 });

@@ -6,6 +6,7 @@ import {
   checkAgainstKey,
   checkAnswer,
   hashAnswer,
+  main as answerKeyMain,
   makeAnswerKey,
 } from "../../grader/answers";
 import {
@@ -14,8 +15,8 @@ import {
   ManifestError,
   manifestMaxScore,
   parseManifest,
-  testIdFromName,
 } from "../../grader/manifest";
+import { testIdFromName } from "../../grader/testIds";
 import { main as batchMain } from "../../grader/batch/cli";
 import { SUITES } from "./support/corpus";
 
@@ -94,6 +95,17 @@ describe("manifest", () => {
     ["a malformed key", minimal({ answers: { q1: { salt: "s", sha256: "abc" } } }), /64-hex-digit sha256/],
     ["no tests", minimal({ tests: [] }), /tests must be a non-empty array/],
     [
+      "a lesson that does not exist",
+      minimal({ lesson: 12 }),
+      /exercise 1: lesson 12 does not exist \(lessons are numbered 0 to 11\)/,
+    ],
+    ["a lesson that is not a number", minimal({ lesson: "4" }), /exercise 1: lesson must be a lesson number/],
+    [
+      "a schema version other than 1",
+      { schemaVersion: 2, exercises: minimal().exercises },
+      /top level: schemaVersion must be 1 \(got 2\)/,
+    ],
+    [
       "negative points",
       minimal({ tests: [{ id: "t", name: "n", points: -1 }] }),
       /points must be a number >= 0/,
@@ -133,6 +145,26 @@ describe("manifest", () => {
     }
   });
 
+  it("puts line:column in front of every problem, not only unknown keys", () => {
+    const m = minimal({ tests: [{ id: "ex01.t1", name: "one", visibility: "secret" }] });
+    const text = JSON.stringify(m, null, 2);
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes('"visibility"'));
+    const column = lines[line].indexOf('"visibility"') + 1;
+    expect(() => parseManifest(JSON.parse(text), "/x/manifest.json", ".", text)).toThrow(
+      `manifest.json:${line + 1}:${column}: exercise 1 tests[0]: visibility must be one of visible, hidden, after_due_date, after_published (got "secret")`,
+    );
+    const noTests = JSON.stringify(
+      { schemaVersion: 1, exercises: [{ id: 1, slug: "a", file: "a.ts", title: "A" }] },
+      null,
+      2,
+    );
+    // A missing key is placed at the object that lacks it.
+    expect(() => parseManifest(JSON.parse(noTests), "manifest.json", ".", noTests)).toThrow(
+      "manifest.json:4:5: exercise 1: tests must be a non-empty array",
+    );
+  });
+
   it.each([
     [
       "the top level",
@@ -145,6 +177,15 @@ describe("manifest", () => {
       "an answer key",
       minimal({ answers: { q1: { salt: "s", sha256: "a".repeat(64), feedbak: [] } } }),
       /answers.q1: unknown key "feedbak"; did you mean "feedback"/,
+    ],
+    [
+      "a feedback entry",
+      minimal({
+        answers: {
+          q1: { salt: "s", sha256: "a".repeat(64), feedback: [{ sha256: "b".repeat(64), mesage: "m" }] },
+        },
+      }),
+      /exercise 1 answers.q1.feedback\[0\]: unknown key "mesage"; did you mean "message"/,
     ],
   ])("rejects an unknown key in %s", (_what, raw, message) => {
     expect(() => parseManifest(raw)).toThrow(message);
@@ -269,6 +310,28 @@ describe("structured answers", () => {
     expect(checkAnswer(m, 2, "q2", 6.0)).toEqual({ correct: true });
     expect(checkAnswer(m, 2, "q2", { six: 6 }).invalid).toMatch(/string, number, boolean/);
     expect(() => checkAnswer(m, 2, "q9", 1)).toThrow(/no answer key "q9"/);
+  });
+
+  it("prints a key from the command line that opens with the answer given there", () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const run = (...argv: string[]) =>
+      answerKeyMain(
+        argv,
+        (t) => out.push(t),
+        (t) => err.push(t),
+      );
+    expect(run("4", "q1", "--", "-1.5")).toBe(0);
+    expect(checkAgainstKey(JSON.parse(out[0]), 4, "q1", -1.5).correct).toBe(true);
+    expect(run("4", "q2", "a", "B")).toBe(0);
+    expect(checkAgainstKey(JSON.parse(out[1]), 4, "q2", ["b", "a"]).correct).toBe(true);
+    expect(run("4", "q1")).toBe(2);
+    expect(run("four", "q1", "x")).toBe(2);
+    expect(run("4", "q1", "--salt", "x")).toBe(2);
+    expect(err.join("\n")).toMatch(
+      /usage: .*\n[^]*must be a positive whole number \(got "four"\)[^]*Unknown option '--salt'/,
+    );
+    expect(out).toHaveLength(2);
   });
 
   it("makes fresh salted keys that only the right answer opens", () => {

@@ -61,7 +61,22 @@ describe("one exercise's failures", () => {
     expect(marked).toHaveLength(1);
     expect(marked[0]).toContain("✗ running b with a fed gives b");
     expect(text).toContain("Fix the check marked first, then run npm run grade 9 again.");
-    expect(text).toContain("reread: lesson 6");
+  });
+
+  it("points a failing exercise to the lesson it names, and a passing one to none", () => {
+    expect(text.replace(/\n/g, " ")).toContain(
+      "Reread lesson 6: Feeding data: placeholders and mini-batch gradient descent — npm run lesson 6",
+    );
+    const passed = {
+      ...record,
+      exercises: [{ ...record.exercises[0], status: "passed", score: 3 }],
+      tests: record.tests.map((t) => ({ ...t, status: "passed", score: 1 })),
+    } as GradeRecord;
+    const passing = renderExercise(ex9, passed, emptyProgress(), { width: 200 });
+    expect(passing).toContain("all visible checks passed");
+    expect(passing).not.toContain("Reread lesson");
+    const noLesson = renderExercise({ ...ex9, lesson: undefined }, record, emptyProgress(), { width: 200 });
+    expect(noLesson).not.toContain("Reread lesson");
   });
 
   it("keeps grader jargon out: no question ids, no hashed key, no manifest", () => {

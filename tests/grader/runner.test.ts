@@ -84,7 +84,7 @@ describe("the trusted test process", () => {
     kit,
     runDir: "/tmp/run-x",
     suiteFiles: ["ex01.test.ts"],
-    descriptor: { manifestDir: "/m", seed: 1, startupMs: 1, suites: {} },
+    descriptor: { seed: 1, startupMs: 1, suites: {} },
     testTimeoutMs: 1234,
     deadline: 0,
     outputBytes: 1,

@@ -232,6 +232,7 @@ describe("the Gradescope autograder zip", () => {
         "kit/package.json",
         "kit/grader/engine/grade.ts",
         "kit/grader/engine/sandbox/host.ts",
+        "kit/lessons/index.ts",
         "tests/manifest.json",
         "tests/ex01.spec.ts",
       ]),

@@ -83,7 +83,7 @@ test("unknown lessons and options get a clear message", async () => {
   });
   expect(await cli(["--fast"])).toMatchObject({
     code: 1,
-    out: expect.stringContaining("Unknown option --fast."),
+    out: expect.stringContaining("Unknown option '--fast'."),
   });
   expect(await cli(["--help"])).toMatchObject({
     code: 0,
@@ -126,4 +126,65 @@ test("missing data: the advice appears once, wrapped at 80 columns, exit code 3"
   expect(shown).not.toContain("Lesson 4 works on");
   expect(out).toContain("Then run `npm run lesson 4` again.");
   for (const line of shown.split("\n").filter((l) => l.length > 80)) expect(line).toMatch(/^\s*(- )?\S+$/);
+});
+
+describe("the end of a lesson points to the exercises that practise it", () => {
+  const suites = path.join("grader", "suites");
+  const exercise = (id: number, lesson: number, title: string) => ({
+    id,
+    slug: `ex${id}`,
+    file: `ex0${id}.ts`,
+    title,
+    lesson,
+    tests: [{ id: `ex0${id}.t`, name: "t" }],
+  });
+  const lesson2 = { "lessons/02-managing-graphs.md": "# Two\n\n```ts\nconsole.log(2);\n```\n" };
+  /** A kit whose manifest says exercises 5 and 3 practise lesson 2 and exercise 4 lesson 1. */
+  function kitWith(manifest: unknown) {
+    const root = path.join(dir, "kit", suites);
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, "manifest.json"), JSON.stringify(manifest, null, 2));
+    for (const n of [3, 4, 5]) fs.writeFileSync(path.join(root, `ex0${n}.test.ts`), "");
+  }
+
+  test("each exercise naming the lesson, by number, after the end line", async () => {
+    kitWith({
+      schemaVersion: 1,
+      exercises: [exercise(5, 2, "Five"), exercise(4, 1, "Four"), exercise(3, 2, "Three")],
+    });
+    const { code, out } = await cli(["2"], lesson2);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /✓ End of lesson 2\. Next: npm run lesson 3\nPractise it: npm run grade 3 — Three\n {13}npm run grade 5 — Five\n$/,
+    );
+    expect(out).not.toContain("Four");
+  });
+
+  test("nothing when no exercise names the lesson, or the kit has no suites", async () => {
+    expect((await cli(["2"], lesson2)).out).not.toContain("Practise it");
+    kitWith({ schemaVersion: 1, exercises: [exercise(4, 1, "Four")] });
+    expect((await cli(["2"], lesson2)).out).toMatch(/Next: npm run lesson 3\n$/);
+  });
+
+  test("a broken manifest is reported and the lesson still counts as done", async () => {
+    kitWith({ schemaVersion: 1, exercises: [{ ...exercise(3, 2, "Three"), lesson: 42 }] });
+    const { code, out, io } = await cli(["2"], lesson2);
+    expect(code).toBe(0);
+    expect(out).toContain("(the exercises could not be listed: invalid manifest");
+    expect(out).toContain("exercise 3: lesson 42 does not exist (lessons are numbered 0 to 11)");
+    expect(JSON.parse(fs.readFileSync(io.progressFile, "utf8")).lessons["managing-graphs"].completed).toBe(
+      true,
+    );
+  });
+
+  test("the kit's own manifest: every exercise's lesson exists and lists it back", async () => {
+    const { loadManifest } = await import("../../grader/manifest");
+    const { exercisesOfLesson } = await import("../../lessons/practice");
+    const manifest = loadManifest(path.resolve(__dirname, "..", "..", suites));
+    const listed = LESSONS.flatMap((l) =>
+      exercisesOfLesson(manifest, l.number).map((ex) => [ex.id, l.number]),
+    );
+    expect(listed.sort((a, b) => a[0] - b[0])).toEqual(manifest.exercises.map((ex) => [ex.id, ex.lesson]));
+    expect(exercisesOfLesson(manifest, 6).map((ex) => ex.id)).toEqual([7, 8, 9]);
+  });
 });

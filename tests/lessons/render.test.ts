@@ -4,10 +4,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { LESSONS } from "../../lessons/index";
 import { parseLesson } from "../../lessons/runner/parse";
 import { presentLesson } from "../../lessons/runner/present";
-import { Renderer, stripAnsi } from "../../lessons/runner/render";
+import { Renderer } from "../../lessons/runner/render";
 
 const kitRoot = path.resolve(__dirname, "..", "..");
 
@@ -17,7 +18,7 @@ test.each([0, 1] as const)("punctuation after inline code stays on its line (col
     "Then `x`, `y` and `z` follow, (see `tf.Graph()`).\n\n" +
     "* A list item with `tf.Variable(3, { name: \"x\" })`, long enough that it has to wrap somewhere in the middle.\n";
   for (let width = 30; width <= 90; width++) {
-    const lines = stripAnsi(new Renderer({ colorLevel, width }).prose(prose)).split("\n");
+    const lines = stripVTControlCharacters(new Renderer({ colorLevel, width }).prose(prose)).split("\n");
     for (const line of lines) {
       expect(line).not.toMatch(/^\s*[.,:;)]/);
       expect(line.length).toBeLessThanOrEqual(width);
@@ -32,7 +33,7 @@ test("every lesson's prose, in colour at 80 columns, has no line starting with p
     for (const s of segments) {
       if (s.kind !== "prose") continue;
       // A line may start with a method (`.div`) or with code that is a colon (lesson 8's `:` and T).
-      const bad = stripAnsi(r.prose(s.markdown))
+      const bad = stripVTControlCharacters(r.prose(s.markdown))
         .split("\n")
         .filter((l) => /^\s*[.,;:)]+(\s|$)/.test(l) && !/^\s*: and T/.test(l));
       expect({ lesson: lesson.number, bad }).toEqual({ lesson: lesson.number, bad: [] });
