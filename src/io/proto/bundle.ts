@@ -1,21 +1,17 @@
 /**
- * BundleHeaderProto and BundleEntryProto (spec §5.4): the values stored in a checkpoint's
- * `.index` table.
+ * BundleHeaderProto and BundleEntryProto (tensorflow/core/protobuf/tensor_bundle.proto): the
+ * values stored in a checkpoint's `.index` table.
  */
-import { decodeVersionDef, writeVersionDef, type VersionDefProto } from "./graph";
-import { decodeKnownShape, writeTensorShape } from "./tensor";
-import {
-  BinaryWriter,
-  encodeWith,
-  putFixed32,
-  putInt32,
-  putInt64,
-  putMessage,
-  readFields,
-  readInt64,
-} from "./wire";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { parseMessage, toInt64 } from "./codec";
+import * as pb from "./gen/tensor_bundle_pb";
+import { versionDefFromProto, versionDefToProto, type VersionDefProto } from "./graph";
+import { knownShape, tensorShapeToProto } from "./tensor";
 
-export const Endianness = { LITTLE: 0, BIG: 1 } as const;
+export const Endianness = {
+  LITTLE: pb.BundleHeaderProto_Endianness.LITTLE,
+  BIG: pb.BundleHeaderProto_Endianness.BIG,
+} as const;
 
 export interface BundleHeaderProto {
   numShards: number;
@@ -38,71 +34,50 @@ export interface BundleEntryProto {
   slices: number;
 }
 
-export function writeBundleHeader(w: BinaryWriter, h: BundleHeaderProto): void {
-  putInt32(w, 1, h.numShards);
-  putInt32(w, 2, h.endianness);
-  putMessage(w, 3, (w) => writeVersionDef(w, h.version));
-}
-
 export function encodeBundleHeader(h: BundleHeaderProto): Uint8Array {
-  return encodeWith(writeBundleHeader, h);
+  return toBinary(
+    pb.BundleHeaderProtoSchema,
+    create(pb.BundleHeaderProtoSchema, {
+      numShards: h.numShards,
+      endianness: h.endianness,
+      version: versionDefToProto(h.version),
+    }),
+  );
 }
 
 export function decodeBundleHeader(bytes: Uint8Array): BundleHeaderProto {
-  const h: BundleHeaderProto = { numShards: 0, endianness: 0, version: { producer: 0 } };
-  readFields(bytes, "BundleHeaderProto", (field, _wt, r) => {
-    if (field === 1) h.numShards = r.int32();
-    else if (field === 2) h.endianness = r.int32();
-    else if (field === 3) h.version = decodeVersionDef(r.bytes());
-    else return false;
-    return true;
-  });
-  return h;
+  const p = parseMessage(pb.BundleHeaderProtoSchema, bytes);
+  return {
+    numShards: p.numShards,
+    endianness: p.endianness,
+    version: p.version ? versionDefFromProto(p.version) : { producer: 0 },
+  };
 }
 
-/** Entry fields in number order; `shape` is always written (`12 00` for a scalar), zero offsets are left out. */
-export function writeBundleEntry(w: BinaryWriter, e: BundleEntryProto): void {
-  putInt32(w, 1, e.dtype);
-  putMessage(w, 2, (w) => writeTensorShape(w, e.shape));
-  putInt32(w, 3, e.shardId);
-  putInt64(w, 4, e.offset);
-  putInt64(w, 5, e.size);
-  putFixed32(w, 6, e.crc32c);
-}
-
+/** `shape` is always written (`12 00` for a scalar); zero offsets are left out. */
 export function encodeBundleEntry(e: BundleEntryProto): Uint8Array {
-  return encodeWith(writeBundleEntry, e);
+  return toBinary(
+    pb.BundleEntryProtoSchema,
+    create(pb.BundleEntryProtoSchema, {
+      dtype: e.dtype,
+      shape: tensorShapeToProto(e.shape),
+      shardId: e.shardId,
+      offset: toInt64(e.offset),
+      size: toInt64(e.size),
+      crc32c: e.crc32c,
+    }),
+  );
 }
 
 export function decodeBundleEntry(bytes: Uint8Array, key: string): BundleEntryProto {
-  const e: BundleEntryProto = { dtype: 0, shape: [], shardId: 0, offset: 0, size: 0, crc32c: 0, slices: 0 };
-  readFields(bytes, `the entry for key ${key}`, (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        e.dtype = r.int32();
-        return true;
-      case 2:
-        e.shape = decodeKnownShape(r.bytes(), `Entry for key ${key}`);
-        return true;
-      case 3:
-        e.shardId = r.int32();
-        return true;
-      case 4:
-        e.offset = readInt64(r);
-        return true;
-      case 5:
-        e.size = readInt64(r);
-        return true;
-      case 6:
-        e.crc32c = r.fixed32();
-        return true;
-      case 7:
-        e.slices++;
-        r.bytes();
-        return true;
-      default:
-        return false;
-    }
-  });
-  return e;
+  const p = parseMessage(pb.BundleEntryProtoSchema, bytes, `the entry for key ${key}`);
+  return {
+    dtype: p.dtype,
+    shape: knownShape(p.shape, `Entry for key ${key}`),
+    shardId: p.shardId,
+    offset: Number(p.offset),
+    size: Number(p.size),
+    crc32c: p.crc32c,
+    slices: p.slices.length,
+  };
 }
