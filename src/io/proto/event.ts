@@ -11,11 +11,20 @@ import * as eventPb from "./gen/event_pb";
 import * as pb from "./gen/summary_pb";
 import { tensorFromProto, tensorToProto } from "./tensor";
 
+/**
+ * The statistics and buckets of a histogram summary, as TensorBoard's histogram dashboard reads them.
+ * Mirrors TF 1.x's `HistogramProto` message (tensorflow/core/framework/summary.proto).
+ */
 export interface HistogramProto {
+  /** Smallest value seen. */
   min: number;
+  /** Largest value seen. */
   max: number;
+  /** Number of values. */
   num: number;
+  /** Sum of the values. */
   sum: number;
+  /** Sum of the squares of the values. */
   sumSquares: number;
   /** Right edges of the buckets; the last one is usually DBL_MAX. */
   bucketLimit: number[];
@@ -23,58 +32,113 @@ export interface HistogramProto {
   bucket: number[];
 }
 
+/**
+ * Which TensorBoard plugin shows a summary value, and how. Mirrors TF 1.x's `SummaryMetadata`
+ * message (tensorflow/core/framework/summary.proto).
+ */
 export interface SummaryMetadataProto {
-  pluginData?: { pluginName: string; content?: Uint8Array };
+  /** The plugin (`scalars`, `histograms`, ...) and its own serialized settings. */
+  pluginData?: {
+    /** The plugin's name, e.g. `"scalars"`. */
+    pluginName: string;
+    /** The plugin's own serialized settings. */
+    content?: Uint8Array;
+  };
+  /** A name to show instead of the tag. */
   displayName?: string;
+  /** A longer description, in Markdown. */
   summaryDescription?: string;
   /** TensorBoard's own copy of the proto only (UNKNOWN 0, SCALAR 1, TENSOR 2, BLOB_SEQUENCE 3). */
   dataClass?: number;
 }
 
-/** One value of a Summary; at most one of `simpleValue`, `histo`, `tensor` is set. */
+/**
+ * One value of a Summary; at most one of `simpleValue`, `histo`, `tensor` is set. Mirrors TF 1.x's
+ * `Summary.Value` message (tensorflow/core/framework/summary.proto).
+ */
 export interface SummaryValueProto {
+  /** The name TensorBoard groups the value under, e.g. `"MSE"`. */
   tag: string;
+  /** Deprecated in TF; kept when a file holds it. */
   nodeName?: string;
+  /** A scalar, written as a 32-bit float. */
   simpleValue?: number;
+  /** A histogram. */
   histo?: HistogramProto;
+  /** A tensor (how TF 2-style summaries store scalars). */
   tensor?: NDArray;
+  /** The plugin that shows the value. */
   metadata?: SummaryMetadataProto;
 }
 
+/**
+ * The values a summary op produces for one step. Mirrors TF 1.x's `Summary` message
+ * (tensorflow/core/framework/summary.proto).
+ */
 export interface SummaryProto {
+  /** The values, in the order they were merged. */
   value: SummaryValueProto[];
 }
 
-const Status = eventPb.SessionLog_SessionStatus;
+/**
+ * The values of a session log's `status`. Mirrors TF 1.x's `SessionLog.SessionStatus` enum
+ * (tensorflow/core/util/event.proto).
+ * @example
+ * ```ts
+ * import { SessionStatus, encodeEvent } from "tensorlings/io";
+ * const restart = encodeEvent({ wallTime: 0, step: 100, sessionLog: { status: SessionStatus.START } });
+ * ```
+ */
 export const SessionStatus = {
-  UNSPECIFIED: Status.STATUS_UNSPECIFIED,
-  START: Status.START,
-  STOP: Status.STOP,
-  CHECKPOINT: Status.CHECKPOINT,
+  /** Not set. */
+  UNSPECIFIED: 0,
+  /** A session started (or restarted: TensorBoard drops later-step events of the run before it). */
+  START: 1,
+  /** A session stopped. */
+  STOP: 2,
+  /** A checkpoint was written. */
+  CHECKPOINT: 3,
 } as const;
 
+/**
+ * A session's start, stop or checkpoint, which tells TensorBoard to drop events from an abandoned
+ * run. Mirrors TF 1.x's `SessionLog` message (tensorflow/core/util/event.proto).
+ */
 export interface SessionLogProto {
+  /** One of {@link SessionStatus}. */
   status: number;
+  /** The checkpoint written, for `CHECKPOINT`. */
   checkpointPath?: string;
+  /** A free-form message. */
   msg?: string;
 }
 
-/** A decoded Event; at most one of the optional payload fields is set. */
+/**
+ * A decoded Event, one record of an event file; at most one of the optional payload fields is set.
+ * Mirrors TF 1.x's `Event` message (tensorflow/core/util/event.proto).
+ */
 export interface EventProto {
+  /** Seconds since the Unix epoch. */
   wallTime: number;
+  /** The global step the event belongs to. */
   step: number;
+  /** `"brain.Event:2"` in the first record of a file. */
   fileVersion?: string;
   /** Serialized GraphDef (decode with `decodeGraphDef`). */
   graphDef?: Uint8Array;
+  /** Summary values of this step. */
   summary?: SummaryProto;
+  /** A session start, stop or checkpoint. */
   sessionLog?: SessionLogProto;
   /** Serialized MetaGraphDef (decode with `decodeMetaGraphDef`). */
   metaGraphDef?: Uint8Array;
 }
 
-/** What `encodeEvent` accepts: like EventProto, but the summary may already be serialized. */
+/** What {@link encodeEvent} accepts: like {@link EventProto}, but `step` may be left out (0) and the summary may already be serialized. */
 export type EventInit = Omit<EventProto, "summary" | "step"> & {
+  /** The global step; 0 when left out. */
   step?: number;
+  /** Summary values, or a Summary already serialized (e.g. the value of a summary op). */
   summary?: SummaryProto | Uint8Array;
 };
 
@@ -97,6 +161,17 @@ function histogramFromProto(p: pb.HistogramProto): HistogramProto {
   return { min, max, num, sum, sumSquares, bucketLimit, bucket };
 }
 
+/**
+ * Parses a serialized HistogramProto. Mirrors TF 1.x's `HistogramProto.FromString`.
+ * @param bytes - the serialized message
+ * @returns its fields, with both packed and unpacked bucket lists read
+ * @throws `DataLossError` when the bytes are not a HistogramProto
+ * @example
+ * ```ts
+ * import { decodeHistogram } from "tensorlings/io";
+ * const h = decodeHistogram(Uint8Array.from([0x19, 0, 0, 0, 0, 0, 0, 0x08, 0x40])); // num = 3
+ * ```
+ */
 export function decodeHistogram(bytes: Uint8Array): HistogramProto {
   return histogramFromProto(parseMessage(pb.HistogramProtoSchema, bytes));
 }
@@ -159,10 +234,33 @@ function summaryFromProto(p: pb.Summary): SummaryProto {
   return { value: p.value.map(summaryValueFromProto) };
 }
 
+/**
+ * Serializes a Summary with the bytes TF 1.x writes (fields in number order, a `simpleValue` of 0
+ * still written). Mirrors TF 1.x's `Summary.SerializeToString`.
+ * @param s - the summary values
+ * @returns the serialized Summary, as a summary op's string output holds it
+ * @example
+ * ```ts
+ * import { encodeSummary } from "tensorlings/io";
+ * const bytes = encodeSummary({ value: [{ tag: "MSE", simpleValue: 0.5 }] }); // 12 bytes
+ * ```
+ */
 export function encodeSummary(s: SummaryProto): Uint8Array {
   return toBinary(pb.SummarySchema, summaryToProto(s));
 }
 
+/**
+ * Parses a serialized Summary; values of kinds the kit does not model (images, audio) keep only
+ * their tag and metadata. Mirrors TF 1.x's `Summary.FromString`.
+ * @param bytes - a serialized Summary, e.g. the value of a `tf.summary.scalar` op
+ * @returns the values
+ * @throws `DataLossError` when the bytes are not a Summary
+ * @example
+ * ```ts
+ * import { decodeSummary, encodeSummary } from "tensorlings/io";
+ * const [mse] = decodeSummary(encodeSummary({ value: [{ tag: "MSE", simpleValue: 0.5 }] })).value;
+ * ```
+ */
 export function decodeSummary(bytes: Uint8Array): SummaryProto {
   return summaryFromProto(parseMessage(pb.SummarySchema, bytes));
 }
@@ -190,9 +288,18 @@ function eventOneof(e: EventInit): MessageInitShape<typeof eventPb.EventSchema>[
 }
 
 /**
+ * Serializes an Event, one record of an event file. Mirrors TF 1.x's `Event.SerializeToString`.
+ *
  * A summary that arrives serialized is embedded byte for byte (it may hold values the kit does
- * not model, which a parse and re-serialization would move behind the known fields). It follows
- * wall_time and step, the only fields before it, as field 5.
+ * not model, which a parse and re-serialization would move behind the known fields).
+ * @param e - the event; of its payloads (`fileVersion`, `graphDef`, `summary`, `sessionLog`,
+ *   `metaGraphDef`) only the first one set is written, as they form a oneof
+ * @returns the serialized Event
+ * @example
+ * ```ts
+ * import { encodeEvent } from "tensorlings/io";
+ * const record = encodeEvent({ wallTime: Date.now() / 1000, step: 10, summary: { value: [{ tag: "MSE", simpleValue: 0.5 }] } });
+ * ```
  */
 export function encodeEvent(e: EventInit): Uint8Array {
   const event = create(eventPb.EventSchema, {
@@ -206,7 +313,18 @@ export function encodeEvent(e: EventInit): Uint8Array {
   return concatBytes([bytes, summaryField]);
 }
 
-/** log_message and tagged_run_metadata are not used by the kit, and not read. */
+/**
+ * Parses one record of an event file (`log_message` and `tagged_run_metadata`, which the kit does
+ * not use, are skipped). Mirrors TF 1.x's `Event.FromString`.
+ * @param bytes - the serialized Event
+ * @returns the event, with its summary decoded and graphs left serialized
+ * @throws `DataLossError` when the bytes are not an Event
+ * @example
+ * ```ts
+ * import { decodeEvent, encodeEvent } from "tensorlings/io";
+ * const { step, fileVersion } = decodeEvent(encodeEvent({ wallTime: 1, fileVersion: "brain.Event:2" }));
+ * ```
+ */
 export function decodeEvent(bytes: Uint8Array): EventProto {
   const p = parseMessage(eventPb.EventSchema, bytes);
   const e: EventProto = { wallTime: p.wallTime, step: Number(p.step) };

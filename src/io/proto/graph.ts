@@ -17,12 +17,20 @@ import {
 
 // ---------------------------------------------------------------- VersionDef
 
+/**
+ * The version stamp of a graph or checkpoint: which version wrote it and which readers may read it.
+ * Mirrors TF 1.x's `VersionDef` message (tensorflow/core/framework/versions.proto).
+ */
 export interface VersionDefProto {
+  /** The version of the writer (TF's `GRAPH_DEF_VERSION` for graphs, 1 for tensor bundles). */
   producer: number;
+  /** The oldest reader version that can read it. */
   minConsumer?: number;
+  /** Reader versions known not to read it. */
   badConsumers?: number[];
 }
 
+/** The generated VersionDef message of a version stamp. */
 export function versionDefToProto(v: VersionDefProto): pb.VersionDef {
   return create(pb.VersionDefSchema, {
     producer: v.producer,
@@ -31,6 +39,7 @@ export function versionDefToProto(v: VersionDefProto): pb.VersionDef {
   });
 }
 
+/** A version stamp from its generated message (fields left at their defaults are left out). */
 export function versionDefFromProto(p: pb.VersionDef): VersionDefProto {
   const v: VersionDefProto = { producer: p.producer };
   if (p.minConsumer) v.minConsumer = p.minConsumer;
@@ -118,10 +127,32 @@ function attrListFromProto(p: pb.AttrValue_ListValue): AttrListLike {
 
 const attrDType = (value: number) => dtypeFromEnum(value, "AttrValue has an unsupported type");
 
+/**
+ * Serializes one attr value of a node. Mirrors TF 1.x's `AttrValue.SerializeToString`
+ * (tensorflow/core/framework/attr_value.proto).
+ * @param a - the attr value; its `kind` picks the oneof member, written even when it holds 0, false or ""
+ * @returns the serialized AttrValue
+ * @example
+ * ```ts
+ * import { encodeAttrValue } from "tensorlings/io";
+ * const bytes = encodeAttrValue({ kind: "b", value: false }); // 28 00
+ * ```
+ */
 export function encodeAttrValue(a: AttrValueLike): Uint8Array {
   return toBinary(pb.AttrValueSchema, attrValueToProto(a));
 }
 
+/**
+ * Parses a serialized AttrValue. Mirrors TF 1.x's `AttrValue.FromString`.
+ * @param bytes - the serialized message
+ * @returns the value, or undefined for kinds the engine has no mirror of (`placeholder`, `func`)
+ * @throws `DataLossError` when the bytes are not an AttrValue, or name a dtype the kit does not support
+ * @example
+ * ```ts
+ * import { decodeAttrValue } from "tensorlings/io";
+ * const attr = decodeAttrValue(Uint8Array.from([0x30, 0x01])); // { kind: "type", value: float32 }
+ * ```
+ */
 export function decodeAttrValue(bytes: Uint8Array): AttrValueLike | undefined {
   return attrValueFromProto(parseMessage(pb.AttrValueSchema, bytes));
 }
@@ -148,15 +179,37 @@ function nodeDefFromProto(p: pb.NodeDef): NodeDefLike {
   return n;
 }
 
+/**
+ * Serializes one node, attrs sorted by name. Mirrors TF 1.x's `NodeDef.SerializeToString`
+ * (tensorflow/core/framework/node_def.proto).
+ * @param n - the node
+ * @returns the serialized NodeDef
+ * @example
+ * ```ts
+ * import { encodeNodeDef } from "tensorlings/io";
+ * const bytes = encodeNodeDef({ name: "init", op: "NoOp", inputs: ["^theta/Assign"], attrs: {} });
+ * ```
+ */
 export function encodeNodeDef(n: NodeDefLike): Uint8Array {
   return toBinary(pb.NodeDefSchema, nodeDefToProto(n));
 }
 
+/**
+ * Parses a serialized NodeDef. Mirrors TF 1.x's `NodeDef.FromString`.
+ * @param bytes - the serialized message
+ * @returns the node; attrs of kinds the engine has no mirror of are left out
+ * @throws `DataLossError` when the bytes are not a NodeDef, or a tensor or dtype in it is unsupported
+ * @example
+ * ```ts
+ * import { decodeNodeDef, encodeNodeDef } from "tensorlings/io";
+ * const node = decodeNodeDef(encodeNodeDef({ name: "init", op: "NoOp", inputs: [], attrs: {} }));
+ * ```
+ */
 export function decodeNodeDef(bytes: Uint8Array): NodeDefLike {
   return nodeDefFromProto(parseMessage(pb.NodeDefSchema, bytes));
 }
 
-/** `versions` is always written, as Python's `as_graph_def` sets it. */
+/** The generated GraphDef message of a graph; `versions` is always set, as Python's `as_graph_def` sets it. */
 export function graphDefToProto(g: GraphDefLike): pb.GraphDef {
   return create(pb.GraphDefSchema, {
     node: g.nodes.map(nodeDefToProto),
@@ -164,14 +217,37 @@ export function graphDefToProto(g: GraphDefLike): pb.GraphDef {
   });
 }
 
+/** A graph from its generated GraphDef message. */
 export function graphDefFromProto(p: pb.GraphDef): GraphDefLike {
   return { nodes: p.node.map(nodeDefFromProto), producer: p.versions?.producer ?? 0 };
 }
 
+/**
+ * Serializes a graph with the bytes TF 1.x writes. Mirrors TF 1.x's `GraphDef.SerializeToString`
+ * (tensorflow/core/framework/graph.proto), as `tf.train.write_graph` and FileWriter's graph event use it.
+ * @param g - the graph, e.g. from `asGraphDef`
+ * @returns the serialized GraphDef
+ * @example
+ * ```ts
+ * import { encodeGraphDef } from "tensorlings/io";
+ * const bytes = encodeGraphDef({ nodes: [{ name: "x", op: "Placeholder", inputs: [], attrs: {} }], producer: 27 });
+ * ```
+ */
 export function encodeGraphDef(g: GraphDefLike): Uint8Array {
   return toBinary(pb.GraphDefSchema, graphDefToProto(g));
 }
 
+/**
+ * Parses a serialized GraphDef. Mirrors TF 1.x's `GraphDef.FromString`.
+ * @param bytes - the serialized message, e.g. an event's `graph_def`
+ * @returns the graph's nodes and producer version
+ * @throws `DataLossError` when the bytes are not a GraphDef, or a tensor or dtype in it is unsupported
+ * @example
+ * ```ts
+ * import { decodeGraphDef, encodeGraphDef } from "tensorlings/io";
+ * const { nodes } = decodeGraphDef(encodeGraphDef({ nodes: [], producer: 27 }));
+ * ```
+ */
 export function decodeGraphDef(bytes: Uint8Array): GraphDefLike {
   return graphDefFromProto(parseMessage(pb.GraphDefSchema, bytes));
 }

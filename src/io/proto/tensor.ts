@@ -33,15 +33,38 @@ export function tensorShapeToProto(shape: ShapeLike): pb.TensorShapeProto {
   return create(pb.TensorShapeProtoSchema, { dim: shape.map((d) => ({ size: BigInt(d ?? -1) })) });
 }
 
+/** A shape from its generated message: -1 dims become null, an unknown rank null. */
 export function tensorShapeFromProto(p: pb.TensorShapeProto): ShapeLike {
   if (p.unknownRank) return null;
   return p.dim.map((d) => (d.size < 0 ? null : Number(d.size)));
 }
 
+/**
+ * Serializes a static shape. Mirrors TF 1.x's `TensorShapeProto.SerializeToString`
+ * (tensorflow/core/framework/tensor_shape.proto), as `TensorShape.as_proto` fills it.
+ * @param shape - dims with null for unknown ones, or null for an unknown rank
+ * @returns the serialized TensorShapeProto
+ * @example
+ * ```ts
+ * import { encodeTensorShape } from "tensorlings/io";
+ * const bytes = encodeTensorShape([null, 9]); // an unknown dim is written as -1
+ * ```
+ */
 export function encodeTensorShape(shape: ShapeLike): Uint8Array {
   return toBinary(pb.TensorShapeProtoSchema, tensorShapeToProto(shape));
 }
 
+/**
+ * Parses a serialized TensorShapeProto. Mirrors TF 1.x's `TensorShapeProto.FromString`.
+ * @param bytes - the serialized message
+ * @returns the dims (null for -1), or null for an unknown rank
+ * @throws `DataLossError` when the bytes are not a TensorShapeProto
+ * @example
+ * ```ts
+ * import { decodeTensorShape } from "tensorlings/io";
+ * const shape = decodeTensorShape(Uint8Array.from([0x12, 0x02, 0x08, 0x09])); // [9]
+ * ```
+ */
 export function decodeTensorShape(bytes: Uint8Array): ShapeLike {
   return tensorShapeFromProto(parseMessage(pb.TensorShapeProtoSchema, bytes));
 }
@@ -72,6 +95,7 @@ const VALUE_LISTS = new Map<
   ],
 ]);
 
+/** The generated TensorProto message of an array, filled as `make_tensor_proto` fills a Const's value. */
 export function tensorToProto(t: NDArray): pb.TensorProto {
   const p = create(pb.TensorProtoSchema, {
     dtype: t.dtype.protoEnum,
@@ -83,6 +107,7 @@ export function tensorToProto(t: NDArray): pb.TensorProto {
   return p;
 }
 
+/** An array from its generated TensorProto message. */
 export function tensorFromProto(p: pb.TensorProto): NDArray {
   const dtype = tensorDType(p.dtype);
   const shape = knownShape(p.tensorShape, "TensorProto");
@@ -91,10 +116,36 @@ export function tensorFromProto(p: pb.TensorProto): NDArray {
   return fromValueList(dtype, shape, VALUE_LISTS.get(dtype)?.get(p) ?? []);
 }
 
+/**
+ * Serializes an array as TF 1.x's Python writes a Const's value. Mirrors TF 1.x's
+ * `tf.make_tensor_proto` (tensorflow/python/framework/tensor_util.py) followed by `SerializeToString`.
+ * @param t - the array
+ * @returns the serialized TensorProto
+ * @example
+ * ```ts
+ * import { encodeTensorProto } from "tensorlings/io";
+ * import { NDArray, float32 } from "tensorlings";
+ * const bytes = encodeTensorProto(NDArray.from([1, 2, 3], float32)); // raw tensor_content
+ * ```
+ */
 export function encodeTensorProto(t: NDArray): Uint8Array {
   return toBinary(pb.TensorProtoSchema, tensorToProto(t));
 }
 
+/**
+ * Parses a serialized TensorProto into an array; a value list shorter than the shape repeats its
+ * last value. Mirrors TF 1.x's `tf.make_ndarray` (tensorflow/python/framework/tensor_util.py).
+ * @param bytes - the serialized message
+ * @returns the array
+ * @throws `DataLossError` when the bytes are not a TensorProto, its dtype is unsupported,
+ *   its shape is not fully known, or its values do not fit the shape
+ * @example
+ * ```ts
+ * import { decodeTensorProto, encodeTensorProto } from "tensorlings/io";
+ * import { NDArray, float32 } from "tensorlings";
+ * const back = decodeTensorProto(encodeTensorProto(NDArray.from(5, float32)));
+ * ```
+ */
 export function decodeTensorProto(bytes: Uint8Array): NDArray {
   return tensorFromProto(parseMessage(pb.TensorProtoSchema, bytes));
 }
