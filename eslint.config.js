@@ -4,6 +4,8 @@ const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
   { ignores: ["node_modules/**", "out/**", "tmp/**", "coverage/**", "bench/results/**", "board/dist/**", "docs/api/**", "tests/fixtures/grader/hostile/**"] },
+  // Written by `npm run proto` (protoc-gen-es), checked by `npm run proto:check` instead.
+  { ignores: ["src/io/proto/gen/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -46,23 +46,17 @@ export * from "./proto/metagraph";
 export {
   encodeGraphDef,
   decodeGraphDef,
-  writeGraphDef,
   encodeNodeDef,
-  writeNodeDef,
   decodeNodeDef,
   encodeAttrValue,
-  writeAttrValue,
   decodeAttrValue,
   type VersionDefProto,
 } from "./proto/graph";
 export {
   encodeTensorProto,
-  writeTensorProto,
   decodeTensorProto,
   encodeTensorShape,
-  writeTensorShape,
   decodeTensorShape,
 } from "./proto/tensor";
-export { BinaryWriter, BinaryReader } from "./proto/wire";
 export * from "./proto/bundle";
 export { tensorToBytes, tensorFromBytes } from "./tensorBytes";

@@ -25,10 +25,12 @@ import {
   encodeSummary,
   encodeTensorProto,
   encodeVariableDef,
+  CollectionDefProto,
   MetaGraphDefProto,
   SummaryProto,
 } from "../../src/io";
 import { decodeHistogram } from "../../src/io/proto/event";
+import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import { hex, toHex } from "./helpers";
 import { pbDecode, pbEncode } from "./protoDecoder";
 
@@ -492,4 +494,83 @@ test("repeated numeric fields are read whether packed or not", () => {
   // HistogramProto.bucket (7) as two unpacked doubles, then one packed run.
   const unpacked = hex("39 000000000000f03f 39 0000000000000040 3a 08 0000000000000840");
   expect(decodeHistogram(unpacked).bucket).toEqual([1, 2, 3]);
+});
+
+describe("where TF 1.x's protobuf and protobuf-es write differently, TF's bytes are kept", () => {
+  /** Keys of the map entries of `field`, in the order the bytes hold them. */
+  function mapKeys(bytes: Uint8Array, field: number): string[] {
+    const keys: string[] = [];
+    const r = new BinaryReader(bytes);
+    while (r.pos < r.len) {
+      const [no, wireType] = r.tag();
+      if (no !== field) {
+        r.skip(wireType, no);
+        continue;
+      }
+      const entry = new BinaryReader(r.bytes());
+      expect(entry.tag()).toEqual([1, WireType.LengthDelimited]);
+      keys.push(entry.string());
+    }
+    return keys;
+  }
+
+  test("collections are sorted by UTF-8 bytes, integer-like names and non-BMP characters included", () => {
+    const names = ["b", "9", "\u{1F600}", "10", "\uFFFD", "a"];
+    const collectionDef: Record<string, CollectionDefProto> = Object.fromEntries(
+      names.map((n) => [n, { kind: "node_list", value: [`${n}/op`] }]),
+    );
+    const bytes = encodeMetaGraphDef({ graphDef: { nodes: [], producer: 1 }, collectionDef });
+    // A JS object would list "9" before "10"; UTF-16 order would put U+1F600 before U+FFFD.
+    expect(mapKeys(bytes, 4)).toEqual(["10", "9", "a", "b", "\uFFFD", "\u{1F600}"]);
+    expect(decodeMetaGraphDef(bytes).collectionDef?.["10"]).toEqual({ kind: "node_list", value: ["10/op"] });
+  });
+
+  test("a NodeDef's attrs are sorted by name", () => {
+    const attrs = {
+      z: { kind: "i", value: 1 },
+      T: { kind: "b", value: true },
+      a: { kind: "f", value: 0 },
+    } as const;
+    const bytes = encodeGraphDef({ nodes: [{ name: "n", op: "Op", inputs: [], attrs }], producer: 0 });
+    const node = new BinaryReader(bytes);
+    node.tag();
+    expect(mapKeys(node.bytes(), 5)).toEqual(["T", "a", "z"]);
+  });
+
+  test("-0 is left out of a histogram's plain double fields, as 0 is; bucket lists keep it", () => {
+    const histo = { min: -0, max: 0, num: 0, sum: -0, sumSquares: 0, bucketLimit: [-0], bucket: [0] };
+    const ours = encodeSummary({ value: [{ tag: "h", histo }] });
+    const expected = pbEncode("Summary", {
+      value: [{ tag: "h", histo: { bucketLimit: [-0], bucket: [0] } }],
+    });
+    expect(toHex(ours)).toBe(toHex(expected));
+    expect(toHex(ours)).toContain("0000000000000080"); // the packed -0
+  });
+
+  test("a serialized Summary is embedded byte for byte, fields the kit does not model in place", () => {
+    // Summary.Value: tag "x", an image (field 4, not in our .proto), then metadata (9).
+    const value = hex("0a0178 2200 4a00");
+    const summary = Uint8Array.from([0x0a, value.length, ...value]);
+    const event = encodeEvent({ wallTime: 1, step: 2, summary });
+    expect(toHex(event)).toBe(toHex(encodeEvent({ wallTime: 1, step: 2 })) + "2a09" + toHex(summary));
+    expect(decodeEvent(event).summary?.value.map((v) => v.tag)).toEqual(["x"]);
+  });
+
+  test("a stripped_op_list travels through as it came", () => {
+    const ops = hex("0a05 0a03 416464"); // OpList { op { name: "Add" } }
+    const bytes = encodeMetaGraphDef({ metaInfoDef: { strippedOpList: ops } });
+    expect(toHex(bytes)).toBe(h("0a09 1207") + toHex(ops));
+    expect(toHex(decodeMetaGraphDef(bytes).metaInfoDef!.strippedOpList!)).toBe(toHex(ops));
+  });
+
+  test("a bundle entry counts its slices; damaged bytes name the key", () => {
+    expect(decodeBundleEntry(hex("0801 1200 3a00 3a00"), "w").slices).toBe(2);
+    expect(() => decodeBundleEntry(hex("0801 12 05 1202"), "scope/w")).toThrow(
+      /Unable to parse the entry for key scope\/w/,
+    );
+    // A dim of -1: a checkpoint entry's shape must be fully known.
+    expect(() => decodeBundleEntry(hex("0801 1211 12020801 120b08ffffffffffffffffff01"), "w")).toThrow(
+      "Entry for key w has a partially known shape",
+    );
+  });
 });

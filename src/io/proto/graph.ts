@@ -1,273 +1,253 @@
 /**
- * GraphDef, NodeDef, AttrValue and VersionDef (tensorflow/core/framework/graph.proto, node_def.proto,
- * attr_value.proto, versions.proto), mapped to the plain-data
- * `GraphDefLike` the graph produces.
+ * GraphDef, NodeDef, AttrValue and VersionDef (tensorflow/core/framework/graph.proto,
+ * node_def.proto, attr_value.proto, versions.proto), mapped to the plain-data `GraphDefLike` the
+ * graph produces.
  */
-import { dtypeFromProto } from "../../base/dtypes";
-import type { AttrListLike, AttrValueLike, GraphDefLike, NodeDefLike, ShapeLike } from "../../base/graphdef";
-import type { NDArray } from "../../base/ndarray/ndarray";
-import { DataLossError } from "../../base/errors";
-import { decodeTensorProto, decodeTensorShape, writeTensorProto, writeTensorShape } from "./tensor";
+import { create, toBinary, type MessageInitShape } from "@bufbuild/protobuf";
+import type { AttrListLike, AttrValueLike, GraphDefLike, NodeDefLike } from "../../base/graphdef";
+import { parseMessage, sortedRecord, toInt64 } from "./codec";
+import * as pb from "./gen/graph_pb";
 import {
-  BinaryWriter,
-  WireType,
-  encodeWith,
-  putInt32,
-  putMessage,
-  putPacked,
-  putString,
-  readBool,
-  readFields,
-  readFloat,
-  readInt32,
-  readInt64,
-  readRepeated,
-  writeBool,
-  writeFloat,
-  writeInt32,
-  writeInt64,
-} from "./wire";
+  dtypeFromEnum,
+  tensorFromProto,
+  tensorShapeFromProto,
+  tensorShapeToProto,
+  tensorToProto,
+} from "./tensor";
 
 // ---------------------------------------------------------------- VersionDef
 
+/**
+ * The version stamp of a graph or checkpoint: which version wrote it and which readers may read it.
+ * Mirrors TF 1.x's `VersionDef` message (tensorflow/core/framework/versions.proto).
+ */
 export interface VersionDefProto {
+  /** The version of the writer (TF's `GRAPH_DEF_VERSION` for graphs, 1 for tensor bundles). */
   producer: number;
+  /** The oldest reader version that can read it. */
   minConsumer?: number;
+  /** Reader versions known not to read it. */
   badConsumers?: number[];
 }
 
-export function writeVersionDef(w: BinaryWriter, v: VersionDefProto): void {
-  putInt32(w, 1, v.producer);
-  putInt32(w, 2, v.minConsumer);
-  putPacked(w, 3, v.badConsumers, writeInt32);
+/** The generated VersionDef message of a version stamp. */
+export function versionDefToProto(v: VersionDefProto): pb.VersionDef {
+  return create(pb.VersionDefSchema, {
+    producer: v.producer,
+    minConsumer: v.minConsumer ?? 0,
+    badConsumers: v.badConsumers ?? [],
+  });
 }
 
-export function decodeVersionDef(bytes: Uint8Array): VersionDefProto {
-  const v: VersionDefProto = { producer: 0 };
-  readFields(bytes, "VersionDef", (field, wt, r) => {
-    if (field === 1) v.producer = r.int32();
-    else if (field === 2) v.minConsumer = r.int32();
-    else if (field === 3) readRepeated(r, wt, readInt32, (v.badConsumers ??= []));
-    else return false;
-    return true;
-  });
+/** A version stamp from its generated message (fields left at their defaults are left out). */
+export function versionDefFromProto(p: pb.VersionDef): VersionDefProto {
+  const v: VersionDefProto = { producer: p.producer };
+  if (p.minConsumer) v.minConsumer = p.minConsumer;
+  if (p.badConsumers.length > 0) v.badConsumers = p.badConsumers;
   return v;
 }
 
 // ---------------------------------------------------------------- AttrValue
 
 /** AttrValue's members form a oneof, so the chosen one is written even when it holds 0/false/"". */
-export function writeAttrValue(w: BinaryWriter, a: AttrValueLike): void {
+function attrValueToProto(a: AttrValueLike): pb.AttrValue {
+  return create(pb.AttrValueSchema, { value: attrOneof(a) });
+}
+
+function attrOneof(a: AttrValueLike): MessageInitShape<typeof pb.AttrValueSchema>["value"] {
   switch (a.kind) {
     case "list":
-      return putMessage(w, 1, (w) => writeAttrList(w, a.value));
-    case "s":
-      w.tag(2, WireType.LengthDelimited).bytes(a.value);
-      return;
+      return { case: "list", value: attrListToProto(a.value) };
     case "i":
-      w.tag(3, WireType.Varint).int64(a.value);
-      return;
-    case "f":
-      w.tag(4, WireType.Bit32).float(a.value);
-      return;
-    case "b":
-      w.tag(5, WireType.Varint).bool(a.value);
-      return;
+      return { case: "i", value: toInt64(a.value) };
     case "type":
-      w.tag(6, WireType.Varint).int32(a.value.protoEnum);
-      return;
+      return { case: "type", value: a.value.protoEnum };
     case "shape":
-      return putMessage(w, 7, (w) => writeTensorShape(w, a.value));
+      return { case: "shape", value: tensorShapeToProto(a.value) };
     case "tensor":
-      return putMessage(w, 8, (w) => writeTensorProto(w, a.value));
+      return { case: "tensor", value: tensorToProto(a.value) };
+    case "s":
+      return { case: "s", value: a.value };
+    case "f":
+      return { case: "f", value: a.value };
+    case "b":
+      return { case: "b", value: a.value };
   }
 }
 
-function writeAttrList(w: BinaryWriter, l: AttrListLike): void {
-  for (const s of l.s ?? []) w.tag(2, WireType.LengthDelimited).bytes(s);
-  putPacked(w, 3, l.i, writeInt64);
-  putPacked(w, 4, l.f, writeFloat);
-  putPacked(w, 5, l.b, writeBool);
-  putPacked(
-    w,
-    6,
-    l.type?.map((t) => t.protoEnum),
-    writeInt32,
-  );
-  for (const s of l.shape ?? []) putMessage(w, 7, (w) => writeTensorShape(w, s));
-  for (const t of l.tensor ?? []) putMessage(w, 8, (w) => writeTensorProto(w, t));
-}
-
-export function encodeAttrValue(a: AttrValueLike): Uint8Array {
-  return encodeWith(writeAttrValue, a);
-}
-
-export function decodeAttrValue(bytes: Uint8Array): AttrValueLike | undefined {
-  let out: AttrValueLike | undefined;
-  readFields(bytes, "AttrValue", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        out = { kind: "list", value: decodeAttrList(r.bytes()) };
-        return true;
-      case 2:
-        out = { kind: "s", value: r.bytes() };
-        return true;
-      case 3:
-        out = { kind: "i", value: readInt64(r) };
-        return true;
-      case 4:
-        out = { kind: "f", value: r.float() };
-        return true;
-      case 5:
-        out = { kind: "b", value: r.bool() };
-        return true;
-      case 6:
-        out = { kind: "type", value: attrDType(r.int32()) };
-        return true;
-      case 7:
-        out = { kind: "shape", value: decodeTensorShape(r.bytes()) };
-        return true;
-      case 8:
-        out = { kind: "tensor", value: decodeTensorProto(r.bytes()) };
-        return true;
-      default:
-        // placeholder / func attrs have no TS mirror; the node keeps its other attrs.
-        return false;
-    }
+function attrListToProto(l: AttrListLike): pb.AttrValue_ListValue {
+  return create(pb.AttrValue_ListValueSchema, {
+    s: l.s ?? [],
+    i: (l.i ?? []).map(toInt64),
+    f: l.f ?? [],
+    b: l.b ?? [],
+    type: (l.type ?? []).map((t) => t.protoEnum),
+    shape: (l.shape ?? []).map(tensorShapeToProto),
+    tensor: (l.tensor ?? []).map(tensorToProto),
   });
-  return out;
 }
 
-function decodeAttrList(bytes: Uint8Array): AttrListLike {
+/** The engine's attr value; undefined for the kinds it has no mirror of (`placeholder`, `func`). */
+function attrValueFromProto(p: pb.AttrValue): AttrValueLike | undefined {
+  const { value } = p;
+  switch (value.case) {
+    case "list":
+      return { kind: "list", value: attrListFromProto(value.value) };
+    case "s":
+      return { kind: "s", value: value.value };
+    case "f":
+      return { kind: "f", value: value.value };
+    case "b":
+      return { kind: "b", value: value.value };
+    case "i":
+      return { kind: "i", value: Number(value.value) };
+    case "type":
+      return { kind: "type", value: attrDType(value.value) };
+    case "shape":
+      return { kind: "shape", value: tensorShapeFromProto(value.value) };
+    case "tensor":
+      return { kind: "tensor", value: tensorFromProto(value.value) };
+    default:
+      return undefined;
+  }
+}
+
+/** Only the lists that hold values, as TF's `ListValue` leaves the others out. */
+function attrListFromProto(p: pb.AttrValue_ListValue): AttrListLike {
   const l: AttrListLike = {};
-  const types: number[] = [];
-  readFields(bytes, "AttrValue.ListValue", (field, wt, r) => {
-    switch (field) {
-      case 2:
-        (l.s ??= []).push(r.bytes());
-        return true;
-      case 3:
-        readRepeated(r, wt, readInt64, (l.i ??= []));
-        return true;
-      case 4:
-        readRepeated(r, wt, readFloat, (l.f ??= []));
-        return true;
-      case 5:
-        readRepeated(r, wt, readBool, (l.b ??= []));
-        return true;
-      case 6:
-        readRepeated(r, wt, readInt32, types);
-        return true;
-      case 7:
-        (l.shape ??= [] as ShapeLike[]).push(decodeTensorShape(r.bytes()));
-        return true;
-      case 8:
-        (l.tensor ??= [] as NDArray[]).push(decodeTensorProto(r.bytes()));
-        return true;
-      default:
-        return false;
-    }
-  });
-  if (types.length > 0) l.type = types.map(attrDType);
+  if (p.s.length > 0) l.s = p.s;
+  if (p.i.length > 0) l.i = p.i.map(Number);
+  if (p.f.length > 0) l.f = p.f;
+  if (p.b.length > 0) l.b = p.b;
+  if (p.type.length > 0) l.type = p.type.map(attrDType);
+  if (p.shape.length > 0) l.shape = p.shape.map(tensorShapeFromProto);
+  if (p.tensor.length > 0) l.tensor = p.tensor.map(tensorFromProto);
   return l;
 }
 
-function attrDType(value: number) {
-  try {
-    return dtypeFromProto(value);
-  } catch {
-    throw new DataLossError(`AttrValue has an unsupported type (DataType enum ${value})`);
-  }
+const attrDType = (value: number) => dtypeFromEnum(value, "AttrValue has an unsupported type");
+
+/**
+ * Serializes one attr value of a node. Mirrors TF 1.x's `AttrValue.SerializeToString`
+ * (tensorflow/core/framework/attr_value.proto).
+ * @param a - the attr value; its `kind` picks the oneof member, written even when it holds 0, false or ""
+ * @returns the serialized AttrValue
+ * @example
+ * ```ts
+ * import { encodeAttrValue } from "tensorlings/io";
+ * const bytes = encodeAttrValue({ kind: "b", value: false }); // 28 00
+ * ```
+ */
+export function encodeAttrValue(a: AttrValueLike): Uint8Array {
+  return toBinary(pb.AttrValueSchema, attrValueToProto(a));
+}
+
+/**
+ * Parses a serialized AttrValue. Mirrors TF 1.x's `AttrValue.FromString`.
+ * @param bytes - the serialized message
+ * @returns the value, or undefined for kinds the engine has no mirror of (`placeholder`, `func`)
+ * @throws `DataLossError` when the bytes are not an AttrValue, or name a dtype the kit does not support
+ * @example
+ * ```ts
+ * import { decodeAttrValue } from "tensorlings/io";
+ * const attr = decodeAttrValue(Uint8Array.from([0x30, 0x01])); // { kind: "type", value: float32 }
+ * ```
+ */
+export function decodeAttrValue(bytes: Uint8Array): AttrValueLike | undefined {
+  return attrValueFromProto(parseMessage(pb.AttrValueSchema, bytes));
 }
 
 // ---------------------------------------------------------------- NodeDef and GraphDef
 
-/** NodeDef fields; the attr map is written as entries sorted by key, as deterministic protobuf output does. */
-export function writeNodeDef(w: BinaryWriter, n: NodeDefLike): void {
-  putString(w, 1, n.name);
-  putString(w, 2, n.op);
-  for (const input of n.inputs) w.tag(3, WireType.LengthDelimited).string(input);
-  putString(w, 4, n.device);
-  for (const key of Object.keys(n.attrs).sort(compareByUtf8)) {
-    putMessage(w, 5, (w) => {
-      w.tag(1, WireType.LengthDelimited).string(key);
-      putMessage(w, 2, (w) => writeAttrValue(w, n.attrs[key]));
-    });
+/**
+ * The attr map is written sorted by key, as deterministic protobuf output does (attr names are
+ * identifiers, never integer-like, so `sortedRecord` keeps that order).
+ */
+function nodeDefToProto(n: NodeDefLike): pb.NodeDef {
+  const attr: Record<string, pb.AttrValue> = {};
+  for (const [key, value] of Object.entries(sortedRecord(n.attrs))) attr[key] = attrValueToProto(value);
+  return create(pb.NodeDefSchema, { name: n.name, op: n.op, input: n.inputs, device: n.device ?? "", attr });
+}
+
+function nodeDefFromProto(p: pb.NodeDef): NodeDefLike {
+  const n: NodeDefLike = { name: p.name, op: p.op, inputs: p.input, attrs: {} };
+  if (p.device) n.device = p.device;
+  for (const [key, value] of Object.entries(p.attr)) {
+    const attr = attrValueFromProto(value);
+    if (attr) n.attrs[key] = attr;
   }
-}
-
-export function encodeNodeDef(n: NodeDefLike): Uint8Array {
-  return encodeWith(writeNodeDef, n);
-}
-
-export function decodeNodeDef(bytes: Uint8Array): NodeDefLike {
-  const n: NodeDefLike = { name: "", op: "", inputs: [], attrs: {} };
-  readFields(bytes, "NodeDef", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        n.name = r.string();
-        return true;
-      case 2:
-        n.op = r.string();
-        return true;
-      case 3:
-        n.inputs.push(r.string());
-        return true;
-      case 4:
-        n.device = r.string() || undefined;
-        return true;
-      case 5: {
-        let key = "";
-        let value: AttrValueLike | undefined;
-        readFields(r.bytes(), "NodeDef.AttrEntry", (f, _w, rd) => {
-          if (f === 1) key = rd.string();
-          else if (f === 2) value = decodeAttrValue(rd.bytes());
-          else return false;
-          return true;
-        });
-        if (value) n.attrs[key] = value;
-        return true;
-      }
-      default:
-        return false;
-    }
-  });
-  if (n.device === undefined) delete n.device;
   return n;
 }
 
-/** GraphDef fields: `node = 1` repeated, `versions = 4` (always written, as Python's `as_graph_def` sets it). */
-export function writeGraphDef(w: BinaryWriter, g: GraphDefLike): void {
-  for (const node of g.nodes) putMessage(w, 1, (w) => writeNodeDef(w, node));
-  putMessage(w, 4, (w) => writeVersionDef(w, { producer: g.producer }));
-}
-
-export function encodeGraphDef(g: GraphDefLike): Uint8Array {
-  return encodeWith(writeGraphDef, g);
-}
-
-export function decodeGraphDef(bytes: Uint8Array): GraphDefLike {
-  const g: GraphDefLike = { nodes: [], producer: 0 };
-  readFields(bytes, "GraphDef", (field, _wt, r) => {
-    if (field === 1) g.nodes.push(decodeNodeDef(r.bytes()));
-    else if (field === 4) g.producer = decodeVersionDef(r.bytes()).producer;
-    else return false;
-    return true;
-  });
-  return g;
+/**
+ * Serializes one node, attrs sorted by name. Mirrors TF 1.x's `NodeDef.SerializeToString`
+ * (tensorflow/core/framework/node_def.proto).
+ * @param n - the node
+ * @returns the serialized NodeDef
+ * @example
+ * ```ts
+ * import { encodeNodeDef } from "tensorlings/io";
+ * const bytes = encodeNodeDef({ name: "init", op: "NoOp", inputs: ["^theta/Assign"], attrs: {} });
+ * ```
+ */
+export function encodeNodeDef(n: NodeDefLike): Uint8Array {
+  return toBinary(pb.NodeDefSchema, nodeDefToProto(n));
 }
 
 /**
- * Order of two strings by their UTF-8 bytes (what C++ `std::string` comparison gives). Comparing
- * code points is equivalent; plain `<` on UTF-16 units is not for characters beyond U+FFFF.
+ * Parses a serialized NodeDef. Mirrors TF 1.x's `NodeDef.FromString`.
+ * @param bytes - the serialized message
+ * @returns the node; attrs of kinds the engine has no mirror of are left out
+ * @throws `DataLossError` when the bytes are not a NodeDef, or a tensor or dtype in it is unsupported
+ * @example
+ * ```ts
+ * import { decodeNodeDef, encodeNodeDef } from "tensorlings/io";
+ * const node = decodeNodeDef(encodeNodeDef({ name: "init", op: "NoOp", inputs: [], attrs: {} }));
+ * ```
  */
-export function compareByUtf8(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i)!;
-    const cb = b.codePointAt(i)!;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 0xffff) i++;
-  }
-  return a.length - b.length;
+export function decodeNodeDef(bytes: Uint8Array): NodeDefLike {
+  return nodeDefFromProto(parseMessage(pb.NodeDefSchema, bytes));
+}
+
+/** The generated GraphDef message of a graph; `versions` is always set, as Python's `as_graph_def` sets it. */
+export function graphDefToProto(g: GraphDefLike): pb.GraphDef {
+  return create(pb.GraphDefSchema, {
+    node: g.nodes.map(nodeDefToProto),
+    versions: versionDefToProto({ producer: g.producer }),
+  });
+}
+
+/** A graph from its generated GraphDef message. */
+export function graphDefFromProto(p: pb.GraphDef): GraphDefLike {
+  return { nodes: p.node.map(nodeDefFromProto), producer: p.versions?.producer ?? 0 };
+}
+
+/**
+ * Serializes a graph with the bytes TF 1.x writes. Mirrors TF 1.x's `GraphDef.SerializeToString`
+ * (tensorflow/core/framework/graph.proto), as `tf.train.write_graph` and FileWriter's graph event use it.
+ * @param g - the graph, e.g. from `asGraphDef`
+ * @returns the serialized GraphDef
+ * @example
+ * ```ts
+ * import { encodeGraphDef } from "tensorlings/io";
+ * const bytes = encodeGraphDef({ nodes: [{ name: "x", op: "Placeholder", inputs: [], attrs: {} }], producer: 27 });
+ * ```
+ */
+export function encodeGraphDef(g: GraphDefLike): Uint8Array {
+  return toBinary(pb.GraphDefSchema, graphDefToProto(g));
+}
+
+/**
+ * Parses a serialized GraphDef. Mirrors TF 1.x's `GraphDef.FromString`.
+ * @param bytes - the serialized message, e.g. an event's `graph_def`
+ * @returns the graph's nodes and producer version
+ * @throws `DataLossError` when the bytes are not a GraphDef, or a tensor or dtype in it is unsupported
+ * @example
+ * ```ts
+ * import { decodeGraphDef, encodeGraphDef } from "tensorlings/io";
+ * const { nodes } = decodeGraphDef(encodeGraphDef({ nodes: [], producer: 27 }));
+ * ```
+ */
+export function decodeGraphDef(bytes: Uint8Array): GraphDefLike {
+  return graphDefFromProto(parseMessage(pb.GraphDefSchema, bytes));
 }

@@ -1,345 +1,371 @@
 /**
  * MetaGraphDef, MetaInfoDef, SaverDef, VariableDef and CollectionDef
- * (tensorflow/core/protobuf/meta_graph.proto, saver.proto; tensorflow/core/framework/variable.proto): the
- * content of a checkpoint's `.meta` file and of an event's `meta_graph_def`.
+ * (tensorflow/core/protobuf/meta_graph.proto, saver.proto, framework/variable.proto): the content
+ * of a checkpoint's `.meta` file and of an event's `meta_graph_def`.
  */
+import { create, toBinary, type MessageInitShape } from "@bufbuild/protobuf";
 import type { GraphDefLike } from "../../base/graphdef";
-import { decodeGraphDef, writeGraphDef, compareByUtf8 } from "./graph";
-import {
-  BinaryReader,
-  BinaryWriter,
-  WireType,
-  encodeWith,
-  putBool,
-  putFloat,
-  putInt32,
-  putMessage,
-  putPacked,
-  putString,
-  readFields,
-  readFloat,
-  readInt64,
-  readRepeated,
-  writeFloat,
-  writeInt64,
-} from "./wire";
+import { compareByUtf8, concatBytes, implicitFloat, parseMessage, toInt64 } from "./codec";
+import * as pb from "./gen/meta_graph_pb";
+import { graphDefFromProto, graphDefToProto } from "./graph";
 
 // ---------------------------------------------------------------- SaverDef
 
-export const SaverDefVersion = { LEGACY: 0, V1: 1, V2: 2 } as const;
+/**
+ * The checkpoint formats a SaverDef names; the kit writes V2 (tensor bundles). Mirrors TF 1.x's
+ * `SaverDef.CheckpointFormatVersion` enum (tensorflow/core/protobuf/saver.proto).
+ * @example
+ * ```ts
+ * import { SaverDefVersion } from "tensorlings/io";
+ * const isV2 = (version: number) => version === SaverDefVersion.V2;
+ * ```
+ */
+export const SaverDefVersion = {
+  /** Before TF's V1 format. */
+  LEGACY: 0,
+  /** One file per checkpoint (TF's V1 format). */
+  V1: 1,
+  /** A `.index` table and `.data-*` shards (tensor bundles). */
+  V2: 2,
+} as const;
 
+/**
+ * How to run a Saver's graph: which tensor takes the file name, which ops save and restore.
+ * Mirrors TF 1.x's `SaverDef` message (tensorflow/core/protobuf/saver.proto).
+ */
 export interface SaverDefProto {
+  /** The string tensor fed with the checkpoint prefix, e.g. `"save/Const:0"`. */
   filenameTensorName: string;
+  /** The tensor to fetch to save, e.g. `"save/control_dependency:0"`. */
   saveTensorName: string;
+  /** The op to run to restore, e.g. `"save/restore_all"`. */
   restoreOpName: string;
+  /** How many recent checkpoints to keep (0 keeps all). */
   maxToKeep: number;
+  /** Whether the saver writes one file per device. */
   sharded: boolean;
+  /** Also keep one checkpoint every this many hours. */
   keepCheckpointEveryNHours: number;
+  /** One of {@link SaverDefVersion}. */
   version: number;
 }
 
-export function writeSaverDef(w: BinaryWriter, s: SaverDefProto): void {
-  putString(w, 1, s.filenameTensorName);
-  putString(w, 2, s.saveTensorName);
-  putString(w, 3, s.restoreOpName);
-  putInt32(w, 4, s.maxToKeep);
-  putBool(w, 5, s.sharded);
-  putFloat(w, 6, s.keepCheckpointEveryNHours);
-  putInt32(w, 7, s.version);
-}
-
-export function encodeSaverDef(s: SaverDefProto): Uint8Array {
-  return encodeWith(writeSaverDef, s);
-}
-
-export function decodeSaverDef(bytes: Uint8Array): SaverDefProto {
-  const s: SaverDefProto = {
-    filenameTensorName: "",
-    saveTensorName: "",
-    restoreOpName: "",
-    maxToKeep: 0,
-    sharded: false,
-    keepCheckpointEveryNHours: 0,
-    version: 0,
-  };
-  readFields(bytes, "SaverDef", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        s.filenameTensorName = r.string();
-        return true;
-      case 2:
-        s.saveTensorName = r.string();
-        return true;
-      case 3:
-        s.restoreOpName = r.string();
-        return true;
-      case 4:
-        s.maxToKeep = r.int32();
-        return true;
-      case 5:
-        s.sharded = r.bool();
-        return true;
-      case 6:
-        s.keepCheckpointEveryNHours = r.float();
-        return true;
-      case 7:
-        s.version = r.int32();
-        return true;
-      default:
-        return false;
-    }
+function saverDefToProto(s: SaverDefProto): pb.SaverDef {
+  return create(pb.SaverDefSchema, {
+    ...s,
+    keepCheckpointEveryNHours: implicitFloat(s.keepCheckpointEveryNHours),
   });
-  return s;
+}
+
+function saverDefFromProto(p: pb.SaverDef): SaverDefProto {
+  const {
+    filenameTensorName,
+    saveTensorName,
+    restoreOpName,
+    maxToKeep,
+    sharded,
+    keepCheckpointEveryNHours,
+    version,
+  } = p;
+  return {
+    filenameTensorName,
+    saveTensorName,
+    restoreOpName,
+    maxToKeep,
+    sharded,
+    keepCheckpointEveryNHours,
+    version,
+  };
+}
+
+/**
+ * Serializes a SaverDef. Mirrors TF 1.x's `SaverDef.SerializeToString`.
+ * @param s - the saver's description
+ * @returns the serialized SaverDef
+ * @example
+ * ```ts
+ * import { SaverDefVersion, encodeSaverDef } from "tensorlings/io";
+ * const bytes = encodeSaverDef({
+ *   filenameTensorName: "save/Const:0", saveTensorName: "save/control_dependency:0",
+ *   restoreOpName: "save/restore_all", maxToKeep: 5, sharded: false,
+ *   keepCheckpointEveryNHours: 10000, version: SaverDefVersion.V2,
+ * });
+ * ```
+ */
+export function encodeSaverDef(s: SaverDefProto): Uint8Array {
+  return toBinary(pb.SaverDefSchema, saverDefToProto(s));
+}
+
+/**
+ * Parses a serialized SaverDef. Mirrors TF 1.x's `SaverDef.FromString`.
+ * @param bytes - the serialized message
+ * @returns all its fields (defaults where the bytes leave them out)
+ * @throws `DataLossError` when the bytes are not a SaverDef
+ * @example
+ * ```ts
+ * import { decodeSaverDef } from "tensorlings/io";
+ * const { maxToKeep } = decodeSaverDef(Uint8Array.from([0x20, 0x05])); // 5
+ * ```
+ */
+export function decodeSaverDef(bytes: Uint8Array): SaverDefProto {
+  return saverDefFromProto(parseMessage(pb.SaverDefSchema, bytes));
 }
 
 // ---------------------------------------------------------------- VariableDef
 
+/**
+ * The names of a variable's ops and tensors, as the `variables` collections of a meta graph list
+ * them. Mirrors TF 1.x's `VariableDef` message (tensorflow/core/framework/variable.proto).
+ */
 export interface VariableDefProto {
+  /** The variable's tensor, e.g. `"theta:0"`. */
   variableName: string;
+  /** Its initializer op, e.g. `"theta/Assign"`. */
   initializerName: string;
+  /** Its read tensor, e.g. `"theta/read:0"`. */
   snapshotName: string;
+  /** True for resource variables (never written by the kit). */
   isResource?: boolean;
+  /** The tensor of its initial value, e.g. `"random_uniform:0"`. */
   initialValueName?: string;
   /** Added after TF 1.12; left out when undefined. */
   trainable?: boolean;
 }
 
-/** Fields in number order: variable_name 1, initializer_name 2, snapshot_name 3, is_resource 5, initial_value_name 6, trainable 7. */
-export function writeVariableDef(w: BinaryWriter, v: VariableDefProto): void {
-  putString(w, 1, v.variableName);
-  putString(w, 2, v.initializerName);
-  putString(w, 3, v.snapshotName);
-  putBool(w, 5, v.isResource);
-  putString(w, 6, v.initialValueName);
-  putBool(w, 7, v.trainable);
-}
-
+/**
+ * Serializes a VariableDef. Mirrors TF 1.x's `VariableDef.SerializeToString` (what
+ * `Variable.to_proto` returns).
+ * @param v - the variable's names
+ * @returns the serialized VariableDef
+ * @example
+ * ```ts
+ * import { encodeVariableDef } from "tensorlings/io";
+ * const bytes = encodeVariableDef({ variableName: "theta:0", initializerName: "theta/Assign", snapshotName: "theta/read:0" });
+ * ```
+ */
 export function encodeVariableDef(v: VariableDefProto): Uint8Array {
-  return encodeWith(writeVariableDef, v);
+  return toBinary(pb.VariableDefSchema, create(pb.VariableDefSchema, v));
 }
 
+/**
+ * Parses a serialized VariableDef; the optional fields are set only when the bytes hold them.
+ * Mirrors TF 1.x's `VariableDef.FromString`.
+ * @param bytes - the serialized message
+ * @returns the variable's names
+ * @throws `DataLossError` when the bytes are not a VariableDef
+ * @example
+ * ```ts
+ * import { decodeVariableDef, encodeVariableDef } from "tensorlings/io";
+ * const def = decodeVariableDef(encodeVariableDef({ variableName: "w:0", initializerName: "w/Assign", snapshotName: "w/read:0" }));
+ * ```
+ */
 export function decodeVariableDef(bytes: Uint8Array): VariableDefProto {
-  const v: VariableDefProto = { variableName: "", initializerName: "", snapshotName: "" };
-  readFields(bytes, "VariableDef", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        v.variableName = r.string();
-        return true;
-      case 2:
-        v.initializerName = r.string();
-        return true;
-      case 3:
-        v.snapshotName = r.string();
-        return true;
-      case 5:
-        v.isResource = r.bool();
-        return true;
-      case 6:
-        v.initialValueName = r.string();
-        return true;
-      case 7:
-        v.trainable = r.bool();
-        return true;
-      default:
-        return false;
-    }
-  });
+  const p = parseMessage(pb.VariableDefSchema, bytes);
+  const v: VariableDefProto = {
+    variableName: p.variableName,
+    initializerName: p.initializerName,
+    snapshotName: p.snapshotName,
+  };
+  if (p.isResource) v.isResource = true;
+  if (p.initialValueName) v.initialValueName = p.initialValueName;
+  if (p.trainable) v.trainable = true;
   return v;
 }
 
 // ---------------------------------------------------------------- CollectionDef
 
+/**
+ * One graph collection: node names, serialized protos, int64s or floats. Mirrors TF 1.x's
+ * `CollectionDef` message (tensorflow/core/protobuf/meta_graph.proto).
+ */
 export type CollectionDefProto =
-  | { kind: "node_list"; value: string[] }
-  | { kind: "bytes_list"; value: Uint8Array[] }
-  | { kind: "int64_list"; value: number[] }
-  | { kind: "float_list"; value: number[] };
-
-const COLLECTION_FIELDS = { node_list: 1, bytes_list: 2, int64_list: 3, float_list: 4 } as const;
+  | {
+      /** Names of ops or tensors, e.g. `train_op`. */
+      kind: "node_list";
+      /** The names. */
+      value: string[];
+    }
+  | {
+      /** Serialized protos, e.g. the VariableDefs of `variables`. */
+      kind: "bytes_list";
+      /** The serialized messages. */
+      value: Uint8Array[];
+    }
+  | {
+      /** Integers. */
+      kind: "int64_list";
+      /** The integers. */
+      value: number[];
+    }
+  | {
+      /** Floats. */
+      kind: "float_list";
+      /** The floats. */
+      value: number[];
+    };
 
 /** The oneof member is a message with `repeated ... value = 1`; it is written even when the list is empty. */
-export function writeCollectionDef(w: BinaryWriter, c: CollectionDefProto): void {
-  putMessage(w, COLLECTION_FIELDS[c.kind], (w) => {
-    switch (c.kind) {
-      case "node_list":
-        for (const s of c.value) w.tag(1, WireType.LengthDelimited).string(s);
-        return;
-      case "bytes_list":
-        for (const b of c.value) w.tag(1, WireType.LengthDelimited).bytes(b);
-        return;
-      case "int64_list":
-        return putPacked(w, 1, c.value, writeInt64);
-      case "float_list":
-        return putPacked(w, 1, c.value, writeFloat);
-    }
-  });
+function collectionDefToProto(c: CollectionDefProto): pb.CollectionDef {
+  return create(pb.CollectionDefSchema, { kind: collectionOneof(c) });
 }
 
-/** Values of the `repeated ... value = 1` field of a NodeList/BytesList/Int64List/FloatList message. */
-function readListValues<T>(
-  bytes: Uint8Array,
-  what: string,
-  read: (r: BinaryReader, wt: WireType, out: T[]) => void,
-): T[] {
-  const out: T[] = [];
-  readFields(bytes, what, (field, wt, r) => {
-    if (field !== 1) return false;
-    read(r, wt, out);
-    return true;
-  });
-  return out;
+function collectionOneof(c: CollectionDefProto): MessageInitShape<typeof pb.CollectionDefSchema>["kind"] {
+  switch (c.kind) {
+    case "node_list":
+      return { case: "nodeList", value: { value: c.value } };
+    case "bytes_list":
+      return { case: "bytesList", value: { value: c.value } };
+    case "int64_list":
+      return { case: "int64List", value: { value: c.value.map(toInt64) } };
+    case "float_list":
+      return { case: "floatList", value: { value: c.value } };
+  }
 }
 
+/** undefined for `any_list`, which the kit does not use. */
+function collectionDefFromProto(p: pb.CollectionDef): CollectionDefProto | undefined {
+  const { kind } = p;
+  switch (kind.case) {
+    case "nodeList":
+      return { kind: "node_list", value: kind.value.value };
+    case "bytesList":
+      return { kind: "bytes_list", value: kind.value.value };
+    case "int64List":
+      return { kind: "int64_list", value: kind.value.value.map(Number) };
+    case "floatList":
+      return { kind: "float_list", value: kind.value.value };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Parses a serialized CollectionDef. Mirrors TF 1.x's `CollectionDef.FromString`.
+ * @param bytes - the serialized message
+ * @returns the collection, or undefined for an `any_list` (which the kit does not use) or an empty message
+ * @throws `DataLossError` when the bytes are not a CollectionDef
+ * @example
+ * ```ts
+ * import { decodeCollectionDef } from "tensorlings/io";
+ * const ops = decodeCollectionDef(Uint8Array.from([0x0a, 0x03, 0x0a, 0x01, 0x74])); // node_list ["t"]
+ * ```
+ */
 export function decodeCollectionDef(bytes: Uint8Array): CollectionDefProto | undefined {
-  let out: CollectionDefProto | undefined;
-  readFields(bytes, "CollectionDef", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        out = {
-          kind: "node_list",
-          value: readListValues(r.bytes(), "CollectionDef.NodeList", (rd, _w, o: string[]) =>
-            o.push(rd.string()),
-          ),
-        };
-        return true;
-      case 2:
-        out = {
-          kind: "bytes_list",
-          value: readListValues(r.bytes(), "CollectionDef.BytesList", (rd, _w, o: Uint8Array[]) =>
-            o.push(rd.bytes()),
-          ),
-        };
-        return true;
-      case 3:
-        out = {
-          kind: "int64_list",
-          value: readListValues(r.bytes(), "CollectionDef.Int64List", (rd, w, o: number[]) =>
-            readRepeated(rd, w, readInt64, o),
-          ),
-        };
-        return true;
-      case 4:
-        out = {
-          kind: "float_list",
-          value: readListValues(r.bytes(), "CollectionDef.FloatList", (rd, w, o: number[]) =>
-            readRepeated(rd, w, readFloat, o),
-          ),
-        };
-        return true;
-      default:
-        // any_list is not used by the kit
-        return false;
-    }
-  });
-  return out;
+  return collectionDefFromProto(parseMessage(pb.CollectionDefSchema, bytes));
 }
 
 // ---------------------------------------------------------------- MetaGraphDef
 
+/**
+ * What wrote a meta graph, and with which ops. Mirrors TF 1.x's `MetaGraphDef.MetaInfoDef`
+ * message (tensorflow/core/protobuf/meta_graph.proto).
+ */
 export interface MetaInfoDefProto {
+  /** A user-chosen version string. */
   metaGraphVersion?: string;
   /** A serialized OpList, passed through as is (optional: TF reads graphs without it). */
   strippedOpList?: Uint8Array;
+  /** SavedModel tags, e.g. `["serve"]`. */
   tags?: string[];
+  /** The TF version that wrote it, e.g. `"1.12.0"`. */
   tensorflowVersion?: string;
+  /** The TF git version that wrote it. */
   tensorflowGitVersion?: string;
+  /** Whether attrs equal to their defaults were left out of the nodes. */
   strippedDefaultAttrs?: boolean;
 }
 
+/**
+ * A graph with what is needed to resume it: its saver and collections, as a checkpoint's `.meta`
+ * file holds it. Mirrors TF 1.x's `MetaGraphDef` message (tensorflow/core/protobuf/meta_graph.proto).
+ */
 export interface MetaGraphDefProto {
+  /** What wrote it. */
   metaInfoDef?: MetaInfoDefProto;
+  /** The graph. */
   graphDef?: GraphDefLike;
+  /** How to save and restore its variables. */
   saverDef?: SaverDefProto;
   /** Collections by name (`variables`, `trainable_variables`, `train_op`, `summaries`, ...). */
   collectionDef?: Record<string, CollectionDefProto>;
 }
 
-function writeMetaInfoDef(w: BinaryWriter, m: MetaInfoDefProto): void {
-  putString(w, 1, m.metaGraphVersion);
-  const ops = m.strippedOpList;
-  if (ops) putMessage(w, 2, (w) => w.raw(ops));
-  for (const tag of m.tags ?? []) w.tag(4, WireType.LengthDelimited).string(tag);
-  putString(w, 5, m.tensorflowVersion);
-  putString(w, 6, m.tensorflowGitVersion);
-  putBool(w, 7, m.strippedDefaultAttrs);
+/** The OpList's fields travel as the message's unknown fields, which protobuf-es writes back as they came. */
+function metaInfoDefToProto(m: MetaInfoDefProto): pb.MetaGraphDef_MetaInfoDef {
+  const { strippedOpList, ...rest } = m;
+  return create(pb.MetaGraphDef_MetaInfoDefSchema, {
+    ...rest,
+    strippedOpList: strippedOpList && parseMessage(pb.OpListSchema, strippedOpList),
+  });
 }
 
-function decodeMetaInfoDef(bytes: Uint8Array): MetaInfoDefProto {
+function metaInfoDefFromProto(p: pb.MetaGraphDef_MetaInfoDef): MetaInfoDefProto {
   const m: MetaInfoDefProto = {};
-  readFields(bytes, "MetaGraphDef.MetaInfoDef", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        m.metaGraphVersion = r.string();
-        return true;
-      case 2:
-        m.strippedOpList = r.bytes();
-        return true;
-      case 4:
-        (m.tags ??= []).push(r.string());
-        return true;
-      case 5:
-        m.tensorflowVersion = r.string();
-        return true;
-      case 6:
-        m.tensorflowGitVersion = r.string();
-        return true;
-      case 7:
-        m.strippedDefaultAttrs = r.bool();
-        return true;
-      default:
-        return false;
-    }
-  });
+  if (p.metaGraphVersion) m.metaGraphVersion = p.metaGraphVersion;
+  if (p.strippedOpList) m.strippedOpList = toBinary(pb.OpListSchema, p.strippedOpList);
+  if (p.tags.length > 0) m.tags = p.tags;
+  if (p.tensorflowVersion) m.tensorflowVersion = p.tensorflowVersion;
+  if (p.tensorflowGitVersion) m.tensorflowGitVersion = p.tensorflowGitVersion;
+  if (p.strippedDefaultAttrs) m.strippedDefaultAttrs = true;
   return m;
 }
 
-/** MetaGraphDef fields 1-4; the collection map is written sorted by name. */
-export function writeMetaGraphDef(w: BinaryWriter, m: MetaGraphDefProto): void {
-  const { metaInfoDef, graphDef, saverDef, collectionDef } = m;
-  if (metaInfoDef) putMessage(w, 1, (w) => writeMetaInfoDef(w, metaInfoDef));
-  if (graphDef) putMessage(w, 2, (w) => writeGraphDef(w, graphDef));
-  if (saverDef) putMessage(w, 3, (w) => writeSaverDef(w, saverDef));
-  for (const key of Object.keys(collectionDef ?? {}).sort(compareByUtf8)) {
-    putMessage(w, 4, (w) => {
-      w.tag(1, WireType.LengthDelimited).string(key);
-      putMessage(w, 2, (w) => writeCollectionDef(w, collectionDef![key]));
-    });
-  }
-}
-
+/**
+ * Serializes a MetaGraphDef with the bytes TF 1.x writes, collections sorted by name. Mirrors
+ * TF 1.x's `MetaGraphDef.SerializeToString` (what `export_meta_graph` writes to a `.meta` file).
+ * @param m - the meta graph
+ * @returns the serialized MetaGraphDef
+ * @example
+ * ```ts
+ * import { encodeMetaGraphDef } from "tensorlings/io";
+ * const bytes = encodeMetaGraphDef({
+ *   graphDef: { nodes: [{ name: "x", op: "Placeholder", inputs: [], attrs: {} }], producer: 27 },
+ *   collectionDef: { train_op: { kind: "node_list", value: ["train/GradientDescent"] } },
+ * });
+ * ```
+ */
 export function encodeMetaGraphDef(m: MetaGraphDefProto): Uint8Array {
-  return encodeWith(writeMetaGraphDef, m);
+  const head = create(pb.MetaGraphDefSchema, {
+    metaInfoDef: m.metaInfoDef && metaInfoDefToProto(m.metaInfoDef),
+    graphDef: m.graphDef && graphDefToProto(m.graphDef),
+    saverDef: m.saverDef && saverDefToProto(m.saverDef),
+  });
+  const collections = m.collectionDef ?? {};
+  const entries = Object.keys(collections)
+    .sort(compareByUtf8)
+    .map((name) =>
+      toBinary(
+        pb.MetaGraphDefSchema,
+        create(pb.MetaGraphDefSchema, { collectionDef: { [name]: collectionDefToProto(collections[name]) } }),
+      ),
+    );
+  // Fields 1-3, then the collection map (field 4, the last one the kit writes) one entry at a
+  // time, because protobuf-es would put integer-like names first.
+  return concatBytes([toBinary(pb.MetaGraphDefSchema, head), ...entries]);
 }
 
+/**
+ * Parses a serialized MetaGraphDef (`signature_def`, `asset_file_def` and `object_graph_def`,
+ * which the kit does not use, are skipped). Mirrors TF 1.x's `MetaGraphDef.FromString`.
+ * @param bytes - the content of a `.meta` file, or an event's `meta_graph_def`
+ * @returns the meta graph; fields the bytes leave out stay undefined
+ * @throws `DataLossError` when the bytes are not a MetaGraphDef, or a tensor or dtype in it is unsupported
+ * @example
+ * ```ts
+ * import * as fs from "fs";
+ * import { decodeMetaGraphDef } from "tensorlings/io";
+ * const readMeta = (file: string) => decodeMetaGraphDef(fs.readFileSync(file)).saverDef;
+ * ```
+ */
 export function decodeMetaGraphDef(bytes: Uint8Array): MetaGraphDefProto {
+  const p = parseMessage(pb.MetaGraphDefSchema, bytes);
   const m: MetaGraphDefProto = {};
-  readFields(bytes, "MetaGraphDef", (field, _wt, r) => {
-    switch (field) {
-      case 1:
-        m.metaInfoDef = decodeMetaInfoDef(r.bytes());
-        return true;
-      case 2:
-        m.graphDef = decodeGraphDef(r.bytes());
-        return true;
-      case 3:
-        m.saverDef = decodeSaverDef(r.bytes());
-        return true;
-      case 4: {
-        let key = "";
-        let value: CollectionDefProto | undefined;
-        readFields(r.bytes(), "MetaGraphDef.CollectionDefEntry", (f, _w, rd) => {
-          if (f === 1) key = rd.string();
-          else if (f === 2) value = decodeCollectionDef(rd.bytes());
-          else return false;
-          return true;
-        });
-        if (value) (m.collectionDef ??= {})[key] = value;
-        return true;
-      }
-      default:
-        // signature_def, asset_file_def and object_graph_def are not used by the kit
-        return false;
-    }
-  });
+  if (p.metaInfoDef) m.metaInfoDef = metaInfoDefFromProto(p.metaInfoDef);
+  if (p.graphDef) m.graphDef = graphDefFromProto(p.graphDef);
+  if (p.saverDef) m.saverDef = saverDefFromProto(p.saverDef);
+  for (const [name, value] of Object.entries(p.collectionDef)) {
+    const collection = collectionDefFromProto(value);
+    if (collection) (m.collectionDef ??= {})[name] = collection;
+  }
   return m;
 }

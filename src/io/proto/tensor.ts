@@ -1,11 +1,12 @@
 /**
- * TensorShapeProto and TensorProto (tensorflow/core/framework/tensor_shape.proto, tensor.proto), mapped to
- * `ShapeLike` and `NDArray`.
+ * TensorShapeProto and TensorProto (tensorflow/core/framework/tensor.proto, tensor_shape.proto),
+ * mapped to `ShapeLike` and `NDArray`.
  *
  * TensorProto is written the way Python's `make_tensor_proto` fills a Const: numeric arrays with
  * more than one element as raw `tensor_content`, single values in the typed `*_val` field, bools
  * and strings always in `bool_val` / `string_val`.
  */
+import { create, toBinary } from "@bufbuild/protobuf";
 import {
   DType,
   allocStorage,
@@ -21,67 +22,56 @@ import type { ShapeLike } from "../../base/graphdef";
 import { NDArray, shapeSize } from "../../base/ndarray/ndarray";
 import { DataLossError } from "../../base/errors";
 import { tensorFromBytes, tensorToBytes } from "../tensorBytes";
-import {
-  BinaryWriter,
-  WireType,
-  encodeWith,
-  putBool,
-  putBytes,
-  putInt32,
-  putInt64,
-  putMessage,
-  putPacked,
-  readBool,
-  readDouble,
-  readFields,
-  readFloat,
-  readInt32,
-  readInt64,
-  readRepeated,
-  writeBool,
-  writeDouble,
-  writeFloat,
-  writeInt32,
-  writeInt64,
-} from "./wire";
+import { parseMessage, toInt64 } from "./codec";
+import * as pb from "./gen/tensor_pb";
 
 // ---------------------------------------------------------------- TensorShapeProto
 
-/** Fields of a TensorShapeProto: `dim = 2` {size = 1, name = 2}, `unknown_rank = 3`. Unknown dims are -1. */
-export function writeTensorShape(w: BinaryWriter, shape: ShapeLike): void {
-  if (shape === null) {
-    putBool(w, 3, true);
-    return;
-  }
-  for (const d of shape) putMessage(w, 2, (w) => putInt64(w, 1, d === null ? -1 : d));
+/** A shape as TF writes it: unknown dims are -1, an unknown rank sets `unknown_rank`. */
+export function tensorShapeToProto(shape: ShapeLike): pb.TensorShapeProto {
+  if (shape === null) return create(pb.TensorShapeProtoSchema, { unknownRank: true });
+  return create(pb.TensorShapeProtoSchema, { dim: shape.map((d) => ({ size: BigInt(d ?? -1) })) });
 }
 
+/** A shape from its generated message: -1 dims become null, an unknown rank null. */
+export function tensorShapeFromProto(p: pb.TensorShapeProto): ShapeLike {
+  if (p.unknownRank) return null;
+  return p.dim.map((d) => (d.size < 0 ? null : Number(d.size)));
+}
+
+/**
+ * Serializes a static shape. Mirrors TF 1.x's `TensorShapeProto.SerializeToString`
+ * (tensorflow/core/framework/tensor_shape.proto), as `TensorShape.as_proto` fills it.
+ * @param shape - dims with null for unknown ones, or null for an unknown rank
+ * @returns the serialized TensorShapeProto
+ * @example
+ * ```ts
+ * import { encodeTensorShape } from "tensorlings/io";
+ * const bytes = encodeTensorShape([null, 9]); // an unknown dim is written as -1
+ * ```
+ */
 export function encodeTensorShape(shape: ShapeLike): Uint8Array {
-  return encodeWith(writeTensorShape, shape);
+  return toBinary(pb.TensorShapeProtoSchema, tensorShapeToProto(shape));
 }
 
+/**
+ * Parses a serialized TensorShapeProto. Mirrors TF 1.x's `TensorShapeProto.FromString`.
+ * @param bytes - the serialized message
+ * @returns the dims (null for -1), or null for an unknown rank
+ * @throws `DataLossError` when the bytes are not a TensorShapeProto
+ * @example
+ * ```ts
+ * import { decodeTensorShape } from "tensorlings/io";
+ * const shape = decodeTensorShape(Uint8Array.from([0x12, 0x02, 0x08, 0x09])); // [9]
+ * ```
+ */
 export function decodeTensorShape(bytes: Uint8Array): ShapeLike {
-  const dims: (number | null)[] = [];
-  let unknownRank = false;
-  readFields(bytes, "TensorShapeProto", (field, _wt, r) => {
-    if (field === 2) {
-      let size = 0;
-      readFields(r.bytes(), "TensorShapeProto.Dim", (f, _w, rd) => {
-        if (f !== 1) return false;
-        size = readInt64(rd);
-        return true;
-      });
-      dims.push(size < 0 ? null : size);
-    } else if (field === 3) unknownRank = r.bool();
-    else return false;
-    return true;
-  });
-  return unknownRank ? null : dims;
+  return tensorShapeFromProto(parseMessage(pb.TensorShapeProtoSchema, bytes));
 }
 
-/** A fully known shape from its proto; unknown dims or rank are an error (tensors and checkpoint entries). */
-export function decodeKnownShape(bytes: Uint8Array, what: string): number[] {
-  const shape = decodeTensorShape(bytes);
+/** A fully known shape (a missing one is a scalar's); unknown dims or rank are an error (tensors and checkpoint entries). */
+export function knownShape(p: pb.TensorShapeProto | undefined, what: string): number[] {
+  const shape = p ? tensorShapeFromProto(p) : [];
   if (shape === null || shape.some((d) => d === null)) {
     throw new DataLossError(`${what} has a partially known shape`);
   }
@@ -90,103 +80,86 @@ export function decodeKnownShape(bytes: Uint8Array, what: string): number[] {
 
 // ---------------------------------------------------------------- TensorProto
 
-/** Field numbers of the typed value lists. */
-const FLOAT_VAL = 5;
-const DOUBLE_VAL = 6;
-const INT_VAL = 7;
-const STRING_VAL = 8;
-const INT64_VAL = 10;
-const BOOL_VAL = 11;
+/** The typed value list each numeric dtype uses, written by `make_tensor_proto` and read by `Tensor::FromProto`. */
+const VALUE_LISTS = new Map<
+  DType,
+  { put(p: pb.TensorProto, v: ArrayLike<number>): void; get(p: pb.TensorProto): number[] }
+>([
+  [float32, { put: (p, v) => void (p.floatVal = Array.from(v)), get: (p) => p.floatVal }],
+  [float64, { put: (p, v) => void (p.doubleVal = Array.from(v)), get: (p) => p.doubleVal }],
+  [int32, { put: (p, v) => void (p.intVal = Array.from(v)), get: (p) => p.intVal }],
+  [int64, { put: (p, v) => void (p.int64Val = Array.from(v, toInt64)), get: (p) => p.int64Val.map(Number) }],
+  [
+    bool,
+    { put: (p, v) => void (p.boolVal = Array.from(v, (b) => b !== 0)), get: (p) => p.boolVal.map(Number) },
+  ],
+]);
 
-export function writeTensorProto(w: BinaryWriter, t: NDArray): void {
-  putInt32(w, 1, t.dtype.protoEnum);
-  putMessage(w, 2, (w) => writeTensorShape(w, t.shape));
-  if (t.dtype === string) {
-    for (const s of t.data as Uint8Array[]) w.tag(STRING_VAL, WireType.LengthDelimited).bytes(s);
-    return;
-  }
-  if (t.dtype !== bool && t.size > 1) {
-    putBytes(w, 4, tensorToBytes(t));
-    return;
-  }
-  const values = t.data as ArrayLike<number>;
-  switch (t.dtype) {
-    case float32:
-      return putPacked(w, FLOAT_VAL, values, writeFloat);
-    case float64:
-      return putPacked(w, DOUBLE_VAL, values, writeDouble);
-    case int32:
-      return putPacked(w, INT_VAL, values, writeInt32);
-    case int64:
-      return putPacked(w, INT64_VAL, Array.from(values, Math.trunc), writeInt64);
-    case bool:
-      return putPacked(
-        w,
-        BOOL_VAL,
-        Array.from(values, (v) => v !== 0),
-        writeBool,
-      );
-  }
-}
-
-export function encodeTensorProto(t: NDArray): Uint8Array {
-  return encodeWith(writeTensorProto, t);
-}
-
-export function decodeTensorProto(bytes: Uint8Array): NDArray {
-  let dtypeEnum = 0;
-  let shape: number[] = [];
-  let content: Uint8Array | undefined;
-  const numbers: number[] = [];
-  const strings: Uint8Array[] = [];
-  readFields(bytes, "TensorProto", (field, wt, r) => {
-    switch (field) {
-      case 1:
-        dtypeEnum = r.int32();
-        return true;
-      case 2:
-        shape = decodeKnownShape(r.bytes(), "TensorProto");
-        return true;
-      case 4:
-        content = r.bytes();
-        return true;
-      case FLOAT_VAL:
-        readRepeated(r, wt, readFloat, numbers);
-        return true;
-      case DOUBLE_VAL:
-        readRepeated(r, wt, readDouble, numbers);
-        return true;
-      case INT_VAL:
-        readRepeated(r, wt, readInt32, numbers);
-        return true;
-      case INT64_VAL:
-        readRepeated(r, wt, readInt64, numbers);
-        return true;
-      case BOOL_VAL: {
-        const bools: boolean[] = [];
-        readRepeated(r, wt, readBool, bools);
-        for (const b of bools) numbers.push(b ? 1 : 0);
-        return true;
-      }
-      case STRING_VAL:
-        strings.push(r.bytes());
-        return true;
-      default:
-        return false;
-    }
+/** The generated TensorProto message of an array, filled as `make_tensor_proto` fills a Const's value. */
+export function tensorToProto(t: NDArray): pb.TensorProto {
+  const p = create(pb.TensorProtoSchema, {
+    dtype: t.dtype.protoEnum,
+    tensorShape: tensorShapeToProto(t.shape),
   });
-  const dtype = tensorDType(dtypeEnum);
-  if (content !== undefined && dtype !== string) return tensorFromBytes(dtype, shape, content);
-  return dtype === string ? fromValueList(dtype, shape, strings) : fromValueList(dtype, shape, numbers);
+  if (t.dtype === string) p.stringVal = t.data as Uint8Array[];
+  else if (t.dtype !== bool && t.size > 1) p.tensorContent = tensorToBytes(t);
+  else VALUE_LISTS.get(t.dtype)?.put(p, t.data as ArrayLike<number>);
+  return p;
 }
 
-function tensorDType(value: number): DType {
+/** An array from its generated TensorProto message. */
+export function tensorFromProto(p: pb.TensorProto): NDArray {
+  const dtype = tensorDType(p.dtype);
+  const shape = knownShape(p.tensorShape, "TensorProto");
+  if (dtype === string) return fromValueList(dtype, shape, p.stringVal);
+  if (p.tensorContent.length > 0) return tensorFromBytes(dtype, shape, p.tensorContent);
+  return fromValueList(dtype, shape, VALUE_LISTS.get(dtype)?.get(p) ?? []);
+}
+
+/**
+ * Serializes an array as TF 1.x's Python writes a Const's value. Mirrors TF 1.x's
+ * `tf.make_tensor_proto` (tensorflow/python/framework/tensor_util.py) followed by `SerializeToString`.
+ * @param t - the array
+ * @returns the serialized TensorProto
+ * @example
+ * ```ts
+ * import { encodeTensorProto } from "tensorlings/io";
+ * import { NDArray, float32 } from "tensorlings";
+ * const bytes = encodeTensorProto(NDArray.from([1, 2, 3], float32)); // raw tensor_content
+ * ```
+ */
+export function encodeTensorProto(t: NDArray): Uint8Array {
+  return toBinary(pb.TensorProtoSchema, tensorToProto(t));
+}
+
+/**
+ * Parses a serialized TensorProto into an array; a value list shorter than the shape repeats its
+ * last value. Mirrors TF 1.x's `tf.make_ndarray` (tensorflow/python/framework/tensor_util.py).
+ * @param bytes - the serialized message
+ * @returns the array
+ * @throws `DataLossError` when the bytes are not a TensorProto, its dtype is unsupported,
+ *   its shape is not fully known, or its values do not fit the shape
+ * @example
+ * ```ts
+ * import { decodeTensorProto, encodeTensorProto } from "tensorlings/io";
+ * import { NDArray, float32 } from "tensorlings";
+ * const back = decodeTensorProto(encodeTensorProto(NDArray.from(5, float32)));
+ * ```
+ */
+export function decodeTensorProto(bytes: Uint8Array): NDArray {
+  return tensorFromProto(parseMessage(pb.TensorProtoSchema, bytes));
+}
+
+/** A DataType enum value the kit supports (its `_ref` variant included). */
+export function dtypeFromEnum(value: number, what: string): DType {
   try {
     return dtypeFromProto(value);
   } catch {
-    throw new DataLossError(`TensorProto has an unsupported dtype (DataType enum ${value})`);
+    throw new DataLossError(`${what} (DataType enum ${value})`);
   }
 }
+
+const tensorDType = (value: number): DType => dtypeFromEnum(value, "TensorProto has an unsupported dtype");
 
 /** A value list shorter than the shape repeats its last value, as TF does for broadcast constants. */
 function fromValueList<T extends number | Uint8Array>(dtype: DType, shape: number[], values: T[]): NDArray {

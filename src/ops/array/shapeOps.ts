@@ -543,6 +543,21 @@ registerOp({
   },
 });
 
+/**
+ * Joins tensors along an existing dimension `axis` (negative counts from the end); a single tensor passes
+ * through an `Identity`.
+ * Mirrors TF 1.x `tf.concat` (tensorflow/python/ops/array_ops.py, `concat`; op `ConcatV2`).
+ * @param values - the tensors to join: same dtype, same shape except along `axis`
+ * @param axis - the dimension to join along
+ * @param options.name - the op's name (default "concat")
+ * @returns the joined tensor
+ * @throws TypeError when `axis` is missing, or the dtypes differ
+ * @throws {@link InvalidArgumentError} from `sess.run` when the other dimensions don't match
+ * @example
+ * ```ts
+ * const Xb = tf.concat([tf.ones([4, 1]), tf.zeros([4, 2])], 1); // shape (4, 3)
+ * ```
+ */
 export function concat(values: unknown[], axis: number, options: { name?: string } = {}): Tensor {
   checkRequired("tf.concat", "axis", axis);
   return inOpScope(options.name ?? "concat", values, (opName, graph) => {

@@ -3,7 +3,7 @@
  * merging summaries or stripping metadata keeps every other field byte for byte (images, audio,
  * plugin data the kit does not model included).
  */
-import { BinaryReader, BinaryWriter, WireType } from "../../io/proto/wire";
+import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import { DataLossError } from "../../base/errors";
 
 const VALUE_FIELD = 1;
