@@ -74,6 +74,8 @@ const TestSchema = z.strictObject(
   object,
 );
 
+const SCAN_ALLOW_ERROR = `must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})`;
+
 const ExerciseFields = z.strictObject(
   {
     id: z
@@ -118,9 +120,8 @@ const ExerciseFields = z.strictObject(
     typecheck: z.enum(["gate", "report", "off"], { error: "must be gate, report or off" }).default("gate"),
     /** Static-scan rules the exercise's own task trips (ex12 writes its epoch file): not reported. */
     scanAllow: z
-      .array(z.string().refine((r) => SCAN_RULE_IDS.includes(r), { error: `must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})` }), {
-        error: `must be an array of scan rule ids (${SCAN_RULE_IDS.join(", ")})`,
-      })
+      .array(z.string(), { error: SCAN_ALLOW_ERROR })
+      .refine((rules) => rules.every((r) => SCAN_RULE_IDS.includes(r)), { error: SCAN_ALLOW_ERROR })
       .optional(),
     hints: z.array(z.string(), { error: "must be an array of strings (one per level)" }).default([]),
     answers: z

@@ -17,7 +17,7 @@ import { loadManifest } from "../manifest";
  * Kit entries the autograder needs; everything else (exercises, solutions, tests, lessons) stays
  * out, but for the lesson list that the manifest's schema checks each exercise's `lesson` against.
  */
-const KIT_FILES = [
+export const KIT_FILES = [
   "package.json",
   "package-lock.json",
   "tsconfig.json",
@@ -25,7 +25,7 @@ const KIT_FILES = [
   "lessons/index.ts",
   "lessons/schema.ts",
 ];
-const KIT_DIRS = ["src", "datasets", "types", "grader"];
+export const KIT_DIRS = ["src", "datasets", "types", "grader"];
 const SKIP_DIRS = new Set(["node_modules", ".git", "suites", "__pycache__"]);
 
 export const SETUP_SH = `#!/usr/bin/env bash

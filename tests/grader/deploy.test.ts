@@ -12,7 +12,7 @@ import * as path from "path";
 import { runBatch } from "../../grader/batch/batch";
 import { Grader } from "../../grader/engine/grade";
 import { DEFAULT_KIT_ROOT } from "../../grader/engine/kit";
-import { runAutograder, SETUP_SH } from "../../grader/gradescope/build";
+import { KIT_DIRS, KIT_FILES, runAutograder, SETUP_SH } from "../../grader/gradescope/build";
 import { validateGradescope } from "../../grader/report/validate";
 import { addHonest, SOLUTION, SUITES } from "./support/corpus";
 
@@ -23,15 +23,19 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Folders the autograder zip ships (grader/gradescope/build.ts). */
-const SHIPPED = ["src", "datasets", "types", "grader"];
+const SHIPPED = [...KIT_DIRS, ...KIT_FILES.filter((f) => f.endsWith(".ts"))];
 /** What the grader loads by path rather than by import: Jest and its transform, the compiler, ts-node, Node's types. */
 const TOOLCHAIN = ["jest", "@swc/jest", "@swc/core", "typescript", "ts-node", "@types/node"];
 
 function bareImports(dir: string, into: Set<string>): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) bareImports(full, into);
-    else if (/\.(ts|js)$/.test(e.name))
+  const entries = fs.statSync(dir).isDirectory()
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .map((e) => ({ full: path.join(dir, e.name), isDir: e.isDirectory() }))
+    : [{ full: dir, isDir: false }];
+  for (const { full, isDir } of entries) {
+    if (isDir) bareImports(full, into);
+    else if (/\.(ts|js)$/.test(full))
       for (const m of fs
         .readFileSync(full, "utf8")
         .matchAll(
@@ -59,12 +63,13 @@ describe("the Gradescope image", () => {
     // The zip's layout, with apt-get, curl and npm replaced by stubs that log their arguments.
     const source = path.join(work, "setup", "source");
     const kit = path.join(source, "kit");
-    fs.mkdirSync(path.join(kit, "grader"), { recursive: true });
-    fs.cpSync(path.join(DEFAULT_KIT_ROOT, "grader"), path.join(kit, "grader"), { recursive: true });
-    for (const f of ["package.json", "tsconfig.json"])
-      fs.copyFileSync(path.join(DEFAULT_KIT_ROOT, f), path.join(kit, f));
-    for (const d of ["src", "datasets", "types"])
-      fs.symlinkSync(path.join(DEFAULT_KIT_ROOT, d), path.join(kit, d));
+    // The entries the shipped zip holds (build.ts's lists); the grader copied, the rest linked.
+    for (const entry of [...KIT_FILES, ...KIT_DIRS]) {
+      fs.mkdirSync(path.dirname(path.join(kit, entry)), { recursive: true });
+      if (entry === "grader")
+        fs.cpSync(path.join(DEFAULT_KIT_ROOT, entry), path.join(kit, entry), { recursive: true });
+      else fs.symlinkSync(path.join(DEFAULT_KIT_ROOT, entry), path.join(kit, entry));
+    }
     fs.symlinkSync(path.join(DEFAULT_KIT_ROOT, "node_modules"), path.join(kit, "node_modules"));
     fs.writeFileSync(path.join(source, "setup.sh"), SETUP_SH, { mode: 0o755 });
     const bin = path.join(work, "setup", "bin");
