@@ -15,7 +15,7 @@ import leven from "leven";
 import { z } from "zod";
 import { checkedLessons } from "../lessons/schema";
 import { TEST_ID } from "./testIds";
-import { SCAN_RULE_IDS } from "./engine/scan";
+import { SCAN_RULE_IDS } from "./engine/scanRules";
 
 export const MANIFEST_FILE = "manifest.json";
 

@@ -6,27 +6,7 @@
 import * as ts from "typescript";
 import { cleanLearnerText } from "./text";
 import type { ScanFinding } from "./types";
-
-interface Rule {
-  id: string;
-  message: string;
-}
-
-const RULES = {
-  childProcess: { id: "child-process", message: "starts processes or threads" },
-  network: { id: "network", message: "uses the network" },
-  fsWrite: { id: "fs-write", message: "writes, moves or deletes files" },
-  fsPatch: { id: "fs-patch", message: "replaces a function of a core module" },
-  processExit: { id: "process-exit", message: "ends or signals the process" },
-  internals: { id: "node-internals", message: "reaches into Node or module internals" },
-  framework: { id: "test-framework", message: "touches the test framework" },
-  dynamicCode: { id: "dynamic-code", message: "builds code from strings or escapes its context" },
-  dynamicRequire: { id: "dynamic-require", message: "loads a module whose name is computed" },
-  graderFiles: { id: "grader-files", message: "names grader, suite or solution files" },
-} satisfies Record<string, Rule>;
-
-/** Every rule id the scan reports; a manifest's `scanAllow` names some of them. */
-export const SCAN_RULE_IDS: readonly string[] = [...Object.values(RULES).map((r) => r.id), "scan-skipped"];
+import { RULES, type Rule } from "./scanRules";
 
 const CHILD_MODULES = new Set(["child_process", "cluster", "worker_threads"]);
 const NET_MODULES = new Set([
