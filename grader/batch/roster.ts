@@ -63,5 +63,8 @@ export function lookUp(roster: Roster, originalName: string): RosterEntry | unde
   const whole = roster.get(rosterKey(originalName));
   if (whole) return whole;
   const lms = parseLooseName(originalName);
-  return lms ? roster.get(rosterKey(lms.student)) : undefined;
+  if (lms) return roster.get(rosterKey(lms.student));
+  // A Canvas download prefix without a file part (`login_userId_submissionId`, as loose files keep it).
+  const canvas = /^([^_]+)(?:_LATE)?_\d+_\d+$/.exec(originalName);
+  return canvas ? roster.get(rosterKey(canvas[1])) : undefined;
 }

@@ -106,15 +106,25 @@ export type RosterLookUp = (originalName: string) => { studentId: string; displa
  * A loose file as LMSs name them on export, or null. Canvas: `login[_LATE]_userId_submissionId_name`
  * (a resubmitted name gains `-1`, `-2`, …); Moodle: `Full Name_userId_assignsubmission_file_name`.
  */
-export function parseLooseName(file: string): { student: string; key: string; name: string } | null {
+export function parseLooseName(
+  file: string,
+): { student: string; key: string; name: string; original: string } | null {
   const moodle = /^(.+?)_(\d+)_assignsubmission_file_?(.+)$/.exec(file);
-  if (moodle) return { student: moodle[1], key: `moodle:${moodle[1]}:${moodle[2]}`, name: moodle[3] };
-  const canvas = /^([^_]+)(?:_LATE)?_(\d+)_(\d+)_(.+)$/.exec(file);
+  if (moodle)
+    return {
+      student: moodle[1],
+      key: `moodle:${moodle[1]}:${moodle[2]}`,
+      name: moodle[3],
+      original: moodle[1],
+    };
+  const canvas = /^(([^_]+)(?:_LATE)?_(\d+)_\d+)_(.+)$/.exec(file);
   if (canvas)
     return {
-      student: canvas[1],
-      key: `canvas:${canvas[1]}:${canvas[2]}`,
+      student: canvas[2],
+      key: `canvas:${canvas[2]}:${canvas[3]}`,
       name: canvas[4].replace(/-\d+(\.ts)$/, "$1"),
+      // The whole download prefix, as a Canvas zip's name: it carries the user id the gradebook needs.
+      original: canvas[1],
     };
   return null;
 }
@@ -174,7 +184,7 @@ export function scanSubmissions(dir: string, manifest?: Manifest, roster?: Roste
       let group = loose.get(parsed.key);
       if (!group) {
         group = {
-          name: parsed.student,
+          name: parsed.original,
           base: studentId(parsed.student),
           path: dir,
           kind: "files",

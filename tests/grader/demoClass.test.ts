@@ -18,7 +18,7 @@ const CLASS: Array<[string, string, string, number]> = [
   ["s002", "bob", "Bob Novak", 0],
   ["s003", "chen", "Chen Wei", 5],
   ["s004", DEMO_ZIP, "Zoe Lee", 8],
-  ["s006", "garciamaria", "María García", 6],
+  ["s006", "garciamaria_12345_67890", "María García", 6],
   ["s007", "José García", "José García", 5],
   ["s008", "dana", "Dana Okafor", 8],
   ["李雷", "李雷", "", 7],
@@ -144,6 +144,8 @@ describe("the demo class, graded once", () => {
     expect(canvas.slice(1).map((r) => r["SIS Login ID"])).toEqual(IDS);
     // The roster renamed the Canvas zip's student; Canvas still gets the user id from its name.
     expect(canvas.find((r) => r.Student === "s004")!.ID).toBe("1234567");
+    // So do loose Canvas files, whose original name is their download prefix.
+    expect(canvas.find((r) => r.Student === "s006")!.ID).toBe("12345");
     const moodle = csv("gradebook-moodle.csv");
     expect(moodle.map((r) => [r.Username, Number(Object.values(r)[1])])).toEqual(
       CLASS.map(([id, , , score]) => [id, score]),

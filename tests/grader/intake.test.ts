@@ -27,6 +27,7 @@ describe("LMS loose-file names", () => {
       student: "garciamaria",
       key: "canvas:garciamaria:12345",
       name: "ex01.ts",
+      original: "garciamaria_12345_67890",
     });
     expect(parseLooseName("garciamaria_LATE_12345_67890_ex01-1.ts")?.name).toBe("ex01.ts");
     expect(parseLooseName("garciamaria_LATE_12345_67890_ex01.ts")?.key).toBe("canvas:garciamaria:12345");
@@ -34,6 +35,7 @@ describe("LMS loose-file names", () => {
       student: "Maria Garcia",
       key: "moodle:Maria Garcia:12345",
       name: "ex01.ts",
+      original: "Maria Garcia",
     });
     expect(parseLooseName("ex01.ts")).toBeNull();
     expect(parseLooseName("notes.txt")).toBeNull();
@@ -49,7 +51,8 @@ describe("a folder of loose files", () => {
     expect(unrecognised).toEqual([]);
     expect(sources.map((s) => [s.id, s.originalName, s.kind])).toEqual([
       ["José_García", "José García", "files"],
-      ["garciamaria", "garciamaria", "files"],
+      // The whole Canvas download prefix of the first file: it carries the user id (12345).
+      ["garciamaria", "garciamaria_12345_67890", "files"],
     ]);
     const maria = loadSubmission(sources[1], manifest, DEFAULT_KIT_ROOT);
     expect([...maria.files.keys()].sort()).toEqual(["ex01.ts", "ex02.ts"]);

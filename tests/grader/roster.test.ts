@@ -31,6 +31,9 @@ describe("loading a roster", () => {
     expect(lookUp(roster, "José García")).toEqual({ studentId: "s-1002" });
     // A Canvas zip is named after the login, then the LMS's numbers.
     expect(lookUp(roster, "leezoe_1234567_8901234_hw9")?.studentId).toBe("s-1001");
+    // Loose Canvas files keep their download prefix, with no file part, as the original name.
+    expect(lookUp(roster, "leezoe_1234567_8901234")?.studentId).toBe("s-1001");
+    expect(lookUp(roster, "leezoe_LATE_1234567_8901234")?.studentId).toBe("s-1001");
     expect(lookUp(roster, "nobody")).toBeUndefined();
   });
 
