@@ -6,7 +6,7 @@
  */
 import { parse } from "csv-parse/sync";
 import * as fs from "fs";
-import { parseLooseName, studentId } from "../engine/submission";
+import { parseCanvasName, parseLooseName, studentId } from "../engine/submission";
 
 export interface RosterEntry {
   studentId: string;
@@ -62,9 +62,7 @@ export function loadRoster(file: string): Roster {
 export function lookUp(roster: Roster, originalName: string): RosterEntry | undefined {
   const whole = roster.get(rosterKey(originalName));
   if (whole) return whole;
-  const lms = parseLooseName(originalName);
-  if (lms) return roster.get(rosterKey(lms.student));
-  // A Canvas download prefix without a file part (`login_userId_submissionId`, as loose files keep it).
-  const canvas = /^([^_]+)(?:_LATE)?_\d+_\d+$/.exec(originalName);
-  return canvas ? roster.get(rosterKey(canvas[1])) : undefined;
+  // A Canvas name (a zip's, or the prefix loose files keep) by its login; a Moodle one by its full name.
+  const login = parseCanvasName(originalName)?.login ?? parseLooseName(originalName)?.student;
+  return login === undefined ? undefined : roster.get(rosterKey(login));
 }

@@ -103,6 +103,18 @@ export interface SubmissionListing {
 export type RosterLookUp = (originalName: string) => { studentId: string; displayName?: string } | undefined;
 
 /**
+ * A Canvas download name: `login[_LATE]_userId_submissionId`, then `_` and the file or assignment
+ * name when there is one (a loose file, a zip); null for any other name. Intake, the roster and the
+ * Canvas gradebook all read Canvas names through this one parser.
+ */
+export function parseCanvasName(
+  name: string,
+): { prefix: string; login: string; userId: string; rest?: string } | null {
+  const m = /^(([^_]+)(?:_LATE)?_(\d+)_\d+)(?:_(.+))?$/i.exec(name);
+  return m ? { prefix: m[1], login: m[2], userId: m[3], ...(m[4] ? { rest: m[4] } : {}) } : null;
+}
+
+/**
  * A loose file as LMSs name them on export, or null. Canvas: `login[_LATE]_userId_submissionId_name`
  * (a resubmitted name gains `-1`, `-2`, …); Moodle: `Full Name_userId_assignsubmission_file_name`.
  */
@@ -117,14 +129,14 @@ export function parseLooseName(
       name: moodle[3],
       original: moodle[1],
     };
-  const canvas = /^(([^_]+)(?:_LATE)?_(\d+)_\d+)_(.+)$/.exec(file);
-  if (canvas)
+  const canvas = parseCanvasName(file);
+  if (canvas?.rest)
     return {
-      student: canvas[2],
-      key: `canvas:${canvas[2]}:${canvas[3]}`,
-      name: canvas[4].replace(/-\d+(\.ts)$/, "$1"),
+      student: canvas.login,
+      key: `canvas:${canvas.login}:${canvas.userId}`,
+      name: canvas.rest.replace(/-\d+(\.ts)$/, "$1"),
       // The whole download prefix, as a Canvas zip's name: it carries the user id the gradebook needs.
-      original: canvas[1],
+      original: canvas.prefix,
     };
   return null;
 }

@@ -11,15 +11,14 @@
  * "Identify user by" (here `Username`), the grade column to a grade item and `Feedback` to its
  * feedback. Posting a grade publishes it, so the feedback states the full total.
  */
+import { parseCanvasName } from "../engine/submission";
 import type { GradeRecord } from "../engine/types";
 import { toCsv } from "./csv";
 import { gradeWord } from "./status";
 
-const CANVAS_DOWNLOAD = /^[a-z]+(?:_late)?_(\d+)_\d+(?:_|$)/i;
-
 /** Canvas user id from a Canvas-style download name, or "" when the id is not one. */
 export function canvasUserId(studentId: string): string {
-  return CANVAS_DOWNLOAD.exec(studentId)?.[1] ?? "";
+  return parseCanvasName(studentId)?.userId ?? "";
 }
 
 function points(r: GradeRecord): number | string {

@@ -7,7 +7,12 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../grader/batch/cli";
 import { DEFAULT_KIT_ROOT } from "../../grader/engine/kit";
-import { loadSubmission, parseLooseName, scanSubmissions } from "../../grader/engine/submission";
+import {
+  loadSubmission,
+  parseCanvasName,
+  parseLooseName,
+  scanSubmissions,
+} from "../../grader/engine/submission";
 import { loadManifest } from "../../grader/manifest";
 import { SOLUTION, STUB, SUITES } from "./support/corpus";
 
@@ -38,6 +43,14 @@ describe("LMS loose-file names", () => {
       original: "Maria Garcia",
     });
     expect(parseLooseName("ex01.ts")).toBeNull();
+    // One parser for every Canvas name: a loose file's, a zip's, and the bare prefix loose files keep.
+    expect(parseCanvasName("garciamaria_late_12345_67890")).toEqual({
+      prefix: "garciamaria_late_12345_67890",
+      login: "garciamaria",
+      userId: "12345",
+    });
+    expect(parseCanvasName("leezoe_1234567_8901234_hw9")?.rest).toBe("hw9");
+    expect(parseCanvasName("José García")).toBeNull();
     expect(parseLooseName("notes.txt")).toBeNull();
   });
 });
