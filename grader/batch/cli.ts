@@ -10,12 +10,12 @@
 import { SingleBar, Presets } from "cli-progress";
 import * as os from "os";
 import * as path from "path";
-import { parseArgs } from "util";
 import { DEFAULT_KIT_ROOT } from "../engine/kit";
 import { onShutdown } from "../engine/lifecycle";
 import { ManifestError } from "../manifest";
 import { ConfigError, defaultTestsDir, parseShard, runBatch } from "./batch";
 import { DEFAULT_SIMILARITY } from "./similarity";
+import { parseCommandLine } from "../cli/args";
 
 const USAGE = `usage: npm run grade:batch -- --submissions <dir> --out <dir> [--tests <dir>] [--jobs N]
        [--roster <csv>] [--only <id>]... [--clean] [--similarity-threshold percent] [--shard i/n] [--test-timeout ms] [--submission-timeout ms] [--seed n] [--no-sandbox]`;
@@ -29,9 +29,8 @@ function positiveInt(name: string, v: string | undefined): number | undefined {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let values: Record<string, string | string[] | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       options: {
         submissions: { type: "string" },
@@ -51,15 +50,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         help: { type: "boolean", short: "h" },
       },
       strict: true,
-    }));
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === "number") return parsed;
+  const values: Record<string, string | string[] | boolean | undefined> = parsed.values;
   try {
     if (!values.submissions || !values.out) throw new ConfigError("--submissions and --out are required");
     const kitRoot = path.resolve((values.kit as string) ?? DEFAULT_KIT_ROOT);

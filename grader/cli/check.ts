@@ -7,11 +7,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs } from "util";
 import { Grader } from "../engine/grade";
 import { DEFAULT_KIT_ROOT } from "../engine/kit";
 import type { GradeRecord } from "../engine/types";
 import { loadManifest, ManifestError, type Manifest } from "../manifest";
+import { parseCommandLine } from "./args";
 
 export interface CheckOptions {
   tests: string;
@@ -130,9 +130,8 @@ const USAGE =
   "usage: npm run grade:check -- --tests <dir> [--solutions <dir>] [--starters <dir>] [--kit <dir>] [--no-sandbox]";
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       options: {
         tests: { type: "string" },
@@ -143,15 +142,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         help: { type: "boolean", short: "h" },
       },
       strict: true,
-    }));
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   if (!values.tests) {
     console.error(`grade:check: --tests is required\n${USAGE}`);
     return 2;

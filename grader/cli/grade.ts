@@ -6,7 +6,6 @@
  */
 import { SingleBar, Presets } from "cli-progress";
 import * as path from "path";
-import { parseArgs } from "util";
 import { Grader } from "../engine/grade";
 import type { GradeRecord } from "../engine/types";
 import { findExercise, loadManifest } from "../manifest";
@@ -14,6 +13,7 @@ import { exerciseOrExplain } from "./exerciseNumber";
 import { learnerPaths, PATH_OPTIONS, type LearnerPaths } from "./paths";
 import { loadProgress, recordGrade, resetProgress, saveProgress } from "./progress";
 import { renderExercise, renderTable } from "./render";
+import { parseCommandLine } from "./args";
 
 export interface LearnerGradeOptions {
   paths: LearnerPaths;
@@ -86,9 +86,8 @@ export function shownFolder(dir: string, cwd = process.cwd()): string {
 const USAGE = "usage: npm run grade [N]   |   npm run grade reset [N]   |   npm run grade -- --json [N]";
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       options: {
         ...PATH_OPTIONS,
@@ -98,11 +97,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       },
       allowPositionals: true,
       strict: true,
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const paths = learnerPaths(values);
   const words = [...positionals];

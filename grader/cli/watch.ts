@@ -8,11 +8,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs } from "util";
 import { learnerGrade } from "./grade";
 import { exerciseOrExplain } from "./exerciseNumber";
 import { loadManifest } from "../manifest";
 import { learnerPaths, PATH_OPTIONS } from "./paths";
+import { parseCommandLine } from "./args";
 
 /** A cheap fingerprint of the watched files: name, size and modification time of each. */
 export function fingerprint(target: string): string | "missing" {
@@ -83,7 +83,9 @@ export function watchExercise(options: WatchOptions): { stop(): void; idle(): Pr
     } catch (e) {
       text = `The grader failed: ${(e as Error).message}`;
     }
-    write(`${text}\n\n${now().toTimeString().slice(0, 8)}  Watching ${options.label}: save to re-grade, Ctrl-C to stop.\n`);
+    write(
+      `${text}\n\n${now().toTimeString().slice(0, 8)}  Watching ${options.label}: save to re-grade, Ctrl-C to stop.\n`,
+    );
   };
 
   const tick = () => {
@@ -100,7 +102,9 @@ export function watchExercise(options: WatchOptions): { stop(): void; idle(): Pr
       if (!waitingSince) waitingSince = t;
       if (!warned && t - waitingSince >= patienceMs) {
         warned = true;
-        write(`${options.label} is ${print === "empty" ? "empty" : "missing"}; waiting for it to be saved again.\n`);
+        write(
+          `${options.label} is ${print === "empty" ? "empty" : "missing"}; waiting for it to be saved again.\n`,
+        );
       }
       return;
     }
@@ -121,19 +125,18 @@ export function watchExercise(options: WatchOptions): { stop(): void; idle(): Pr
 const USAGE = "usage: npm run watch N   (N is the exercise number)";
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let values, positionals;
-  try {
-    ({ values, positionals } = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       // --legacy-watch is accepted for old habits: polling is now always used.
       options: { ...PATH_OPTIONS, "legacy-watch": { type: "boolean", short: "L" } },
       allowPositionals: true,
       strict: true,
-    }));
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
   const paths = learnerPaths(values);
   let ex;
   try {
@@ -151,7 +154,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const grade = async () =>
     (await learnerGrade({ paths, exercise: ex.id, next: "save", width: process.stdout.columns })).text;
   const write = (s: string) => void process.stdout.write(s);
-  write(`${isTTY ? CLEAR_SCREEN : ""}Watching ${label}: grading now, then again each time you save. Ctrl-C to stop.\n`);
+  write(
+    `${isTTY ? CLEAR_SCREEN : ""}Watching ${label}: grading now, then again each time you save. Ctrl-C to stop.\n`,
+  );
   write(await grade().catch((e) => `The grader failed: ${(e as Error).message}`));
   write(`\n\nWatching ${label}: save to re-grade, Ctrl-C to stop.\n`);
   watchExercise({ target, label, grade, write, isTTY });
